@@ -1,0 +1,180 @@
+"""Document blocks and their numbering: the layer between markup text and the writer.
+
+Heading numbers (一、（一）1.（1）) are computed here from position and restart under
+each parent, so templates never type them. Count tokens (``%%parts%%`` and
+``%%subs%%`` (level-2 headings or inline points of the part) in the markup, carried here as :data:`COUNT_MARK` pairs) are replaced by the real number of parts or sub-points, written as a
+Chinese quantity (两, 三…), so 「讲两点意见」 always matches the structure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .numerals import cn_count, cn_number
+
+CLOSING_PUNCT = "。！？；：…”’）"
+
+
+@dataclass(frozen=True)
+class Title:
+    """The speech title (一 or more lines)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Subtitle:
+    """A second title line (——…)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Byline:
+    """A centred line under the title: the date in parentheses, or the speaker."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Salutation:
+    """The flush-left first address, 同志们："""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A numbered heading; ``number`` is filled by :func:`number_headings`."""
+
+    level: int
+    text: str
+    number: str = ""
+
+    @property
+    def full_text(self) -> str:
+        """Number and text as printed on a line of its own (no closing punctuation)."""
+        return self.number + self.text.rstrip("。；;")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A body paragraph.
+
+    ``lead`` is a bold lead sentence, ``heading`` a run-in heading, and ``point`` marks
+    an inline sub-point whose sequence word (一是、二要…) is filled into ``seq``.
+    """
+
+    text: str
+    lead: str = ""
+    heading: Heading | None = None
+    point: str = ""
+    seq: str = ""
+
+    @property
+    def plain_text(self) -> str:
+        """The paragraph as one string, run-in heading, sequence word and lead included."""
+        head = run_in_text(self.heading) if self.heading else ""
+        return head + self.seq + self.lead + self.text
+
+
+Block = Title | Subtitle | Byline | Salutation | Heading | Paragraph
+
+
+def heading_number(level: int, n: int) -> str:
+    """Return the sequence mark for the ``n``-th heading of ``level``: 一、（一）1.（1）."""
+    if level == 1:
+        return f"{cn_number(n)}、"
+    if level == 2:
+        return f"（{cn_number(n)}）"
+    if level == 3:
+        return f"{n}."
+    return f"（{n}）"
+
+
+def run_in_text(heading: Heading) -> str:
+    """A run-in heading ends its sentence with 。 unless it already has closing punctuation."""
+    text = heading.number + heading.text
+    return text if text.endswith(tuple(CLOSING_PUNCT)) else text + "。"
+
+
+def number_headings(blocks: list[Block]) -> list[Block]:
+    """Number headings by position; each level restarts under its parent.
+
+    Inline points (一是、二是…) are numbered too, restarting after every heading.
+    """
+    counters = [0, 0, 0, 0, 0]
+    points = 0
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            level = min(max(block.level, 1), 4)
+            counters[level] += 1
+            for deeper in range(level + 1, 5):
+                counters[deeper] = 0
+            points = 0
+            block = replace(block, level=level, number=heading_number(level, counters[level]))
+        elif isinstance(block, Paragraph) and block.point:
+            points += 1
+            block = replace(block, seq=f"{cn_number(points)}{block.point}")
+        out.append(block)
+    return out
+
+
+COUNT_MARK = "\ufdd1"
+_TOKEN = re.compile(COUNT_MARK + r"(parts|subs)" + COUNT_MARK)
+
+
+def fill_counts(blocks: list[Block]) -> list[Block]:
+    """Replace ``%%parts%%`` and ``%%subs%%`` with the real counts, as Chinese quantities."""
+    parts = sum(1 for b in blocks if isinstance(b, Heading) and b.level == 1)
+    subs_by_part: dict[int, int] = {}
+    part = 0
+    for b in blocks:
+        if isinstance(b, Heading) and b.level == 1:
+            part += 1
+        elif (isinstance(b, Heading) and b.level == 2) or (isinstance(b, Paragraph) and b.point):
+            subs_by_part[part] = subs_by_part.get(part, 0) + 1
+
+    out: list[Block] = []
+    part = 0
+    for b in blocks:
+        if isinstance(b, Heading) and b.level == 1:
+            part += 1
+
+        def sub(m: re.Match[str], _part: int = part) -> str:
+            return cn_count(parts if m.group(1) == "parts" else subs_by_part.get(_part, 0))
+
+        if isinstance(b, Paragraph):
+            b = replace(b, text=_TOKEN.sub(sub, b.text), lead=_TOKEN.sub(sub, b.lead))
+        elif isinstance(b, (Heading, Title, Subtitle, Byline, Salutation)):
+            b = replace(b, text=_TOKEN.sub(sub, b.text))
+        out.append(b)
+    return out
+
+
+def run_in(blocks: list[Block], levels: frozenset[int]) -> list[Block]:
+    """Merge each heading of ``levels`` into the paragraph that follows it."""
+    out: list[Block] = []
+    pending: Heading | None = None
+    for b in blocks:
+        if pending is not None:
+            if isinstance(b, Paragraph) and b.heading is None:
+                out.append(replace(b, heading=pending))
+                pending = None
+                continue
+            out.append(pending)
+            pending = None
+        if isinstance(b, Heading) and b.level in levels:
+            pending = b
+            continue
+        out.append(b)
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
+def finish(blocks: list[Block], run_in_levels: frozenset[int] = frozenset({2})) -> list[Block]:
+    """Number headings, fill counts and apply run-in headings: the blocks the writer gets."""
+    return run_in(fill_counts(number_headings(blocks)), run_in_levels)

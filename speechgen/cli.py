@@ -1,0 +1,149 @@
+"""Command-line interface (typer). Help and messages are Chinese; exit codes follow DESIGN.md §5.
+
+Heavy libraries are imported inside the commands, so ``speechgen --help`` stays fast.
+Errors are handled once, in :class:`_Group`: a :class:`SpeechgenError` prints its
+message to stderr and exits with its code; anything else is an internal error (5)
+whose traceback is shown only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from .errors import EXIT_INTERNAL, SpeechgenError
+
+
+def echo_err(text: str) -> None:
+    """Print to stderr without ever failing on a console that cannot show a character."""
+    stream = sys.stderr
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        stream.write(text + "\n")
+    except UnicodeEncodeError:
+        stream.write(text.encode(encoding, "replace").decode(encoding, "replace") + "\n")
+    stream.flush()
+
+
+def echo_out(text: str) -> None:
+    """Write requested output to stdout, replacing characters the console cannot show."""
+    stream = sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:
+        stream.write(text.encode(encoding, "replace").decode(encoding, "replace"))
+    stream.flush()
+
+
+def _debug_enabled() -> bool:
+    return "--debug" in sys.argv or os.environ.get("SPEECHGEN_DEBUG") == "1"
+
+
+class _Group(TyperGroup):
+    """Typer group that turns speechgen errors into messages and exit codes, in one place."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SpeechgenError as exc:
+            if _debug_enabled() or (ctx.obj or {}).get("debug"):
+                traceback.print_exc()
+            echo_err(exc.message)
+            raise typer.Exit(exc.exit_code) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as exc:  # the one place unexpected errors are caught
+            import click
+
+            if isinstance(exc, (click.exceptions.ClickException, click.exceptions.Exit)):
+                raise
+            if _debug_enabled() or (ctx.obj or {}).get("debug"):
+                traceback.print_exc()
+            echo_err(f"speechgen 内部错误：{type(exc).__name__}: {exc}\n请加 --debug 重新运行以查看详细信息，并把它报告给维护者。")
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    help="speechgen：根据 YAML 简报生成中文讲话稿初稿（.docx）。",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    debug: Annotated[bool, typer.Option("--debug", help="出错时显示完整的调试信息（traceback）")] = False,
+) -> None:
+    """speechgen：根据 YAML 简报生成中文讲话稿初稿（.docx）。"""
+    ctx.obj = {"debug": debug}
+
+
+class Format(str, Enum):
+    """Output formats of ``render``."""
+
+    docx = "docx"
+    md = "md"
+    txt = "txt"
+
+
+@app.command()
+def render(
+    briefs: Annotated[list[Path], typer.Argument(help="简报文件（.yaml），可以给多个，或给一个文件夹", show_default=False)],
+    output: Annotated[Optional[str], typer.Option("-o", "--output", help="输出文件；以 / 结尾表示文件夹；- 表示输出到屏幕（仅 md/txt）")] = None,
+    template: Annotated[Optional[str], typer.Option("--template", "-t", help="模板名称（如 situation、形势分析会）或路径")] = None,
+    profile: Annotated[Optional[str], typer.Option("--profile", "-p", help="版式：speech、official、large 或版式文件路径")] = None,
+    shell: Annotated[Optional[Path], typer.Option("--shell", help="本单位的 Word 外壳 .docx")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="输出格式")] = Format.docx,
+    pdf: Annotated[bool, typer.Option("--pdf", help="同时用 LibreOffice 转出 PDF 预览")] = False,
+    png: Annotated[bool, typer.Option("--png", help="同时转出每页的 PNG 图片")] = False,
+    seed: Annotated[Optional[int], typer.Option("--seed", help="措辞选择的随机种子：换一个数字，套话换一种说法")] = None,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", help="简报的文字编码，如 gb18030（默认 UTF-8）")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="并行渲染的进程数（默认为 CPU 核数）")] = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已修改过的稿子（先备份旧文件）")] = False,
+    watch: Annotated[bool, typer.Option("--watch", help="简报或模板一改动就重新生成")] = False,
+    template_dir: Annotated[Optional[list[Path]], typer.Option("--template-dir", help="额外的模板文件夹（可重复）")] = None,
+    no_check: Annotated[bool, typer.Option("--no-check", help="生成后不做自动检查")] = False,
+) -> None:
+    """根据简报生成讲话稿（默认在简报旁边生成同名 .docx）。"""
+    from .batch import run_render
+
+    code = run_render(
+        briefs,
+        output=output,
+        template=template,
+        profile=profile,
+        shell=shell,
+        fmt=fmt.value,
+        pdf=pdf,
+        png=png,
+        seed=seed,
+        encoding=encoding,
+        jobs=jobs,
+        force=force,
+        watch=watch,
+        template_dirs=template_dir or [],
+        check=not no_check,
+    )
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="speechgen")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

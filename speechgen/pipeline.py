@@ -1,0 +1,119 @@
+"""One brief, start to finish: load → validate → context → template → blocks → document.
+
+Everything here is in memory; :mod:`speechgen.output` writes the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import blocks as blocks_mod
+from . import markup
+from .brief import Brief
+from .context import build_context
+from .errors import UserError
+from .loader import LoadedBrief, load_brief
+from .profile import Profile, load_profile
+from .registry import TemplateInfo, resolve_template, search_roots
+from .rendering import merge_options, render_markup
+from .validate import validate_brief
+
+FORMATS = ("docx", "md", "txt")
+
+
+@dataclass
+class RenderSettings:
+    """Choices from the command line; ``None`` means "use the brief's or template's"."""
+
+    template: str | None = None
+    profile: str | None = None
+    shell: str | None = None
+    seed: int | None = None
+    encoding: str | None = None
+    template_dirs: list[Path] = field(default_factory=list)
+    cwd: Path | None = None
+
+
+@dataclass
+class Draft:
+    """A rendered speech: its blocks, layout and source files."""
+
+    brief_path: Path
+    brief: Brief
+    template: TemplateInfo
+    profile: Profile
+    blocks: list[blocks_mod.Block]
+    shell: Path | None
+    markup: str
+
+    def protected_paths(self) -> list[Path]:
+        """Files the output must never overwrite: the brief, the template, the shell."""
+        paths = [self.brief_path, self.template.folder / self.template.entry]
+        if self.shell is not None:
+            paths.append(self.shell)
+        return paths
+
+    def text(self, fmt: str) -> str:
+        """The speech as Markdown (``md``) or plain text (``txt``)."""
+        return markup.blocks_to_text(self.blocks, markdown=fmt == "md")
+
+
+def load_and_validate(path: Path, encoding: str | None = None) -> tuple[LoadedBrief, Brief]:
+    """Load a brief file and validate it."""
+    loaded = load_brief(path, encoding)
+    return loaded, validate_brief(loaded)
+
+
+def compose(
+    brief: Brief,
+    info: TemplateInfo,
+    roots: list[tuple[Path, str]],
+    *,
+    profile: Profile,
+    seed: int | None = None,
+    loaded: LoadedBrief | None = None,
+) -> tuple[str, list[blocks_mod.Block]]:
+    """Render the template for ``brief`` and return ``(markup, finished blocks)``."""
+    options = merge_options(info, dict(brief.options), loaded)
+    context = build_context(brief, options, seed or 0)
+    text = render_markup(info, context, roots)
+    parsed = markup.parse(text, str(info.folder / info.entry))
+    if not parsed:
+        raise UserError(f"{info.folder / info.entry}: 模板没有输出任何内容")
+    return text, blocks_mod.finish(parsed, frozenset(profile.run_in_levels))
+
+
+def build_draft(path: Path, settings: RenderSettings) -> Draft:
+    """Run the whole pipeline for one brief file."""
+    loaded, brief = load_and_validate(path, settings.encoding)
+    base = path.resolve().parent
+    roots = search_roots(settings.template_dirs, settings.cwd)
+    spec = settings.template or brief.template
+    info = resolve_template(spec, roots, base)
+    profile = load_profile(settings.profile or brief.profile or info.profile, base)
+    shell_spec = settings.shell or brief.shell or info.shell
+    shell = _shell_path(shell_spec, base, info) if shell_spec else None
+    text, blocks = compose(brief, info, roots, profile=profile, seed=settings.seed, loaded=loaded)
+    return Draft(path, brief, info, profile, blocks, shell, text)
+
+
+def _shell_path(spec: str, base: Path, info: TemplateInfo) -> Path:
+    path = Path(spec)
+    if not path.is_absolute():
+        path = base / path if (base / path).exists() else info.folder / path
+    if not path.is_file():
+        raise UserError(f"找不到 Word 外壳文件“{spec}”（在 {base} 下查找）")
+    return path
+
+
+def document_meta(draft: Draft) -> dict[str, Any]:
+    """Document properties for the draft (title, author, subject)."""
+    m = draft.brief.meeting
+    return {
+        "title": m.title or f"在{m.name}上的讲话",
+        "author": m.speaker or m.organization,
+        "subject": m.name,
+        "keywords": m.organization,
+    }

@@ -1,0 +1,255 @@
+"""Find speech templates (folders with a manifest) and load them safely.
+
+Search order (first wins, so a local template may shadow a built-in):
+``--template-dir`` folders, ``SPEECHGEN_TEMPLATE_PATH`` (``os.pathsep``-separated),
+``./templates/`` of the working folder (unless it is the package's own), built-ins.
+
+Inside a template, names look like ``situation/speech.j2``: the first part is a
+template name resolved by the same search order (``builtin:situation/speech.j2``
+forces the built-in one, so a local ``situation`` can extend the built-in), the rest
+a file inside that folder. Files must stay inside their folder; symlinks out are
+refused.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import BaseLoader, TemplateNotFound
+
+from .errors import UserError
+from .loader import parse_brief_text
+
+MANIFEST = "manifest.yaml"
+PHRASES = "phrases.yaml"
+ENV_VAR = "SPEECHGEN_TEMPLATE_PATH"
+BUILTIN_PREFIX = "builtin:"
+ORIGIN_BUILTIN = "内置"
+
+
+def builtin_root() -> Path:
+    """The folder of built-in templates: inside the installed package, or the checkout's ``templates/``."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "builtin_templates"
+    if packaged.is_dir() and any(packaged.glob(f"*/{MANIFEST}")):
+        return packaged
+    return here.parent / "templates"
+
+
+@dataclass(frozen=True)
+class OptionSpec:
+    """A template option a brief may set under ``options``."""
+
+    name: str
+    default: Any
+    choices: tuple[str, ...] = ()
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    """A discovered template folder and its manifest."""
+
+    name: str
+    cn_name: str
+    description: str
+    folder: Path
+    origin: str
+    entry: str = "speech.j2"
+    extends: str | None = None
+    profile: str | None = None
+    shell: str | None = None
+    uses: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+    options: tuple[OptionSpec, ...] = ()
+    manifest: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def entry_name(self) -> str:
+        """The loader name of the entry template, e.g. ``situation/speech.j2``."""
+        prefix = BUILTIN_PREFIX if self.origin == ORIGIN_BUILTIN else ""
+        return f"{prefix}{self.name}/{self.entry}"
+
+
+def search_roots(template_dirs: list[Path] | None = None, cwd: Path | None = None) -> list[tuple[Path, str]]:
+    """Return ``(folder, origin)`` pairs in search order."""
+    roots: list[tuple[Path, str]] = []
+    for d in template_dirs or []:
+        roots.append((Path(d), "--template-dir"))
+    for part in os.environ.get(ENV_VAR, "").split(os.pathsep):
+        if part.strip():
+            roots.append((Path(part), ENV_VAR))
+    local = (cwd or Path.cwd()) / "templates"
+    builtin = builtin_root()
+    if local.is_dir() and not _same(local, builtin):
+        roots.append((local, "./templates"))
+    roots.append((builtin, ORIGIN_BUILTIN))
+    return roots
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def read_manifest(folder: Path, origin: str) -> TemplateInfo:
+    """Read ``folder/manifest.yaml`` into a :class:`TemplateInfo`."""
+    path = folder / MANIFEST
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"{path}: 无法读取模板清单（{exc}）") from None
+    data = parse_brief_text(text, str(path)).data
+    allowed = {
+        "name", "cn_name", "description", "entry", "extends", "profile", "shell",
+        "uses", "requires", "options",
+    }
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise UserError(f"{path}: 模板清单里有不认识的字段 {'、'.join(unknown)}；可用字段：{'、'.join(sorted(allowed))}")
+    options = []
+    for name, spec in (data.get("options") or {}).items():
+        spec = spec if isinstance(spec, dict) else {"default": spec}
+        options.append(
+            OptionSpec(
+                name=name,
+                default=spec.get("default"),
+                choices=tuple(spec.get("choices") or ()),
+                description=str(spec.get("description") or ""),
+            )
+        )
+    return TemplateInfo(
+        name=str(data.get("name") or folder.name),
+        cn_name=str(data.get("cn_name") or ""),
+        description=str(data.get("description") or ""),
+        folder=folder,
+        origin=origin,
+        entry=str(data.get("entry") or "speech.j2"),
+        extends=data.get("extends"),
+        profile=data.get("profile"),
+        shell=data.get("shell"),
+        uses=tuple(data.get("uses") or ()),
+        requires=tuple(data.get("requires") or ()),
+        options=tuple(options),
+        manifest=data,
+    )
+
+
+def discover(roots: list[tuple[Path, str]]) -> dict[str, list[TemplateInfo]]:
+    """Map each template name to its candidates, the winning one first."""
+    found: dict[str, list[TemplateInfo]] = {}
+    for root, origin in roots:
+        if not root.is_dir():
+            continue
+        for manifest in sorted(root.glob(f"*/{MANIFEST}")):
+            info = read_manifest(manifest.parent, origin)
+            found.setdefault(info.name, []).append(info)
+    return found
+
+
+def resolve_template(spec: str, roots: list[tuple[Path, str]], base_dir: Path | None = None) -> TemplateInfo:
+    """Find a template by name, Chinese name, or folder path."""
+    candidates = discover(roots)
+    if spec in candidates:
+        return candidates[spec][0]
+    for infos in candidates.values():
+        if infos[0].cn_name == spec:
+            return infos[0]
+    path = Path(spec)
+    if not path.is_absolute() and base_dir is not None:
+        path = base_dir / path
+    if (path / MANIFEST).is_file():
+        return read_manifest(path, "路径")
+    names = "、".join(f"{k}（{v[0].cn_name}）" if v[0].cn_name else k for k, v in sorted(candidates.items()))
+    raise UserError(f"找不到模板“{spec}”。可用的模板：{names}；也可以给出模板文件夹或 .docx 的路径")
+
+
+class FolderLoader(BaseLoader):
+    """Jinja loader for ``NAME/file`` names, confined to each template's folder."""
+
+    def __init__(self, roots: list[tuple[Path, str]], extra: TemplateInfo | None = None) -> None:
+        self.roots = roots
+        self._extra = extra
+        self._index: dict[str, list[TemplateInfo]] | None = None
+
+    def _candidates(self) -> dict[str, list[TemplateInfo]]:
+        if self._index is None:
+            self._index = discover(self.roots)
+            if self._extra is not None:
+                self._index.setdefault(self._extra.name, []).insert(0, self._extra)
+        return self._index
+
+    def folder_for(self, name: str) -> Path:
+        """Return the folder of template ``name`` (``builtin:`` forces the built-in one)."""
+        builtin = name.startswith(BUILTIN_PREFIX)
+        name = name.removeprefix(BUILTIN_PREFIX)
+        infos = self._candidates().get(name, [])
+        if builtin:
+            infos = [i for i in infos if i.origin == ORIGIN_BUILTIN]
+        if not infos:
+            raise TemplateNotFound(name)
+        return infos[0].folder
+
+    def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
+        """Load ``NAME/file``, refusing paths that leave the template's folder."""
+        head, _, rest = template.partition("/")
+        if not rest:
+            raise TemplateNotFound(template)
+        folder = self.folder_for(head).resolve()
+        target = confined_path(folder, rest, template)
+        try:
+            source = target.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise TemplateNotFound(template) from None
+        mtime = target.stat().st_mtime
+        return source, str(target), lambda: target.exists() and target.stat().st_mtime == mtime
+
+
+def confined_path(folder: Path, relative: str, shown: str) -> Path:
+    """Resolve ``relative`` inside ``folder``; raise when it (or a symlink) leads outside."""
+    if "\x00" in relative or Path(relative).is_absolute() or relative.startswith(("/", "\\")):
+        raise UserError(f"模板路径“{shown}”无效：模板只能引用自己文件夹里的文件")
+    target = (folder / relative).resolve()
+    if not target.is_relative_to(folder):
+        raise UserError(f"模板路径“{shown}”指向模板文件夹之外（{target}），已拒绝：模板只能引用自己文件夹里的文件")
+    return target
+
+
+def load_phrases(info: TemplateInfo, loader: FolderLoader) -> dict[str, list[str]]:
+    """Load the phrase banks of a template and its ancestors (the child's entries win)."""
+    chain: list[TemplateInfo] = []
+    seen: set[str] = set()
+    current: TemplateInfo | None = info
+    while current is not None and str(current.folder) not in seen:
+        seen.add(str(current.folder))
+        chain.append(current)
+        parent = current.extends
+        if not parent:
+            break
+        try:
+            folder = loader.folder_for(parent)
+        except TemplateNotFound:
+            raise UserError(f"{current.folder / MANIFEST}: extends 指向的模板“{parent}”不存在") from None
+        if folder.resolve() == current.folder.resolve():
+            folder = loader.folder_for(BUILTIN_PREFIX + parent)
+        current = read_manifest(folder, "")
+    bank: dict[str, list[str]] = {}
+    for tpl in reversed(chain):
+        path = tpl.folder / PHRASES
+        if not path.is_file():
+            continue
+        confined_path(tpl.folder.resolve(), PHRASES, str(path))
+        data = parse_brief_text(path.read_text(encoding="utf-8-sig"), str(path)).data
+        for key, alternatives in data.items():
+            if isinstance(alternatives, str):
+                alternatives = [alternatives]
+            if not isinstance(alternatives, list) or not all(isinstance(a, str) for a in alternatives):
+                raise UserError(f"{path}: 措辞库“{key}”应是一组文字（每项以“- ”开头）")
+            bank[key] = alternatives
+    return bank

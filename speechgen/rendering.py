@@ -1,0 +1,129 @@
+"""Render a speech template against a context: returns the markup text.
+
+Holds one environment per set of template roots (compiled templates are cached by
+Jinja inside it), the phrase-bank global, option merging and the translation of
+Jinja errors into messages that name the template file and line.
+"""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+from typing import Any
+
+from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError, pass_context
+from jinja2.exceptions import SecurityError
+from markupsafe import Markup
+
+from .context import SpeechContext
+from .environment import SpeechEnvironment, make_environment, render_with_budget
+from .errors import InputProblems, Problem, UserError
+from .loader import LoadedBrief
+from .registry import FolderLoader, TemplateInfo, load_phrases
+
+_ENVS: dict[tuple[Any, ...], SpeechEnvironment] = {}
+_PHRASES: dict[tuple[str, float], dict[str, list[str]]] = {}
+
+
+def environment_for(roots: list[tuple[Path, str]], info: TemplateInfo) -> SpeechEnvironment:
+    """Return the cached environment for these roots (and an out-of-roots template)."""
+    key = (tuple((str(p), o) for p, o in roots), str(info.folder) if info.origin == "路径" else None)
+    env = _ENVS.get(key)
+    if env is None:
+        extra = info if info.origin == "路径" else None
+        env = make_environment(FolderLoader(roots, extra))
+        env.globals["phrase"] = _phrase
+        _ENVS[key] = env
+    return env
+
+
+def merge_options(info: TemplateInfo, given: dict[str, Any], loaded: LoadedBrief | None) -> dict[str, Any]:
+    """Fill option defaults from the manifest; refuse undeclared options and bad choices."""
+    declared = {o.name: o for o in info.options}
+    merged = {name: spec.default for name, spec in declared.items()}
+    problems: list[Problem] = []
+    for key, value in given.items():
+        spec = declared.get(key)
+        if spec is None:
+            names = "、".join(declared) or "（无）"
+            msg = f"模板 {info.name} 没有选项“{key}”；它声明的选项有：{names}"
+            problems.append(_problem(loaded, ("options", key), msg))
+            continue
+        if spec.choices and value not in spec.choices:
+            msg = f"选项 {key} 只能取 {'、'.join(spec.choices)}，现在是“{value}”"
+            problems.append(_problem(loaded, ("options", key), msg))
+            continue
+        merged[key] = value
+    if problems:
+        raise InputProblems(problems)
+    return merged
+
+
+def _problem(loaded: LoadedBrief | None, loc: tuple[str, ...], msg: str) -> Problem:
+    if loaded is None:
+        return Problem("<brief>", None, None, ".".join(loc), msg)
+    return loaded.problem(loc, msg, at_key=True)
+
+
+@pass_context
+def _phrase(ctx: Any, key: str) -> Markup:
+    """Pick one wording of a stock passage, reproducibly from the seed, and render it."""
+    bank: dict[str, list[str]] = ctx.get("__phrases__") or {}
+    choices = bank.get(key)
+    if not choices:
+        raise UserError(f"措辞库里没有“{key}”：请在模板的 phrases.yaml 里添加，或改正名称")
+    seed = ctx.get("seed")
+    index = 0 if not seed else zlib.crc32(f"{seed}:{key}".encode()) % len(choices)
+    template = ctx.environment.from_string(choices[index])
+    return Markup(template.render(ctx.get_all()))
+
+
+def render_markup(info: TemplateInfo, context: SpeechContext, roots: list[tuple[Path, str]]) -> str:
+    """Render ``info``'s entry template with ``context``; return the markup text."""
+    env = environment_for(roots, info)
+    loader = env.loader
+    assert isinstance(loader, FolderLoader)
+    key = (str(info.folder), (info.folder / "phrases.yaml").stat().st_mtime if (info.folder / "phrases.yaml").exists() else 0.0)
+    phrases = _PHRASES.get(key)
+    if phrases is None:
+        phrases = _PHRASES[key] = load_phrases(info, loader)
+    try:
+        template = env.get_template(info.entry_name)
+        values = context.as_mapping() | {"__phrases__": phrases}
+        return render_with_budget(template, values)
+    except UserError:
+        raise
+    except TemplateError as exc:
+        raise UserError(describe_template_error(exc, info)) from None
+    except RecursionError:
+        raise UserError(f"模板 {info.folder} 递归过深（可能有宏调用自身），已停止") from None
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError, OverflowError, MemoryError) as exc:
+        where = _template_frame(exc)
+        raise UserError(f"{where or info.folder}: 模板运行出错：{type(exc).__name__}: {exc}") from None
+
+
+def _template_frame(exc: BaseException) -> str | None:
+    """Find the innermost traceback frame that belongs to a template file."""
+    tb = exc.__traceback__
+    found = None
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".j2", ".jinja", ".txt", ".md")) or filename == "<template>":
+            found = f"{filename}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return found
+
+
+def describe_template_error(exc: TemplateError, info: TemplateInfo) -> str:
+    """A Chinese message naming the template file and line of a Jinja error."""
+    if isinstance(exc, TemplateSyntaxError):
+        where = f"{exc.filename or exc.name or info.folder}:{exc.lineno}"
+        return f"{where}  模板语法错误：{exc.message}"
+    where = _template_frame(exc) or str(info.folder / info.entry)
+    if isinstance(exc, SecurityError):
+        return f"{where}  模板试图访问不允许的内容（{exc.message}），已拒绝；什么也没有写入"
+    if isinstance(exc, UndefinedError):
+        return f"{where}  模板用到了简报里没有的内容：{exc.message}。请在简报里补上，或在模板里用 {{% if %}} 判断"
+    if isinstance(exc, TemplateNotFound):
+        return f"{where}  找不到模板文件“{exc.name}”：模板只能引用模板文件夹里的文件"
+    return f"{where}  模板出错：{exc.message or type(exc).__name__}"

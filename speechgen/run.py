@@ -1,0 +1,111 @@
+"""The ``render`` command's work for each brief: build, verify, write, preview, summarise."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import EXIT_OK, SpeechgenError, UserError
+from .pipeline import Draft, RenderSettings, build_draft, document_meta
+from .plan import Job
+
+
+@dataclass
+class RenderOptions:
+    """Per-run choices that are not about the speech itself."""
+
+    fmt: str = "docx"
+    force: bool = False
+    pdf: bool = False
+    png: bool = False
+    check: bool = True
+
+
+@dataclass
+class JobResult:
+    """What happened to one brief."""
+
+    brief: Path
+    target: Path | None
+    exit_code: int = EXIT_OK
+    messages: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+
+
+def draft_docx(draft: Draft) -> bytes:
+    """Build the .docx bytes for ``draft`` (poured into its shell when it has one), verified."""
+    from .verify import verify_docx
+    from .writer import DocMeta, write_docx
+
+    meta = DocMeta(**document_meta(draft))
+    if draft.shell is not None:
+        from .shell import render_into_shell
+
+        data = render_into_shell(draft, meta)
+    else:
+        data = write_docx(draft.blocks, draft.profile, meta)
+    verify_docx(data, expected_texts(draft))
+    return data
+
+
+def expected_texts(draft: Draft) -> list[str]:
+    """Texts the finished document must contain: every block, and each measure title."""
+    from .blocks import Paragraph
+
+    texts = []
+    for b in draft.blocks:
+        texts.extend((b.plain_text if isinstance(b, Paragraph) else b.text).split("\n"))  # type: ignore[union-attr]
+    texts.extend(m.title for m in draft.brief.measures)
+    return texts
+
+
+def render_job(job: Job, settings: RenderSettings, options: RenderOptions,
+               stdout: Callable[[str], None] | None = None) -> JobResult:  # fmt: skip
+    """Render one brief to its target; errors become the result's exit code and messages."""
+    result = JobResult(job.brief, job.target)
+    try:
+        draft = build_draft(job.brief, settings)
+        _write(draft, job, options, result, stdout)
+    except SpeechgenError as exc:
+        result.exit_code = exc.exit_code
+        result.messages.append(exc.message)
+    return result
+
+
+def _write(draft: Draft, job: Job, options: RenderOptions, result: JobResult,
+           stdout: Callable[[str], None] | None) -> None:  # fmt: skip
+    from .output import safe_write
+
+    if job.target is None:
+        (stdout or sys.stdout.write)(draft.text(options.fmt))
+        return
+    protected = draft.protected_paths()
+    if options.fmt == "docx":
+        data = draft_docx(draft)
+    else:
+        data = draft.text(options.fmt).encode("utf-8")
+    backup = safe_write(job.target, data, protected=protected, force=options.force, kind=options.fmt)
+    result.written.append(job.target)
+    if backup is not None:
+        result.messages.append(f"{job.target}: 原文件已备份为 {backup.name}")
+    if options.check:
+        result.messages.extend(_check_summary(draft, job.target))
+    if options.fmt == "docx" and (options.pdf or options.png):
+        from .preview import make_previews
+
+        try:
+            result.written.extend(make_previews(job.target, pdf=options.pdf, png=options.png))
+        except UserError as exc:
+            result.exit_code = exc.exit_code
+            result.messages.append(exc.message)
+
+
+def _check_summary(draft: Draft, target: Path) -> list[str]:
+    """One line summarising ``speechgen check`` findings on the rendered text (never fails)."""
+    try:
+        from .checks import summary_line
+    except ImportError:
+        return []
+    return [summary_line(draft, target)]

@@ -1,0 +1,118 @@
+"""Validate loaded brief data into a :class:`~speechgen.brief.Brief`, with located Chinese errors."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .brief import Brief
+from .errors import InputProblems, Problem
+from .loader import LoadedBrief, Path_, format_path
+
+_TYPE_WORDS = {
+    "int_parsing": "应是整数（如 9），现在是“{input}”",
+    "int_type": "应是整数（如 9）",
+    "int_from_float": "应是整数，不能有小数",
+    "greater_than": "应是大于 {gt} 的整数",
+    "less_than_equal": "不能大于 {le}",
+    "string_type": "应是一段文字",
+    "string_too_short": "不能为空",
+    "list_type": "应是一个列表（每项以“- ”开头）",
+    "dict_type": "应是“键: 值”的映射",
+    "model_type": "应是“键: 值”的映射",
+    "model_attributes_type": "应是“键: 值”的映射",
+    "missing": "缺少必填项 {field}",
+}
+
+
+def validate_brief(loaded: LoadedBrief) -> Brief:
+    """Validate ``loaded.data``; raise :class:`InputProblems` listing every problem."""
+    try:
+        return Brief.model_validate(loaded.data)
+    except ValidationError as exc:
+        problems = [_to_problem(loaded, err) for err in exc.errors(include_url=False)]
+        raise InputProblems(_dedupe(problems), summary=_summary(len(problems))) from None
+
+
+def _summary(count: int) -> str:
+    return f"简报有 {count} 处问题，请逐一修改后再运行。"
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for p in problems:
+        key = (p.line, p.column, p.field, p.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return sorted(out, key=lambda p: (p.line or 0, p.column or 0))
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> Path_:
+    """Drop pydantic's internal segments (``function-before[...]``) from an error location."""
+    return tuple(part for part in loc if isinstance(part, int) or "[" not in str(part))
+
+
+def _model_at(loc: Path_) -> type[BaseModel] | None:
+    """Return the pydantic model class that owns the field at ``loc``'s parent."""
+    model: type[BaseModel] | None = Brief
+    for part in loc[:-1]:
+        if isinstance(part, int) or model is None:
+            continue
+        info = model.model_fields.get(str(part))
+        if info is None:
+            return None
+        model = _inner_model(info.annotation)
+    return model
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    """Find a BaseModel subclass inside ``list[...]``, ``X | None`` or Annotated types."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    origin = getattr(annotation, "__origin__", None)
+    if origin is not None and origin is not annotation:
+        return _inner_model(origin)
+    return None
+
+
+def _to_problem(loaded: LoadedBrief, err: dict[str, Any]) -> Problem:
+    loc = _clean_loc(tuple(err["loc"]))
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    if kind == "extra_forbidden":
+        return loaded.problem(loc, _unknown_field_message(loc), at_key=True)
+    if kind == "missing":
+        parent = loc[:-1]
+        field = str(loc[-1])
+        where = f"{format_path(parent)} 下" if parent else "简报最外层"
+        return loaded.problem(parent, f"{where}缺少必填项 {field}，请补上“{field}: …”", at_key=bool(parent))
+    if kind == "value_error":
+        message = str(ctx.get("error", err["msg"]))
+    elif kind in _TYPE_WORDS:
+        message = _TYPE_WORDS[kind].format(input=err.get("input"), field=loc[-1] if loc else "", **ctx)
+    else:
+        message = f"取值不对（{err['msg']}）"
+    if err.get("input") is None and kind in ("string_type", "int_type", "model_type", "dict_type"):
+        message = "是空的，请填写内容或删除这一行"
+    return loaded.problem(loc, message)
+
+
+def _unknown_field_message(loc: Path_) -> str:
+    key = str(loc[-1])
+    model = _model_at(loc)
+    allowed = list(model.model_fields) if model is not None else []
+    message = f"不认识的字段“{key}”"
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if close:
+        message += f"，是否想写 {close[0]}？"
+    elif allowed:
+        message += f"；这里可以写的字段有：{'、'.join(allowed)}"
+    return message
