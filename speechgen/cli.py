@@ -140,6 +140,106 @@ def render(
     raise typer.Exit(code)
 
 
+class CheckFormat(str, Enum):
+    """Output formats of ``check``."""
+
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def check(
+    files: Annotated[list[Path], typer.Argument(help="要检查的文件：简报 .yaml、讲话稿 .docx 或 .txt/.md", show_default=False)],
+    brief: Annotated[Optional[Path], typer.Option("--brief", "-b", help="对照这份简报检查（成绩、差距、举措是否都还在，名次日期是否改动）")] = None,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="输出格式：text 或 json")] = CheckFormat.text,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="跳过某条规则（规则编号，可重复）")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="检查配置文件（YAML：ignore、chars_per_minute）")] = None,
+    chars_per_minute: Annotated[Optional[int], typer.Option("--chars-per-minute", min=60, max=1000, help="语速（每分钟字数，默认 220）")] = None,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", help="简报或文本的编码（默认 UTF-8）")] = None,
+) -> None:
+    """检查讲话稿：遗留占位符、标点、结构、并列标题、数字日期、篇幅、与简报是否一致。"""
+    from .checks.command import run_check
+
+    code = run_check(
+        files,
+        brief=brief,
+        fmt=fmt.value,
+        ignore=list(ignore or []),
+        config=config,
+        chars_per_minute=chars_per_minute,
+        encoding=encoding,
+    )
+    raise typer.Exit(code)
+
+
+@app.command()
+def new(
+    template: Annotated[str, typer.Option("--template", "-t", help="模板名称（如 situation、形势分析会）")] = "situation",
+    output: Annotated[Path, typer.Option("-o", "--output", help="要写的简报文件")] = Path("brief.yaml"),
+    force: Annotated[bool, typer.Option("--force", help="覆盖已有的简报（先备份）")] = False,
+    template_dir: Annotated[Optional[list[Path]], typer.Option("--template-dir", help="额外的模板文件夹（可重复）")] = None,
+) -> None:
+    """写一份带中文注释的简报（以及旁边的 JSON Schema 文件），填好后即可 render。"""
+    from .scaffold import run_new
+
+    raise typer.Exit(run_new(template, output, force=force, template_dirs=list(template_dir or [])))
+
+
+@app.command()
+def schema(
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="写到这个文件（默认输出到屏幕）")] = None,
+) -> None:
+    """输出简报的 JSON Schema（带中文说明），供编辑器补全和检查。"""
+    from .schema import run_schema
+
+    raise typer.Exit(run_schema(output))
+
+
+templates_app = typer.Typer(
+    cls=_Group,
+    help="列出、说明和检查模板。",
+    invoke_without_command=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(templates_app, name="templates")
+
+
+@templates_app.callback()
+def templates_list(
+    ctx: typer.Context,
+    template_dir: Annotated[Optional[list[Path]], typer.Option("--template-dir", help="额外的模板文件夹（可重复）")] = None,
+) -> None:
+    """列出可用的模板：名称、中文名、说明、来源（本地模板会覆盖同名内置模板）。"""
+    ctx.obj = {**(ctx.obj or {}), "template_dirs": list(template_dir or [])}
+    if ctx.invoked_subcommand is None:
+        from .catalog import list_templates
+
+        raise typer.Exit(list_templates(list(template_dir or [])))
+
+
+@templates_app.command("show")
+def templates_show(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="模板名称或中文名", show_default=False)],
+) -> None:
+    """显示模板生成的提纲和它用到的简报字段。"""
+    from .catalog import show_template
+
+    raise typer.Exit(show_template(name, (ctx.obj or {}).get("template_dirs", [])))
+
+
+@templates_app.command("lint")
+def templates_lint(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(help="模板文件夹或 Word 模板 .docx", show_default=False)],
+) -> None:
+    """检查模板：未知变量、写错的标签，并指出所在的行或段落。"""
+    from .catalog import lint_template
+
+    raise typer.Exit(lint_template(path, (ctx.obj or {}).get("template_dirs", [])))
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="speechgen")

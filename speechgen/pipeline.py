@@ -59,6 +59,10 @@ class Draft:
         """The speech as Markdown (``md``) or plain text (``txt``)."""
         return markup.blocks_to_text(self.blocks, markdown=fmt == "md")
 
+    def paragraph_texts(self) -> list[str]:
+        """One string per printed paragraph, heading numbers included (what ``check`` reads)."""
+        return [p for p in markup.blocks_to_text(self.blocks).split("\n") if p.strip()]
+
 
 def load_and_validate(path: Path, encoding: str | None = None) -> tuple[LoadedBrief, Brief]:
     """Load a brief file and validate it."""

@@ -104,8 +104,6 @@ def _write(draft: Draft, job: Job, options: RenderOptions, result: JobResult,
 
 def _check_summary(draft: Draft, target: Path) -> list[str]:
     """One line summarising ``speechgen check`` findings on the rendered text (never fails)."""
-    try:
-        from .checks import summary_line
-    except ImportError:
-        return []
-    return [summary_line(draft, target)]
+    from .checks import summary_line
+
+    return [summary_line(draft.paragraph_texts(), str(target), draft.brief)]
