@@ -140,6 +140,23 @@ def make_environment(loader: BaseLoader | None = None) -> SpeechEnvironment:
     return env
 
 
+def make_xml_environment() -> SpeechEnvironment:
+    """The same sandboxed, strict, autoescaping environment for docxtpl (Word shells and templates).
+
+    Values are escaped for XML by autoescaping; the markup ``finalize`` is not used,
+    but printing ``None`` is still refused.
+    """
+    env = SpeechEnvironment(undefined=StrictUndefined, autoescape=True, finalize=_refuse_none)
+    install_filters(env)
+    return env
+
+
+def _refuse_none(value: Any) -> Any:
+    if value is None:
+        raise TemplateRuntimeError("模板输出了一个空值（None），请用 {% if %} 判断该字段是否填写")
+    return value
+
+
 def install_filters(env: Any) -> None:
     """Register the genre's filters and the limited ``range`` on any Jinja environment."""
     env.filters.update(

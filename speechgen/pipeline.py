@@ -47,10 +47,12 @@ class Draft:
     blocks: list[blocks_mod.Block]
     shell: Path | None
     markup: str
+    word_template: Path | None = None
+    context: Any = None
 
     def protected_paths(self) -> list[Path]:
         """Files the output must never overwrite: the brief, the template, the shell."""
-        paths = [self.brief_path, self.template.folder / self.template.entry]
+        paths = [self.brief_path, self.word_template or self.template.folder / self.template.entry]
         if self.shell is not None:
             paths.append(self.shell)
         return paths
@@ -95,12 +97,28 @@ def build_draft(path: Path, settings: RenderSettings) -> Draft:
     base = path.resolve().parent
     roots = search_roots(settings.template_dirs, settings.cwd)
     spec = settings.template or brief.template
+    if spec.lower().endswith(".docx"):
+        return _word_draft(path, loaded, brief, spec, settings, base, roots)
     info = resolve_template(spec, roots, base)
     profile = load_profile(settings.profile or brief.profile or info.profile, base)
     shell_spec = settings.shell or brief.shell or info.shell
     shell = _shell_path(shell_spec, base, info) if shell_spec else None
     text, blocks = compose(brief, info, roots, profile=profile, seed=settings.seed, loaded=loaded)
     return Draft(path, brief, info, profile, blocks, shell, text)
+
+
+def _word_draft(path: Path, loaded: LoadedBrief, brief: Brief, spec: str, settings: RenderSettings,
+                base: Path, roots: list[tuple[Path, str]]) -> Draft:  # fmt: skip
+    """A draft whose whole document is a Word (docxtpl) template: rendered by ``wordtemplate``."""
+    template_path = Path(spec)
+    if not template_path.is_absolute():
+        template_path = base / template_path
+    if not template_path.is_file():
+        raise UserError(f"找不到 Word 模板“{spec}”（在 {base} 下查找）")
+    info = resolve_template("base", roots, base)
+    profile = load_profile(settings.profile or brief.profile, base)
+    context = build_context(brief, dict(brief.options), settings.seed or 0)
+    return Draft(path, brief, info, profile, [], None, "", word_template=template_path, context=context)
 
 
 def _shell_path(spec: str, base: Path, info: TemplateInfo) -> Path:

@@ -40,6 +40,10 @@ def draft_docx(draft: Draft) -> bytes:
     from .writer import DocMeta, write_docx
 
     meta = DocMeta(**document_meta(draft))
+    if draft.word_template is not None:
+        from .wordtemplate import render_word_template
+
+        return render_word_template(draft, meta)
     if draft.shell is not None:
         from .shell import render_into_shell
 
