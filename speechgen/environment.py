@@ -22,7 +22,7 @@ from typing import Any
 
 from jinja2 import BaseLoader, StrictUndefined, TemplateRuntimeError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import numerals
 from .errors import UserError
@@ -32,7 +32,9 @@ MAX_SECONDS = 10.0
 MAX_RANGE = 10_000
 
 # Characters that have a meaning in the speech markup; values get them as entities.
-_MARKUP_ENTITIES = {"\n": "&#10;", "#": "&#35;", "*": "&#42;", "%": "&#37;", "=": "&#61;", "@": "&#64;", "+": "&#43;"}
+_ESCAPE_TABLE = str.maketrans(
+    {ch: f"&#{ord(ch)};" for ch in "&<>\"'\n#*%=@+"}
+)
 
 
 @dataclass
@@ -83,10 +85,7 @@ def escape_value(value: Any) -> Markup:
         raise TemplateRuntimeError("模板直接输出了真/假值，请改用 {% if %} 判断")
     if hasattr(value, "__html__"):
         return Markup(value.__html__())
-    text = str(escape(str(value)))
-    for ch, entity in _MARKUP_ENTITIES.items():
-        text = text.replace(ch, entity)
-    return Markup(text)
+    return Markup(str(value).translate(_ESCAPE_TABLE))
 
 
 def _limited_range(*args: int) -> Iterator[int]:
