@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import InputProblems, UserError
 from .loader import load_brief, parse_brief_text
@@ -51,10 +51,26 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class ElementStyle(_Model):
-    """Font and paragraph settings of one element (title, body, heading1…)."""
+ELEMENTS = (
+    "title", "subtitle", "byline", "salutation", "body",
+    "heading1", "heading2", "heading3", "heading4", "lead", "page_number",
+)  # fmt: skip
+ElementName = Literal[
+    "title", "subtitle", "byline", "salutation", "body",
+    "heading1", "heading2", "heading3", "heading4", "lead", "page_number",
+]  # fmt: skip
+DEFAULT_FONT = "仿宋_GB2312"
+DEFAULT_SIZE = 16.0
 
-    font: str | None = None
+
+class ElementStyle(_Model):
+    """Font and paragraph settings of one element (title, body, heading1…).
+
+    Unset fields fall back to the body's; ``indent`` is the first-line indent of
+    :attr:`Profile.indent_chars` (on for body and headings, off for the rest).
+    """
+
+    font: str | None = Field(default=None, min_length=1, max_length=64)
     size: Points | None = None
     bold: bool | None = None
     align: Literal["left", "center", "right", "both"] | None = None
@@ -64,14 +80,14 @@ class ElementStyle(_Model):
 class Page(_Model):
     """Paper and margins in millimetres."""
 
-    width_mm: float = Field(210, gt=50, lt=1000)
-    height_mm: float = Field(297, gt=50, lt=1000)
-    top_mm: float = Field(37, ge=0, lt=200)
-    bottom_mm: float = Field(35, ge=0, lt=200)
-    left_mm: float = Field(28, ge=0, lt=200)
-    right_mm: float = Field(26, ge=0, lt=200)
-    header_mm: float = Field(15, ge=0, lt=200)
-    footer_mm: float = Field(25, ge=0, lt=200)
+    width_mm: float = Field(default=210, gt=50, lt=1000)
+    height_mm: float = Field(default=297, gt=50, lt=1000)
+    top_mm: float = Field(default=37, ge=0, lt=200)
+    bottom_mm: float = Field(default=35, ge=0, lt=200)
+    left_mm: float = Field(default=28, ge=0, lt=200)
+    right_mm: float = Field(default=26, ge=0, lt=200)
+    header_mm: float = Field(default=15, ge=0, lt=200)
+    footer_mm: float = Field(default=25, ge=0, lt=200)
 
 
 class Profile(_Model):
@@ -80,40 +96,49 @@ class Profile(_Model):
     name: str
     description: str = ""
     page: Page = Page()
-    line_pitch_pt: float = Field(28.95, gt=5, lt=100)
-    title_line_pitch_pt: float = Field(28.95, gt=5, lt=150)
-    char_spacing_pt: float = Field(-0.25, ge=-5, le=20)
+    line_pitch_pt: float = Field(default=28.95, gt=5, lt=100)
+    title_line_pitch_pt: float = Field(default=28.95, gt=5, lt=150)
+    char_spacing_pt: float = Field(default=-0.25, ge=-5, le=20)
     grid: Literal["lines", "none"] = "lines"
-    indent_chars: float = Field(2, ge=0, le=10)
+    indent_chars: float = Field(default=2, ge=0, le=10)
     run_in_levels: list[int] = Field(default_factory=lambda: [2])
     keep_with_next: bool = True
     widow_control: bool = False
-    blank_lines_after_byline: int = Field(1, ge=0, le=5)
+    blank_lines_after_byline: int = Field(default=1, ge=0, le=5)
     page_numbers: Literal["odd-even", "center", "none"] = "odd-even"
     page_number_format: str = "— {n} —"
-    latin_font: str = "Times New Roman"
-    elements: dict[
-        Literal[
-            "title", "subtitle", "byline", "salutation", "body",
-            "heading1", "heading2", "heading3", "heading4", "lead", "page_number",
-        ],
-        ElementStyle,
-    ] = Field(default_factory=dict)  # fmt: skip
+    page_number_indent_chars: float = Field(default=1, ge=0, le=10)
+    latin_font: str = Field(default="Times New Roman", min_length=1, max_length=64)
+    elements: dict[ElementName, ElementStyle] = Field(default_factory=dict)
     alt_fonts: dict[str, str] = Field(default_factory=dict)
 
+    @field_validator("run_in_levels")
+    @classmethod
+    def _levels(cls, levels: list[int]) -> list[int]:
+        bad = [n for n in levels if not 1 <= n <= 4]
+        if bad:
+            raise ValueError(f"标题级别只能是 1–4（一、（一）1.（1）），不能是 {bad[0]}")
+        return sorted(set(levels))
+
+    @field_validator("page_number_format")
+    @classmethod
+    def _page_format(cls, text: str) -> str:
+        if text.count("{n}") != 1:
+            raise ValueError("页码格式里要有且只有一个 {n}（页码数字的位置），如“— {n} —”")
+        return text
+
     def element(self, name: str) -> ElementStyle:
-        """Return the style of ``name`` with body defaults filled in."""
+        """Return the style of ``name`` with the body's settings filled in where unset."""
         body = self.elements.get("body", ElementStyle())
         own = self.elements.get(name, ElementStyle())  # type: ignore[call-overload]
         merged = body.model_dump() | {k: v for k, v in own.model_dump().items() if v is not None}
-        merged.setdefault("font", "仿宋_GB2312")
-        merged["font"] = merged.get("font") or "仿宋_GB2312"
-        merged["size"] = merged.get("size") or 16.0
+        merged["font"] = merged.get("font") or DEFAULT_FONT
+        merged["size"] = merged.get("size") or DEFAULT_SIZE
         return ElementStyle(**merged)
 
     def fonts(self) -> list[str]:
-        """Every font the profile names, in a stable order."""
-        names = [self.latin_font] + [e.font for e in self.elements.values() if e.font]
+        """Every font the draft names (Latin font first, then each element's), in a stable order."""
+        names = [self.latin_font] + [self.element(e).font or DEFAULT_FONT for e in ELEMENTS]
         return list(dict.fromkeys(names))
 
 
@@ -157,14 +182,24 @@ def _parse(data: dict[str, Any], shown: str, text: str) -> Profile:
         raise InputProblems(problems, summary=f"版式文件 {shown} 有 {len(problems)} 处问题。") from None
 
 
-def _profile_message(err: dict[str, Any]) -> str:
+def _profile_message(err: Any) -> str:
     kind = err["type"]
     if kind == "extra_forbidden":
         return "版式里不认识的字段，请对照内置版式 speech.yaml 检查拼写"
     if kind == "literal_error":
-        return f"取值只能是 {err.get('ctx', {}).get('expected', '')}"
+        expected = str((err.get("ctx") or {}).get("expected", ""))
+        return f"取值只能是 {expected.replace(' or ', '、').replace(', ', '、').replace(chr(39), '')}"
     if kind in ("float_parsing", "int_parsing", "bool_parsing"):
         return f"取值“{err.get('input')}”不对：应是{'数字' if kind != 'bool_parsing' else ' true 或 false'}"
     if kind == "missing":
         return "缺少必填项"
+    bounds = {"greater_than": "应大于", "greater_than_equal": "应不小于", "less_than": "应小于",
+              "less_than_equal": "应不大于"}  # fmt: skip
+    if kind in bounds:
+        limit = next(iter((err.get("ctx") or {}).values()), "")
+        return f"取值“{err.get('input')}”超出范围：{bounds[kind]} {limit}"
+    if kind in ("string_too_short", "string_too_long"):
+        return "字体名不能为空，也不能超过 64 个字符"
+    if kind in ("dict_type", "list_type", "string_type"):
+        return f"这里的写法不对（{'应是若干“名称: 取值”' if kind == 'dict_type' else '应是列表，如 [2]' if kind == 'list_type' else '应是文字'}）"
     return f"取值不对（{err['msg']}）"

@@ -43,7 +43,7 @@ STYLE_IDS = {
     "heading4": ("SpeechHeading4", "四级标题"),
     "page_number": ("SpeechPageNumber", "页码"),
 }
-RUN_IN_IDS = {level: (f"SpeechRunIn{level}", f"接排{name}级标题") for level, name in zip((1, 2, 3, 4), "一二三四")}
+RUN_IN_IDS = {level: (f"SpeechRunIn{level}", f"接排{name}级标题") for level, name in zip((1, 2, 3, 4), "一二三四", strict=True)}
 LEAD_ID = ("SpeechLead", "引句加粗")
 
 
@@ -75,14 +75,19 @@ def half_points(pt: float) -> int:
 # ----------------------------------------------------------------------------- runs
 
 
-def _rfonts(profile: Profile, font: str) -> str:
-    latin = esc(profile.latin_font)
-    f = esc(font)
+def _rfonts(latin_font: str, font: str) -> str:
+    """All four font slots: Latin letters and digits in ``latin_font``, the rest in ``font``.
+
+    ``hAnsi`` carries the CJK font and ``w:hint`` is eastAsia so that Chinese quotes,
+    dashes and ellipses (General Punctuation) are drawn full width (format_spec §4.2).
+    """
+    latin, f = esc(latin_font), esc(font)
     return f'<w:rFonts w:ascii="{latin}" w:hAnsi="{f}" w:eastAsia="{f}" w:cs="{latin}" w:hint="eastAsia"/>'
 
 
-def _rpr_style(profile: Profile, style: ElementStyle, *, spacing: bool = True) -> str:
-    parts = [_rfonts(profile, style.font or "仿宋_GB2312")]
+def _rpr_style(profile: Profile, style: ElementStyle, *, spacing: bool = True, latin: str | None = None) -> str:
+    """A style's ``w:rPr``: fonts, bold, character spacing and size, in schema order."""
+    parts = [_rfonts(latin or profile.latin_font, style.font or "仿宋_GB2312")]
     if style.bold:
         parts.append("<w:b/><w:bCs/>")
     if spacing and profile.char_spacing_pt:
@@ -111,32 +116,34 @@ def _para(style_id: str, runs: str) -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>{runs}</w:p>'
 
 
+_SIMPLE_BLOCKS = ((Title, "title"), (Subtitle, "subtitle"), (Byline, "byline"), (Salutation, "salutation"))
+
+
+def _block_para(block: Block) -> str:
+    """The ``<w:p>`` of one block, its style naming the element it is."""
+    for kind, key in _SIMPLE_BLOCKS:
+        if isinstance(block, kind):
+            return _para(STYLE_IDS[key][0], _text_runs(block.text))
+    if isinstance(block, Heading):
+        return _para(STYLE_IDS[f"heading{block.level}"][0], _text_runs(block.full_text))
+    assert isinstance(block, Paragraph)
+    runs = ""
+    if block.heading is not None:
+        runs += _text_runs(run_in_text(block.heading), RUN_IN_IDS[block.heading.level][0])
+    if block.lead:
+        runs += _text_runs(block.seq + block.lead, LEAD_ID[0])
+    elif block.seq:
+        runs += _text_runs(block.seq)
+    return _para(STYLE_IDS["body"][0], runs + _text_runs(block.text))
+
+
 def body_paragraphs(blocks: Iterable[Block], profile: Profile) -> list[str]:
-    """Return one ``<w:p>`` string per block (plus blank lines after the byline)."""
-    out: list[str] = []
+    """Return one ``<w:p>`` string per block (plus blank lines after the last byline)."""
     blocks = list(blocks)
     last_byline = max((i for i, b in enumerate(blocks) if isinstance(b, Byline)), default=-1)
+    out: list[str] = []
     for i, block in enumerate(blocks):
-        if isinstance(block, Title):
-            out.append(_para(STYLE_IDS["title"][0], _text_runs(block.text)))
-        elif isinstance(block, Subtitle):
-            out.append(_para(STYLE_IDS["subtitle"][0], _text_runs(block.text)))
-        elif isinstance(block, Byline):
-            out.append(_para(STYLE_IDS["byline"][0], _text_runs(block.text)))
-        elif isinstance(block, Salutation):
-            out.append(_para(STYLE_IDS["salutation"][0], _text_runs(block.text)))
-        elif isinstance(block, Heading):
-            out.append(_para(STYLE_IDS[f"heading{block.level}"][0], _text_runs(block.full_text)))
-        elif isinstance(block, Paragraph):
-            runs = ""
-            if block.heading is not None:
-                runs += _text_runs(run_in_text(block.heading), RUN_IN_IDS[block.heading.level][0])
-            if block.lead:
-                runs += _text_runs(block.seq + block.lead, LEAD_ID[0])
-            elif block.seq:
-                runs += _text_runs(block.seq)
-            runs += _text_runs(block.text)
-            out.append(_para(STYLE_IDS["body"][0], runs))
+        out.append(_block_para(block))
         if i == last_byline:
             out.extend(_para(STYLE_IDS["byline"][0], "") for _ in range(profile.blank_lines_after_byline))
     return out
@@ -216,7 +223,7 @@ def _styles_xml_cached(profile_json: str) -> str:
         st = profile.element(key)
         if key == "page_number":
             ppr = '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-            styles.append(_pstyle(sid, name, ppr, _rpr_style(profile, st, spacing=False)))
+            styles.append(_pstyle(sid, name, ppr, _rpr_style(profile, st, spacing=False, latin=st.font)))
             continue
         heading_level = int(key[-1]) if key.startswith("heading") else None
         indent = key in ("body",) or heading_level is not None
@@ -274,9 +281,9 @@ def style_elements(profile: Profile) -> list[str]:
 def footer_xml(profile: Profile, side: str) -> str:
     """A footer with the page number as a PAGE field; ``side`` is right, left or center."""
     st = profile.element("page_number")
-    rpr = _rpr_style(profile, st, spacing=False)
+    rpr = _rpr_style(profile, st, spacing=False, latin=st.font)
     before, _, after = profile.page_number_format.partition("{n}")
-    indent_twips = round((st.size or 14) * 20)
+    indent_twips = round((st.size or 14) * 20 * profile.page_number_indent_chars)
     ind = {"right": f'<w:ind w:right="{indent_twips}"/>', "left": f'<w:ind w:left="{indent_twips}"/>'}.get(side, "")
     runs = ""
     if before:
