@@ -1,0 +1,161 @@
+"""Which fonts are installed here: warn (never fail) when a profile names a missing one.
+
+The draft always names the office fonts (仿宋_GB2312, 方正小标宋简体…); a machine
+without them still gets a correct .docx, but Word/WPS on it shows the alternative
+from fontTable.xml and the PDF preview uses a free substitute. :func:`font_warnings`
+tells the writer so, in Chinese.
+
+Installed families come from ``fc-list`` (Linux, and macOS with fontconfig), from
+the Windows font registry and font folders, or from the macOS font folders. The
+list is read once per process. If nothing can be read, no warning is given.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import shutil
+import subprocess
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .profile import Profile
+
+# File names of common Chinese office fonts on Windows, for folders scanned without the registry.
+WINDOWS_FONT_FILES: dict[str, tuple[str, ...]] = {
+    "simfang": ("仿宋", "FangSong"),
+    "simkai": ("楷体", "KaiTi"),
+    "simhei": ("黑体", "SimHei"),
+    "simsun": ("宋体", "SimSun", "新宋体", "NSimSun"),
+    "times": ("Times New Roman",),
+    "fs_gb2312": ("仿宋_GB2312", "FangSong_GB2312"),
+    "仿宋_gb2312": ("仿宋_GB2312", "FangSong_GB2312"),
+    "kt_gb2312": ("楷体_GB2312", "KaiTi_GB2312"),
+    "楷体_gb2312": ("楷体_GB2312", "KaiTi_GB2312"),
+    "fzxbsjw": ("方正小标宋简体", "FZXiaoBiaoSong-B05S"),
+    "方正小标宋简体": ("方正小标宋简体",),
+}
+FC_TIMEOUT = 20
+
+
+def normalise(name: str) -> str:
+    """Compare font names without case or spaces (``Times New Roman`` = ``TimesNewRoman``)."""
+    return "".join(name.split()).casefold()
+
+
+@lru_cache(maxsize=1)
+def installed_families() -> frozenset[str] | None:
+    """Normalised names of the font families installed here, or None when unknown."""
+    names: set[str] = set()
+    found = False
+    fc = _fontconfig_families()
+    if fc is not None:
+        names |= fc
+        found = True
+    if sys.platform == "win32":
+        names |= _windows_registry_families() | _folder_families(_windows_font_dirs())
+        found = True
+    elif sys.platform == "darwin" and fc is None:
+        names |= _folder_families([Path("/Library/Fonts"), Path("/System/Library/Fonts"),
+                                   Path.home() / "Library" / "Fonts"])  # fmt: skip
+        found = True
+    return frozenset(normalise(n) for n in names) if found else None
+
+
+def is_installed(font: str) -> bool | None:
+    """True/False when the font list is known, None when it cannot be read."""
+    families = installed_families()
+    return None if families is None else normalise(font) in families
+
+
+def font_warnings(profile: Profile) -> list[str]:
+    """Chinese warning lines for each font ``profile`` names that is not installed here."""
+    families = installed_families()
+    if families is None:
+        return []
+    from .preview import substitute_for
+
+    warnings = []
+    for font in profile.fonts():
+        if normalise(font) in families:
+            continue
+        notes = []
+        alt = profile.alt_fonts.get(font)
+        if alt:
+            notes.append(f"Word/WPS 改用“{alt}”" + ("" if normalise(alt) in families else "，本机也没有"))
+        preview = substitute_for(font)
+        if preview:
+            notes.append(f"PDF 预览用“{preview}”")
+        detail = f"（{'；'.join(notes)}）" if notes else ""
+        warnings.append(f"提示：本机没有安装版式 {profile.name} 用到的字体“{font}”{detail}；稿子里仍写明原字体")
+    return warnings
+
+
+def _fontconfig_families() -> set[str] | None:
+    """Family names (every localised name) from ``fc-list``, or None without fontconfig."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return None
+    try:
+        proc = subprocess.run([fc_list, ":", "family"], capture_output=True, timeout=FC_TIMEOUT, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if proc.returncode != 0:
+        return None
+    names: set[str] = set()
+    for line in proc.stdout.decode("utf-8", "replace").splitlines():
+        names.update(part.strip().replace("\\-", "-") for part in line.split(",") if part.strip())
+    return names
+
+
+def _windows_font_dirs() -> list[Path]:
+    """The system and per-user font folders of Windows."""
+    dirs = [Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"]
+    local = os.environ.get("LOCALAPPDATA")
+    if local:
+        dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+    return dirs
+
+
+def _windows_registry_families() -> set[str]:
+    """Font names from the Windows registry (``仿宋 (TrueType)`` → ``仿宋``); empty off Windows."""
+    try:
+        winreg: Any = importlib.import_module("winreg")
+    except ImportError:
+        return set()
+    names: set[str] = set()
+    key_path = r"SOFTWARE\Microsoft\Windows NT\CurrentVersion\Fonts"
+    for hive in (winreg.HKEY_LOCAL_MACHINE, winreg.HKEY_CURRENT_USER):
+        try:
+            with winreg.OpenKey(hive, key_path) as key:
+                index = 0
+                while True:
+                    try:
+                        value_name = winreg.EnumValue(key, index)[0]
+                    except OSError:
+                        break
+                    index += 1
+                    label = value_name.split(" (")[0]
+                    names.update(part.strip() for part in label.split("&") if part.strip())
+        except OSError:
+            continue
+    return names
+
+
+def _folder_families(dirs: list[Path]) -> set[str]:
+    """Names guessed from font file names: the stem itself, plus known families of common files."""
+    names: set[str] = set()
+    for folder in dirs:
+        try:
+            files = list(folder.iterdir())
+        except OSError:
+            continue
+        for file in files:
+            if file.suffix.lower() not in (".ttf", ".ttc", ".otf", ".otc"):
+                continue
+            stem = file.stem.casefold()
+            names.add(file.stem)
+            names.update(WINDOWS_FONT_FILES.get(stem, ()))
+    return names
