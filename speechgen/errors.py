@@ -7,6 +7,7 @@ it to stderr and exits with ``exit_code``. Anything else is an internal error (5
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 EXIT_OK = 0
@@ -44,16 +45,39 @@ class Problem:
             head += f"  {self.field}"
         text = f"{head}  {self.message}"
         if self.source_line is not None and self.column is not None:
-            line = self.source_line.rstrip("\r\n")
-            caret_pad = "".join("\t" if ch == "\t" else _pad(ch) for ch in line[: self.column - 1])
-            text += f"\n    {line}\n    {caret_pad}^"
+            line, column = _window(self.source_line.rstrip("\r\n"), self.column)
+            shown = "".join(_visible(ch) for ch in line)
+            caret_pad = "".join("\t" if ch == "\t" else _pad(ch) for ch in shown[: column - 1])
+            text += f"\n    {shown}\n    {caret_pad}^"
         return text
+
+
+SOURCE_WINDOW = 70
+
+
+def _window(line: str, column: int) -> tuple[str, int]:
+    """Cut a long source line to about :data:`SOURCE_WINDOW` characters around ``column``."""
+    if len(line) <= SOURCE_WINDOW:
+        return line, column
+    start = max(0, column - 1 - SOURCE_WINDOW // 2)
+    end = start + SOURCE_WINDOW
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(line) else ""
+    return prefix + line[start:end] + suffix, column - start + len(prefix)
+
+
+def _visible(ch: str) -> str:
+    """Show invisible control characters as a visible symbol (␀, ␁ … for C0, � otherwise)."""
+    code = ord(ch)
+    if code < 0x20 and ch != "\t":
+        return chr(0x2400 + code)
+    if 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF):
+        return "\ufffd"
+    return ch
 
 
 def _pad(ch: str) -> str:
     """Return the blank that keeps a caret under ``ch`` (two columns for wide characters)."""
-    import unicodedata
-
     return "  " if unicodedata.east_asian_width(ch) in ("W", "F") else " "
 
 

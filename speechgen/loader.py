@@ -3,16 +3,19 @@
 The loader walks PyYAML's event stream itself (libyaml when present) instead of
 constructing objects, so that:
 
-* every scalar stays a string (``NO``, ``0123``, ``1.10``, ``14:30`` are not
-  converted; the schema converts what it wants as numbers or dates);
+* every scalar stays a string (``NO``, ``0123``, ``1.10``, ``14:30``, ``+86…`` are
+  not converted; the schema converts what it wants as numbers or dates);
 * an unquoted ``null``/``~`` or an empty value is ``None``;
 * tags, anchors, aliases and merge keys are refused;
 * duplicate keys, excessive nesting and oversized files are errors;
-* the line and column of every key and value are recorded for error messages.
+* the line and column of every key and value are recorded for error messages,
+  and a syntax error names the field it happened in.
 
-Text rules (documented in the README): a vertical tab (U+000B, Word's Shift+Enter
-when pasted) becomes a line break ``\\n``; any other character that Word cannot
-store (C0 controls except tab and newline, lone surrogates, U+FFFE/U+FFFF) is an error.
+Text rules (docs/errors.md): a vertical tab (U+000B, Word's Shift+Enter when
+pasted), typed or written as ``"\\v"``, becomes a line break ``\\n``; any other
+character that Word cannot store (C0 controls except tab and newline, DEL and C1
+controls, lone surrogates, U+FFFE/U+FFFF, noncharacters U+FDD0–U+FDEF) is an error
+naming the field and line.
 """
 
 from __future__ import annotations
@@ -25,17 +28,27 @@ from typing import Any
 import yaml
 
 from .errors import InputProblems, Problem, UserError
+from .loader_messages import (
+    BAD_SENTINEL,
+    MAX_DEPTH,
+    bad_char_message,
+    open_path,
+    yaml_error_message,
+)
 
 MAX_BRIEF_BYTES = 1_000_000
-MAX_DEPTH = 20
-# A literal vertical tab is not allowed by YAML's reader; it is swapped for this
-# noncharacter before parsing and turned into a line break afterwards.
-_VT_SENTINEL = "\ufdd0"
 NULL_WORDS = {"", "~", "null", "Null", "NULL"}
 
 Path_ = tuple[str | int, ...]
 
-_ILLEGAL_CHARS = re.compile("[\x00-\x08\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+# Characters Word cannot store, or that YAML's reader refuses when typed raw.
+_ILLEGAL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+# Raw bad characters are swapped for these noncharacters before parsing (the YAML
+# reader accepts them) and reported, or turned into a line break, afterwards.
+_VT_SENTINEL = "\ufdd0"
+_BAD_SENTINEL = BAD_SENTINEL
+_TAG_PREFIX = "tag:yaml.org,2002:"
+_EMPTY_EVENTS = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent)
 
 try:  # libyaml is much faster; fall back to the pure-Python parser.
     _Loader: Any = yaml.CBaseLoader
@@ -60,6 +73,7 @@ class LoadedBrief:
     data: dict[str, Any]
     positions: dict[Path_, Mark] = field(default_factory=dict)
     key_positions: dict[Path_, Mark] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
 
     def source_line(self, line: int | None) -> str | None:
         """Return source line ``line`` (1-based) or None."""
@@ -81,8 +95,6 @@ class LoadedBrief:
     def problem(self, loc: Path_, message: str, *, at_key: bool = False) -> Problem:
         """Build a located :class:`Problem` for a field path."""
         mark = self.key_positions.get(tuple(loc)) if at_key else None
-        if mark is None and isinstance(loc[-1:], tuple) and loc and isinstance(loc[-1], str):
-            mark = self.positions.get(tuple(loc)) or self.key_positions.get(tuple(loc))
         mark = mark or self.mark_for(loc)
         return Problem(
             file=self.path,
@@ -92,6 +104,10 @@ class LoadedBrief:
             message=message,
             source_line=self.source_line(mark.line if mark else None),
         )
+
+    def warning_messages(self) -> list[str]:
+        """The warnings (e.g. a `` #`` that cut a value short), formatted for stderr."""
+        return [f"警告：{w.format()}" for w in self.warnings]
 
 
 def format_path(loc: Path_) -> str:
@@ -106,35 +122,44 @@ def format_path(loc: Path_) -> str:
 
 
 def decode_brief(raw: bytes, path: str, encoding: str | None = None) -> str:
-    """Decode brief bytes strictly: UTF-8 (BOM allowed) unless ``encoding`` is given."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) and encoding is None:
+    """Decode brief bytes strictly: UTF-8 (BOM allowed) or UTF-16 with a BOM, unless ``encoding`` is given.
+
+    Nothing is ever guessed: a file that is not UTF-8 gets a hint (GBK/GB18030 when
+    it decodes as such) and the advice to re-save or pass ``--encoding``.
+    """
+    if encoding is None and raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
-            pass
+            raise UserError(f"{path}: 文件以 UTF-16 标记开头，但内容不是有效的 UTF-16，请另存为 UTF-8") from None
     enc = encoding or "utf-8-sig"
     try:
         text = raw.decode(enc)
     except LookupError:
-        raise UserError(f"{path}: 不认识的编码名称 {encoding!r}，常用的有 utf-8、gb18030") from None
+        raise UserError(f"{path}: 不认识的编码名称“{encoding}”，常用的有 utf-8、gb18030") from None
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        hint = ""
-        if encoding is None:
-            try:
-                raw.decode("gb18030")
-                hint = (
-                    "看起来是 GBK/GB18030 编码（例如记事本或 WPS 另存的 ANSI 文件）。"
-                    "请另存为 UTF-8，或加上 --encoding gb18030 重新运行。"
-                )
-            except UnicodeDecodeError:
-                hint = "请用 UTF-8 编码保存简报，或用 --encoding 指明文件的编码。"
+        hint = "请用 UTF-8 编码保存简报，或用 --encoding 指明文件的编码。"
+        if encoding is None and _decodes(raw, "gb18030"):
+            hint = (
+                "看起来是 GBK/GB18030 编码（例如记事本或 WPS 另存的 ANSI 文件）。"
+                "请另存为 UTF-8，或加上 --encoding gb18030 重新运行。"
+            )
         raise UserError(
             f"{path}:{line}:{col}  文件不是 {'UTF-8' if encoding is None else encoding} "
-            f"编码（第 {exc.start + 1} 个字节 0x{raw[exc.start]:02X} 无法解码）。{hint}"
+            f"编码（第 {line} 行第 {exc.start + 1} 个字节 0x{raw[exc.start]:02X} 无法解码）。{hint}"
         ) from None
-    return text
+    return text.removeprefix("\ufeff")
+
+
+def _decodes(raw: bytes, encoding: str) -> bool:
+    """True when ``raw`` decodes strictly as ``encoding``."""
+    try:
+        raw.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def read_brief_text(path: Path, encoding: str | None = None) -> str:
@@ -147,7 +172,7 @@ def read_brief_text(path: Path, encoding: str | None = None) -> str:
     except OSError as exc:
         raise UserError(f"{shown}: 无法读取简报（{exc.strerror}）") from None
     if path.is_dir():
-        raise UserError(f"{shown}: 这是一个文件夹，不是简报文件") from None
+        raise UserError(f"{shown}: 这是一个文件夹，不是简报文件")
     if size > MAX_BRIEF_BYTES:
         raise UserError(
             f"{shown}: 简报文件有 {size / 1_000_000:.1f} MB，超过上限 "
@@ -168,72 +193,80 @@ def load_brief(path: Path, encoding: str | None = None) -> LoadedBrief:
 
 def parse_brief_text(text: str, path: str = "<brief>") -> LoadedBrief:
     """Parse YAML text into plain data with positions; raise :class:`InputProblems`."""
-    _refuse_raw_control_chars(text, path)
-    builder = _Builder(path, text.replace("\x0b", _VT_SENTINEL))
+    if len(text) > MAX_BRIEF_BYTES:
+        raise UserError(f"{path}: 内容超过 {MAX_BRIEF_BYTES // 1_000_000} MB 上限，请检查是否选错了文件")
+    builder = _Builder(path, text)
     data = builder.build()
     if builder.problems:
         raise InputProblems(builder.problems)
-    loaded = LoadedBrief(path, text, data, builder.positions, builder.key_positions)
-    return loaded
+    return LoadedBrief(path, text, data, builder.positions, builder.key_positions, builder.warnings)
 
 
-def _yaml_error_message(exc: yaml.MarkedYAMLError) -> str:
-    """Translate a PyYAML syntax error into a Chinese explanation with a fix."""
-    problem = (exc.problem or "") + " " + (exc.context or "")
-    if "found character '\\t'" in problem or "'\\t'" in problem:
-        return "缩进里有制表符（Tab），YAML 只能用空格缩进，请把 Tab 换成空格"
-    if "mapping values are not allowed" in problem:
-        return "值里出现了“: ”（冒号加空格），请把整个值用引号括起来"
-    if "expected a single document" in problem or "but found another document" in problem:
-        return "一个简报文件只能有一个文档，请删除中间的“---”分隔行"
-    if "found unexpected end of stream" in problem or "while scanning a quoted scalar" in problem:
-        return "引号没有闭合，请补上结尾的引号"
-    if "flow sequence" in problem or "flow mapping" in problem:
-        return "方括号或花括号没有闭合，请检查 [ ] 或 { } 是否成对"
-    if "cannot start any token" in problem:
-        return "值以 @ 或 ` 等特殊字符开头，请把整个值用引号括起来"
-    if "special characters are not allowed" in problem or "unacceptable character" in problem:
-        return "文件里有不可见的控制字符（如 NUL），请删除它"
-    if "exceeded maximum nesting depth" in problem:
-        return f"嵌套层级过深（最多 {MAX_DEPTH} 层）"
-    if "could not find expected ':'" in problem:
-        return "这一行缺少“键: 值”中的冒号，或者上一行的缩进不对"
-    if "did not find expected key" in problem or "expected <block end>" in problem:
-        return "缩进不一致：同一层级的键要对齐，列表项以“- ”开头"
-    if "did not find expected '-' indicator" in problem:
-        return "列表的缩进不一致，每个列表项都要以“- ”开头并对齐"
-    if "found undefined alias" in problem or "found undefined anchor" in problem:
-        return "简报不支持 YAML 锚点和别名（& 和 *），请把内容直接写出来"
-    return f"YAML 格式错误（{problem.strip()}），请检查这一行的缩进、冒号和引号"
+def _mask(text: str) -> tuple[str, dict[int, str]]:
+    """Swap raw characters YAML or Word refuse for sentinels; return the text and what was swapped."""
+    swapped: dict[int, str] = {}
+
+    def swap(m: re.Match[str]) -> str:
+        swapped[m.start()] = m.group()
+        return _VT_SENTINEL if m.group() == "\x0b" else _BAD_SENTINEL
+
+    return _ILLEGAL_CHARS.sub(swap, text), swapped
+
+
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def split_lines(text: str) -> list[str]:
+    """Split ``text`` into lines the way YAML counts them (unlike ``str.splitlines``, not at VT/FF)."""
+    return _LINE_BREAK.split(text)
 
 
 class _Builder:
-    """Turns a YAML event stream into plain data, collecting problems."""
+    """Turns a YAML event stream into plain data, collecting problems and warnings."""
+
+    MAX_PROBLEMS = 30
 
     def __init__(self, path: str, text: str) -> None:
         self.path = path
-        self.text = text
-        self.lines = text.splitlines()
+        self.lines = split_lines(text)
+        self.masked, self.swapped = _mask(text)
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
         self.positions: dict[Path_, Mark] = {}
         self.key_positions: dict[Path_, Mark] = {}
+        self._refused: dict[str, int] = {}
+        self._events: list[Any] = []
+        self._i = 0
 
-    def _problem(self, mark: Any, field_path: Path_, message: str) -> None:
+    def _problem(self, mark: Any, field_path: Path_, message: str, *, warning: bool = False) -> None:
         line = mark.line + 1 if mark is not None else None
         col = mark.column + 1 if mark is not None else None
         src = self.lines[line - 1] if line and 0 < line <= len(self.lines) else None
-        self.problems.append(Problem(self.path, line, col, format_path(field_path), message, src))
+        target = self.warnings if warning else self.problems
+        if len(target) < self.MAX_PROBLEMS:
+            target.append(Problem(self.path, line, col, format_path(field_path), message, src))
+
+    def _refuse_once(self, kind: str, mark: Any, path: Path_, message: str) -> None:
+        """Report the first anchor/alias/tag of a kind only (an alias bomb has hundreds)."""
+        self._refused[kind] = self._refused.get(kind, 0) + 1
+        if self._refused[kind] == 1:
+            self._problem(mark, path, message)
 
     def build(self) -> dict[str, Any]:
         """Parse the whole stream and return the top-level mapping."""
+        events = self._events
         try:
-            events = list(yaml.parse(self.text, Loader=_Loader))
+            for event in yaml.parse(self.masked, Loader=_Loader):
+                events.append(event)
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            self._problem(mark, (), _yaml_error_message(exc))
+            mark, message = self._syntax_problem(exc)
+            where = open_path(events, mark.line if mark is not None else None)
+            while "括号" in message and where and isinstance(where[-1], int):
+                where = where[:-1]  # pointing at the opening bracket: name the field holding it
+            self._problem(mark, where, message)
             return {}
-        except yaml.YAMLError as exc:  # ReaderError has no marks of the usual kind
-            self._problem(None, (), _yaml_error_message_plain(exc))
+        except yaml.YAMLError as exc:  # a ReaderError: characters the masking did not cover
+            self._problem(None, (), f"无法读取 YAML（{exc}）")
             return {}
         except RecursionError:
             self._problem(None, (), f"嵌套层级过深（最多 {MAX_DEPTH} 层）")
@@ -242,26 +275,13 @@ class _Builder:
         if len(docs) > 1:
             self._problem(docs[1].start_mark, (), "一个简报文件只能有一个文档，请删除中间的“---”分隔行")
             return {}
-        body = [
-            e
-            for e in events
-            if not isinstance(
-                e,
-                (
-                    yaml.StreamStartEvent,
-                    yaml.StreamEndEvent,
-                    yaml.DocumentStartEvent,
-                    yaml.DocumentEndEvent,
-                ),
-            )
-        ]
-        if not body:
-            self._problem(None, (), "简报是空的：至少需要 meeting 下的 name 和 organization")
+        self._events = [e for e in events if not isinstance(e, _EMPTY_EVENTS)]
+        if not self._events:
+            self._problem(None, (), "简报是空的：至少需要 meeting 下的 name 和 organization，可以用 speechgen new 生成一份")
             return {}
-        self._events = body
-        self._i = 0
-        first = body[0]
+        first = self._events[0]
         value = self._node((), 0)
+        self._summarise_refusals()
         if self.problems:
             return {}
         if not isinstance(value, dict):
@@ -272,36 +292,57 @@ class _Builder:
             return {}
         return value
 
+    def _summarise_refusals(self) -> None:
+        """Append how many more anchors/aliases/tags there were to their first problem."""
+        for i, p in enumerate(self.problems):
+            for kind, count in self._refused.items():
+                if count > 1 and kind in p.message:
+                    self.problems[i] = Problem(
+                        p.file, p.line, p.column, p.field, f"{p.message}（全文共 {count} 处）", p.source_line
+                    )
+
+    def _syntax_problem(self, exc: yaml.MarkedYAMLError) -> tuple[Any, str]:
+        """Pick the most useful mark of a syntax error and a Chinese message for it."""
+        mark = exc.problem_mark or exc.context_mark
+        problem = f"{exc.problem or ''} {exc.context or ''}"
+        char = ""
+        if mark is not None and 0 <= mark.index < len(self.masked):
+            char = self.masked[mark.index]
+        if "quoted scalar" in problem and "end of stream" in problem:
+            return exc.context_mark or mark, "引号没有闭合，请补上结尾的引号"
+        if "Unicode character escape" in problem or "unknown escape" in problem:
+            return mark, (
+                "引号里的转义写法无效，或表示的是 Word 无法保存的字符（如 \\ud800）；"
+                "请删除它，或去掉双引号、改用单引号"
+            )
+        if "flow sequence" in problem or "flow mapping" in problem:
+            return exc.context_mark or mark, yaml_error_message(problem, char)
+        if char == "\t" or "tab character" in problem:
+            return mark, "缩进里有制表符（Tab），YAML 只能用空格缩进，请把 Tab 换成空格"
+        return mark, yaml_error_message(problem, char)
+
     def _next(self) -> Any:
         event = self._events[self._i]
         self._i += 1
         return event
 
-    def _check_node_event(self, event: Any, path: Path_) -> bool:
-        """Refuse anchors and explicit tags; return False when the node must be skipped."""
-        ok = True
+    def _check_node_event(self, event: Any, path: Path_) -> None:
+        """Refuse anchors and explicit tags."""
         if getattr(event, "anchor", None):
-            self._problem(event.start_mark, path, "简报不支持 YAML 锚点（&名称），请把内容直接写出来")
-            ok = False
+            self._refuse_once("锚点", event.start_mark, path, "简报不支持 YAML 锚点（&名称），请把内容直接写出来")
         tag = getattr(event, "tag", None)
         implicit = getattr(event, "implicit", True)
-        explicit_tag = tag not in (None, "!") and not (
-            implicit is True or (isinstance(implicit, tuple) and any(implicit))
-        )
-        if tag not in (None, "!") and explicit_tag:
-            self._problem(event.start_mark, path, f"简报不支持 YAML 标签 {tag}，请删除它，只写值本身")
-            ok = False
-        elif tag not in (None, "!") and isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            self._problem(event.start_mark, path, f"简报不支持 YAML 标签 {tag}，请删除它，只写值本身")
-            ok = False
-        return ok
+        plain = implicit is True or (isinstance(implicit, tuple) and any(implicit))
+        is_collection = isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent))
+        if tag not in (None, "!") and (not plain or is_collection):
+            shown = "!!" + tag.removeprefix(_TAG_PREFIX) if tag.startswith(_TAG_PREFIX) else tag
+            self._refuse_once("标签", event.start_mark, path, f"简报不支持 YAML 标签 {shown}，请删除它，只写值本身")
 
     def _node(self, path: Path_, depth: int) -> Any:
         event = self._next()
-        mark = Mark(event.start_mark.line + 1, event.start_mark.column + 1)
-        self.positions.setdefault(path, mark)
+        self.positions.setdefault(path, Mark(event.start_mark.line + 1, event.start_mark.column + 1))
         if isinstance(event, yaml.AliasEvent):
-            self._problem(event.start_mark, path, "简报不支持 YAML 别名（*名称），请把内容直接写出来")
+            self._refuse_once("别名", event.start_mark, path, "简报不支持 YAML 别名（*名称），请把内容直接写出来")
             return None
         if depth > MAX_DEPTH:
             self._problem(event.start_mark, path, f"嵌套层级过深（最多 {MAX_DEPTH} 层）")
@@ -336,15 +377,16 @@ class _Builder:
         while not isinstance(self._events[self._i], yaml.MappingEndEvent):
             key_event = self._next()
             if not isinstance(key_event, yaml.ScalarEvent):
-                self._problem(key_event.start_mark, path, "键必须是简单的文字，不能是列表或映射")
+                self._problem(key_event.start_mark, path, "键必须是简单的文字，不能是列表、映射或别名")
                 self._skip(key_event)
                 self._skip(self._next())
                 continue
-            key = key_event.value
-            key_mark = Mark(key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+            self._check_node_event(key_event, path)
+            key = self._scalar(key_event, path, is_key=True) or ""
+            start: Any = key_event.start_mark
+            key_mark = Mark(start.line + 1, start.column + 1)
             if key == "<<" and not key_event.style:
                 self._problem(key_event.start_mark, path, "简报不支持 YAML 合并键（<<），请把内容直接写出来")
-            self._check_node_event(key_event, path)
             child = (*path, key)
             if key in first_seen:
                 self._problem(
@@ -360,45 +402,54 @@ class _Builder:
         self._next()
         return result
 
-    def _scalar(self, event: Any, path: Path_) -> str | None:
+    def _scalar(self, event: Any, path: Path_, *, is_key: bool = False) -> str | None:
         value: str = event.value
         plain = not event.style
-        if plain and value in NULL_WORDS:
-            return None
+        if plain:
+            if not is_key:
+                self._warn_comment(event, path)
+            if value in NULL_WORDS:
+                return None
+        if _BAD_SENTINEL in value:
+            index, ch = self._swapped_in(event)
+            line = self.masked.count("\n", 0, index)
+            column = index - (self.masked.rfind("\n", 0, index) + 1)
+            mark = yaml.Mark(self.path, index, line, column, "", 0)
+            self._problem(mark, path, bad_char_message(ch))
+            return value
         value = value.replace(_VT_SENTINEL, "\n").replace("\x0b", "\n")
         bad = _ILLEGAL_CHARS.search(value)
         if bad:
-            ch = bad.group()
-            self._problem(
-                event.start_mark,
-                path,
-                f"含有 Word 无法保存的字符 U+{ord(ch):04X}（控制字符或无效字符），请删除它",
-            )
+            self._problem(event.start_mark, path, bad_char_message(bad.group()))
         return value
 
+    def _swapped_in(self, event: Any) -> tuple[int, str]:
+        """The first raw bad character inside a scalar's source span."""
+        start, end = event.start_mark.index, event.end_mark.index
+        for index in sorted(self.swapped):
+            if start <= index < end and self.swapped[index] != "\x0b":
+                return index, self.swapped[index]
+        return start, _BAD_SENTINEL  # pragma: no cover - a sentinel always comes from a swap
 
-def _refuse_raw_control_chars(text: str, path: str) -> None:
-    """Report control characters typed literally in the file (the YAML reader rejects them)."""
-    problems = []
-    lines = text.splitlines()
-    for lineno, line in enumerate(lines, 1):
-        for m in _ILLEGAL_CHARS.finditer(line.replace("\x0b", " ")):
-            problems.append(
-                Problem(
-                    path,
-                    lineno,
-                    m.start() + 1,
-                    "",
-                    f"含有 Word 无法保存的控制字符 U+{ord(m.group()):04X}，请删除它",
-                    line,
-                )
+    def _warn_comment(self, event: Any, path: Path_) -> None:
+        """Warn when `` #`` right after a plain value (``Item #1``, ``room: #12``) cut it short.
+
+        A comment written on purpose has a space after ``#`` (``# 说明``) or two spaces
+        before it, so only `` #x`` directly after a value on the same line is flagged.
+        """
+        start: Any = event.start_mark
+        end: Any = event.end_mark
+        if end is None or end.line != start.line or end.line >= len(self.lines):
+            return
+        line = self.lines[end.line]
+        column = end.column + (1 if event.value == "" and line[end.column : end.column + 1] == ":" else 0)
+        rest = line[column:]
+        if re.match(r"^[ \t]#\S", rest) and not rest.startswith(("  ", "\t\t")):
+            mark = yaml.Mark(self.path, end.index, end.line, column + 1, "", 0)
+            self._problem(
+                mark,
+                path,
+                f"“ #”后面的“{rest.strip()[:20]}”被当成了注释，没有算进值里；如果它是值的一部分，请把整个值用引号括起来",
+                warning=True,
             )
-    if problems:
-        raise InputProblems(problems)
 
-
-def _yaml_error_message_plain(exc: yaml.YAMLError) -> str:
-    text = str(exc)
-    if "special characters are not allowed" in text or "unacceptable character" in text:
-        return "文件里有不可见的控制字符（如 NUL），请删除它"
-    return f"无法读取 YAML（{text}）"

@@ -32,11 +32,25 @@ def validate_brief(loaded: LoadedBrief) -> Brief:
     try:
         return Brief.model_validate(loaded.data)
     except ValidationError as exc:
-        problems = [_to_problem(loaded, err) for err in exc.errors(include_url=False)]
-        raise InputProblems(_dedupe(problems), summary=_summary(len(problems))) from None
+        errors = _drop_missing_explained_by_typo(exc.errors(include_url=False))
+        problems = _dedupe([_to_problem(loaded, err) for err in errors])
+        raise InputProblems(problems, summary=_summary(len(problems))) from None
+
+
+def _drop_missing_explained_by_typo(errors: list[Any]) -> list[Any]:
+    """A misspelt required key (``organisation``) gives "unknown" and "missing"; keep only the first."""
+    suggested = set()
+    for err in errors:
+        if err["type"] == "extra_forbidden":
+            loc = _clean_loc(tuple(err["loc"]))
+            close = _suggestion(loc)
+            if close:
+                suggested.add((*loc[:-1], close))
+    return [e for e in errors if not (e["type"] == "missing" and _clean_loc(tuple(e["loc"])) in suggested)]
 
 
 def _summary(count: int) -> str:
+    """The closing line after all problems."""
     return f"简报有 {count} 处问题，请逐一修改后再运行。"
 
 
@@ -105,14 +119,29 @@ def _to_problem(loaded: LoadedBrief, err: dict[str, Any]) -> Problem:
     return loaded.problem(loc, message)
 
 
+def _allowed_fields(loc: Path_) -> list[str]:
+    """The field names allowed beside the field at ``loc``."""
+    model = _model_at(loc)
+    return list(model.model_fields) if model is not None else []
+
+
+def _suggestion(loc: Path_) -> str | None:
+    """The allowed field name closest to the unknown key at ``loc``, if any is close."""
+    key = str(loc[-1]).lower().replace("-", "_").replace(" ", "_")
+    allowed = _allowed_fields(loc)
+    if key in allowed:
+        return key
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def _unknown_field_message(loc: Path_) -> str:
     key = str(loc[-1])
-    model = _model_at(loc)
-    allowed = list(model.model_fields) if model is not None else []
+    allowed = _allowed_fields(loc)
     message = f"不认识的字段“{key}”"
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    close = _suggestion(loc)
     if close:
-        message += f"，是否想写 {close[0]}？"
+        message += f"，是否想写 {close}？"
     elif allowed:
         message += f"；这里可以写的字段有：{'、'.join(allowed)}"
     return message

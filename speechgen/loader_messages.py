@@ -1,0 +1,101 @@
+"""Chinese messages for the brief loader: YAML syntax errors, bad characters, error paths.
+
+Kept apart from :mod:`speechgen.loader` so the loader holds only the parsing logic.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+MAX_DEPTH = 20
+BAD_SENTINEL = "\ufdd1"
+
+Path_ = tuple[str | int, ...]
+
+
+def bad_char_message(ch: str) -> str:
+    """The message for a character Word cannot store."""
+    if "\ud800" <= ch <= "\udfff":
+        kind = "无效的代理字符"
+    elif ch in (BAD_SENTINEL,) or "\ufdd0" <= ch <= "\uffff":
+        kind = "非字符"
+    else:
+        kind = "控制字符"
+    return f"含有 Word 无法保存的字符 U+{ord(ch):04X}（{kind}，通常是从别处复制时带进来的，看不见），请删除它"
+
+
+def open_path(events: list[Any], error_line: int | None = None) -> Path_:
+    """The field path of the node being parsed after ``events`` (for syntax errors).
+
+    When the last value parsed sits on ``error_line`` (0-based), the error is about
+    that value (``name: Agenda: Q3``), so its path is returned.
+    """
+    last_value: tuple[Path_, int] | None = None
+    stack: list[list[Any]] = []  # [kind, key-or-index, expecting_value]
+    path: list[str | int] = []
+
+    def node_done() -> None:
+        if not stack:
+            return
+        top = stack[-1]
+        if top[0] == "map":
+            top[2] = not top[2]
+        else:
+            top[1] += 1
+
+    for e in events:
+        if isinstance(e, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if stack:
+                path.append(stack[-1][1])
+            stack.append(["map", None, False] if isinstance(e, yaml.MappingStartEvent) else ["seq", 0, True])
+        elif isinstance(e, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            stack.pop()
+            if path and stack:
+                path.pop()
+            node_done()
+        elif isinstance(e, (yaml.ScalarEvent, yaml.AliasEvent)):
+            if stack and stack[-1][0] == "map" and not stack[-1][2]:
+                stack[-1][1] = getattr(e, "value", "")
+            elif stack:
+                last_value = ((*path, stack[-1][1]), getattr(e.start_mark, "line", -1))
+            node_done()
+    if stack and stack[-1][2]:
+        return (*path, stack[-1][1])
+    if last_value is not None and last_value[1] == error_line:
+        return last_value[0]
+    return tuple(path)
+
+
+_SYNTAX_HINTS = (
+    ("mapping values are not allowed", "值里出现了“: ”（冒号加空格），请把整个值用引号括起来"),
+    ("expected a single document", "一个简报文件只能有一个文档，请删除中间的“---”分隔行"),
+    ("but found another document", "一个简报文件只能有一个文档，请删除中间的“---”分隔行"),
+    ("flow sequence", "方括号没有闭合，或里面有未加引号的“: ”，请检查 [ ] 是否成对"),
+    ("flow mapping", "花括号没有闭合，或里面有未加引号的内容，请检查 { } 是否成对"),
+    ("exceeded maximum nesting depth", f"嵌套层级过深（最多 {MAX_DEPTH} 层）"),
+    ("could not find expected ':'", "这一行缺少“键: 值”中的冒号，或者上一行的缩进不对"),
+    ("did not find expected key", "缩进不一致：同一层级的键要对齐，列表项以“- ”开头"),
+    ("expected <block end>", "缩进不一致：同一层级的键要对齐，列表项以“- ”开头"),
+    ("did not find expected '-' indicator", "列表的缩进不一致，每个列表项都要以“- ”开头并对齐"),
+    ("found undefined alias", "简报不支持 YAML 锚点和别名（& 和 *），请把内容直接写出来"),
+    ("found undefined anchor", "简报不支持 YAML 锚点和别名（& 和 *），请把内容直接写出来"),
+    ("while scanning an alias", "简报不支持 YAML 别名（*名称）；如果 * 是值的一部分，请把整个值用引号括起来"),
+    ("while scanning an anchor", "简报不支持 YAML 锚点（&名称）；如果 & 是值的一部分，请把整个值用引号括起来"),
+    ("while scanning a tag", "简报不支持 YAML 标签（!名称）；如果 ! 是值的一部分，请把整个值用引号括起来"),
+    ("while scanning a directive", "简报里不能有 % 开头的指令行；如果 % 是值的一部分，请把整个值用引号括起来"),
+    ("block scalar", "多行文字（| 或 >）的写法不对，下面的行要比键多缩进"),
+)
+
+
+def yaml_error_message(problem: str, char: str) -> str:
+    """Translate a PyYAML syntax error into a Chinese explanation with a fix."""
+    if "cannot start any token" in problem and char:
+        if char in "@`":
+            return f"值以“{char}”开头，YAML 不允许，请把整个值用引号括起来"
+        return f"这里的“{char}”不能出现在这个位置，请把整个值用引号括起来，或检查缩进"
+    for needle, message in _SYNTAX_HINTS:
+        if needle in problem:
+            return message
+    return f"YAML 格式错误（{problem.strip()}），请检查这一行的缩进、冒号和引号"
