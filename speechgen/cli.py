@@ -18,6 +18,8 @@ from typing import Annotated, Any, Optional
 import typer
 from typer.core import TyperGroup
 
+from . import clitext
+from .clitext import ClickException
 from .errors import EXIT_INTERNAL, SpeechgenError
 
 
@@ -58,18 +60,19 @@ class _Group(TyperGroup):
                 traceback.print_exc()
             echo_err(exc.message)
             raise typer.Exit(exc.exit_code) from None
-        except (typer.Exit, typer.Abort):
+        except (typer.Exit, typer.Abort, ClickException):
             raise
         except Exception as exc:  # the one place unexpected errors are caught
-            import click
-
-            if isinstance(exc, (click.exceptions.ClickException, click.exceptions.Exit)):
-                raise
             if _debug_enabled() or (ctx.obj or {}).get("debug"):
                 traceback.print_exc()
-            echo_err(f"speechgen 内部错误：{type(exc).__name__}: {exc}\n请加 --debug 重新运行以查看详细信息，并把它报告给维护者。")
+            echo_err(
+                f"speechgen 内部错误：{type(exc).__name__}: {exc}\n"
+                "请加 --debug 重新运行以查看详细信息，并把它报告给维护者。"
+            )
             raise typer.Exit(EXIT_INTERNAL) from None
 
+
+clitext.install()
 
 app = typer.Typer(
     cls=_Group,
@@ -101,7 +104,7 @@ class Format(str, Enum):
 
 @app.command()
 def render(
-    briefs: Annotated[list[Path], typer.Argument(help="简报文件（.yaml），可以给多个，或给一个文件夹", show_default=False)],
+    briefs: Annotated[list[Path], typer.Argument(help="简报文件（.yaml），可以给多个，或给一个文件夹", show_default=False, metavar="简报")],
     output: Annotated[Optional[str], typer.Option("-o", "--output", help="输出文件；以 / 结尾表示文件夹；- 表示输出到屏幕（仅 md/txt）")] = None,
     template: Annotated[Optional[str], typer.Option("--template", "-t", help="模板名称（如 situation、形势分析会）或路径")] = None,
     profile: Annotated[Optional[str], typer.Option("--profile", "-p", help="版式：speech、official、large 或版式文件路径")] = None,
@@ -114,7 +117,7 @@ def render(
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="并行渲染的进程数（默认为 CPU 核数）")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已修改过的稿子（先备份旧文件）")] = False,
     watch: Annotated[bool, typer.Option("--watch", help="简报或模板一改动就重新生成")] = False,
-    template_dir: Annotated[Optional[list[Path]], typer.Option("--template-dir", help="额外的模板文件夹（可重复）")] = None,
+    template_dir: Annotated[Optional[list[Path]], typer.Option("--template-dir", help="额外的模板文件夹（可重复）", metavar="文件夹")] = None,
     no_check: Annotated[bool, typer.Option("--no-check", help="生成后不做自动检查")] = False,
 ) -> None:
     """根据简报生成讲话稿（默认在简报旁边生成同名 .docx）。"""
@@ -149,10 +152,10 @@ class CheckFormat(str, Enum):
 
 @app.command()
 def check(
-    files: Annotated[list[Path], typer.Argument(help="要检查的文件：简报 .yaml、讲话稿 .docx 或 .txt/.md", show_default=False)],
+    files: Annotated[list[Path], typer.Argument(help="要检查的文件：简报 .yaml、讲话稿 .docx 或 .txt/.md", show_default=False, metavar="文件")],
     brief: Annotated[Optional[Path], typer.Option("--brief", "-b", help="对照这份简报检查（成绩、差距、举措是否都还在，名次日期是否改动）")] = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="输出格式：text 或 json")] = CheckFormat.text,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="跳过某条规则（规则编号，可重复）")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="跳过某条规则（规则编号，可重复）", metavar="规则")] = None,
     config: Annotated[Optional[Path], typer.Option("--config", help="检查配置文件（YAML：ignore、chars_per_minute）")] = None,
     chars_per_minute: Annotated[Optional[int], typer.Option("--chars-per-minute", min=60, max=1000, help="语速（每分钟字数，默认 220）")] = None,
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="简报或文本的编码（默认 UTF-8）")] = None,
@@ -177,7 +180,7 @@ def new(
     template: Annotated[str, typer.Option("--template", "-t", help="模板名称（如 situation、形势分析会）")] = "situation",
     output: Annotated[Path, typer.Option("-o", "--output", help="要写的简报文件")] = Path("brief.yaml"),
     force: Annotated[bool, typer.Option("--force", help="覆盖已有的简报（先备份）")] = False,
-    template_dir: Annotated[Optional[list[Path]], typer.Option("--template-dir", help="额外的模板文件夹（可重复）")] = None,
+    template_dir: Annotated[Optional[list[Path]], typer.Option("--template-dir", help="额外的模板文件夹（可重复）", metavar="文件夹")] = None,
 ) -> None:
     """写一份带中文注释的简报（以及旁边的 JSON Schema 文件），填好后即可 render。"""
     from .scaffold import run_new
@@ -208,7 +211,7 @@ app.add_typer(templates_app, name="templates")
 @templates_app.callback()
 def templates_list(
     ctx: typer.Context,
-    template_dir: Annotated[Optional[list[Path]], typer.Option("--template-dir", help="额外的模板文件夹（可重复）")] = None,
+    template_dir: Annotated[Optional[list[Path]], typer.Option("--template-dir", help="额外的模板文件夹（可重复）", metavar="文件夹")] = None,
 ) -> None:
     """列出可用的模板：名称、中文名、说明、来源（本地模板会覆盖同名内置模板）。"""
     ctx.obj = {**(ctx.obj or {}), "template_dirs": list(template_dir or [])}

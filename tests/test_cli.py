@@ -94,3 +94,40 @@ def test_python_dash_m_runs(tmp_path: Path, full_brief: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "同志们：" in proc.stdout
+
+
+def test_usage_errors_are_chinese(invoke) -> None:
+    missing = invoke("render")
+    assert missing.exit_code == 2 and "缺少参数" in missing.stderr
+    bad = invoke("render", "--format", "pdf", "x.yaml")
+    assert bad.exit_code == 2 and "取值无效" in bad.stderr and "pdf" in bad.stderr
+    typo = invoke("rendr")
+    assert typo.exit_code == 2 and "是否想写 render" in typo.stderr
+    assert "Error" not in missing.stderr + bad.stderr + typo.stderr
+
+
+def test_internal_errors_exit_5_without_traceback(invoke, full_brief, monkeypatch) -> None:
+    import speechgen.batch
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(speechgen.batch, "run_render", boom)
+    result = invoke("render", full_brief)
+    assert result.exit_code == 5
+    assert "内部错误" in result.stderr and "--debug" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_echo_err_survives_a_gbk_console(monkeypatch) -> None:
+    import io
+    import sys
+
+    from speechgen.cli import echo_err
+
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="gbk", errors="strict")
+    monkeypatch.setattr(sys, "stderr", stream)
+    echo_err("发言人 🎤 Ünïcødé\u00a0完成")
+    stream.flush()
+    assert raw.getvalue().decode("gbk").startswith("发言人 ? ")
