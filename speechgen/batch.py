@@ -95,7 +95,9 @@ def run_render(
 
         return watch_render(planned, settings, options, out=echo_err, stdout=echo_out)
     started = time.perf_counter()
-    results = render_all(planned, settings, options, jobs=jobs, stdout=echo_out, progress=_progress_stream())
+    results = render_all(
+        planned, settings, options, jobs=jobs, stdout=echo_out, progress=_progress_stream()
+    )
     report(results, echo_err)
     if len(planned) > 1:
         failed = sum(1 for r in results if r.exit_code != EXIT_OK)
@@ -126,7 +128,10 @@ def render_all(
     method = start_method()
     workers = worker_count(jobs, len(planned), method)
     if any(job.target is None for job in planned) or workers <= 1:
-        return [render_safely(job, settings, options, debug, stdout) for job in _with_progress(planned, progress)]
+        return [
+            render_safely(job, settings, options, debug, stdout)
+            for job in _with_progress(planned, progress)
+        ]
     return _render_in_pool(planned, settings, options, workers, method, debug, progress)
 
 
@@ -192,10 +197,13 @@ def _render_in_pool(planned: list[Job], settings: RenderSettings, options: Rende
         preload()  # the forked workers inherit these imports
     context = multiprocessing.get_context(method)
     results: list[JobResult | None] = [None] * len(planned)
-    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker, initargs=(method != "fork",))
+    executor = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=init_worker, initargs=(method != "fork",)
+    )
     try:
         futures: dict[Future[JobResult], int] = {
-            executor.submit(render_safely, job, settings, options, debug): i for i, job in enumerate(planned)
+            executor.submit(render_safely, job, settings, options, debug): i
+            for i, job in enumerate(planned)
         }
         bar = ProgressBar(len(planned), progress)
         for future in as_completed(futures):
@@ -210,7 +218,10 @@ def _render_in_pool(planned: list[Job], settings: RenderSettings, options: Rende
         executor.shutdown(wait=False, cancel_futures=True)
         raise
     executor.shutdown()
-    return [r if r is not None else internal_error(planned[i], RuntimeError("没有结果")) for i, r in enumerate(results)]
+    return [
+        r if r is not None else internal_error(planned[i], RuntimeError("没有结果"))
+        for i, r in enumerate(results)
+    ]
 
 
 def _with_progress(planned: list[Job], stream: TextIO | None) -> Iterator[Job]:
@@ -252,7 +263,9 @@ class ProgressBar:
         try:
             self.stream.write(f"\r生成中 {bar} {self.done}/{self.total}")
         except UnicodeEncodeError:
-            self.stream.write(f"\r{'#' * filled}{'.' * (self.WIDTH - filled)} {self.done}/{self.total}")
+            self.stream.write(
+                f"\r{'#' * filled}{'.' * (self.WIDTH - filled)} {self.done}/{self.total}"
+            )
         self.stream.flush()
 
 

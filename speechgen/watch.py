@@ -63,7 +63,9 @@ def watch_render(
                 changed = changed_files(before, snapshot(before.keys()))
                 if changed:
                     names = "、".join(sorted(p.name for p in changed))
-                    out(f"{time.strftime('%H:%M:%S')} 检测到改动：{names}，重新生成 {job.brief.name}")
+                    out(
+                        f"{time.strftime('%H:%M:%S')} 检测到改动：{names}，重新生成 {job.brief.name}"
+                    )
                     watched[job] = _render_and_snapshot(job, settings, options, out, stdout, own)
     except KeyboardInterrupt:
         pass
@@ -121,7 +123,9 @@ def _render_and_snapshot(job: Job, settings: RenderSettings, options: RenderOpti
 
     # Take the snapshot first: a file saved during the render is then seen as changed.
     state = snapshot(dependencies(job, settings))
-    result: JobResult = own.render(job, lambda: render_safely(job, settings, options, debug=False, stdout=stdout))
+    result: JobResult = own.render(
+        job, lambda: render_safely(job, settings, options, debug=False, stdout=stdout)
+    )
     own.remember(result)
     report([result], out)
     if result.exit_code == EXIT_OK:
@@ -144,7 +148,9 @@ def dependencies(job: Job, settings: RenderSettings) -> set[Path]:
     if draft is not None:
         folders.append(draft.template.folder)
         files.update(p for p in (draft.shell, draft.word_template) if p is not None)
-        profile = _profile_file(settings.profile or draft.brief.profile or draft.template.profile, job.brief)
+        profile = _profile_file(
+            settings.profile or draft.brief.profile or draft.template.profile, job.brief
+        )
         if profile is not None:
             files.add(profile)
     for folder in dict.fromkeys(folders):

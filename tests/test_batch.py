@@ -25,10 +25,15 @@ def _briefs(folder: Path, count: int) -> list[Path]:
     """``count`` valid briefs in ``folder`` that differ in their organisation."""
     folder.mkdir(parents=True, exist_ok=True)
     text = FULL_BRIEF.replace("滨江市税务局", "滨江市第{n}税务分局")
-    return [write_brief(folder, text.replace("{n}", str(i)), f"unit{i}.yaml") for i in range(1, count + 1)]
+    return [
+        write_brief(folder, text.replace("{n}", str(i)), f"unit{i}.yaml")
+        for i in range(1, count + 1)
+    ]
 
 
-def test_folder_batch_with_a_broken_brief_renders_the_rest_and_exits_2(invoke, tmp_path: Path) -> None:
+def test_folder_batch_with_a_broken_brief_renders_the_rest_and_exits_2(
+    invoke, tmp_path: Path
+) -> None:
     briefs = tmp_path / "briefs"
     _briefs(briefs, 3)
     write_brief(briefs, BROKEN_BRIEF, "broken.yaml")
@@ -90,7 +95,9 @@ def test_spawned_workers_render_too(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert "滨江市第1税务分局" in "".join(docx_texts(briefs[0].with_suffix(".docx")))
 
 
-def test_unexpected_error_in_one_brief_does_not_stop_the_others(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unexpected_error_in_one_brief_does_not_stop_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     briefs = _briefs(tmp_path, 3)
     real = batch.render_job
 
@@ -100,7 +107,9 @@ def test_unexpected_error_in_one_brief_does_not_stop_the_others(tmp_path: Path, 
         return real(job, settings, options, stdout)
 
     monkeypatch.setattr(batch, "render_job", flaky)
-    results = render_all(plan(briefs, None, "docx"), RenderSettings(), RenderOptions(check=False), jobs=1)
+    results = render_all(
+        plan(briefs, None, "docx"), RenderSettings(), RenderOptions(check=False), jobs=1
+    )
     assert [r.exit_code for r in results] == [0, 5, 0]
     assert "内部错误" in results[1].messages[0] and "boom" in results[1].messages[0]
     assert briefs[2].with_suffix(".docx").is_file()
@@ -109,10 +118,21 @@ def test_unexpected_error_in_one_brief_does_not_stop_the_others(tmp_path: Path, 
 def test_progress_bar_only_on_a_stream_and_for_several_briefs(tmp_path: Path) -> None:
     briefs = _briefs(tmp_path, 2)
     stream = io.StringIO()
-    render_all(plan(briefs, None, "md"), RenderSettings(), RenderOptions(fmt="md", check=False), jobs=1, progress=stream)
+    render_all(
+        plan(briefs, None, "md"),
+        RenderSettings(),
+        RenderOptions(fmt="md", check=False),
+        jobs=1,
+        progress=stream,
+    )
     assert "2/2" in stream.getvalue()
     single = io.StringIO()
-    render_all(plan(briefs[:1], None, "md"), RenderSettings(), RenderOptions(fmt="md", check=False), progress=single)
+    render_all(
+        plan(briefs[:1], None, "md"),
+        RenderSettings(),
+        RenderOptions(fmt="md", check=False),
+        progress=single,
+    )
     assert single.getvalue() == ""
 
 

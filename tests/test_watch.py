@@ -45,7 +45,9 @@ class Watcher:
         options = RenderOptions(fmt=fmt, check=False)
 
         def run() -> None:
-            self.code = watch_render(planned, settings, options, out=self.messages.append, interval=0.02, stop=self.stop)
+            self.code = watch_render(
+                planned, settings, options, out=self.messages.append, interval=0.02, stop=self.stop
+            )
 
         self.thread = threading.Thread(target=run, daemon=True)
 
@@ -151,7 +153,9 @@ def test_snapshot_sees_new_changed_and_removed_files(tmp_path: Path) -> None:
     assert changed_files(snapshot([a, b]), snapshot([a, b])) == []
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="sends SIGINT, which Windows consoles deliver differently")
+@pytest.mark.skipif(
+    sys.platform == "win32", reason="sends SIGINT, which Windows consoles deliver differently"
+)
 def test_ctrl_c_ends_the_command_with_exit_0(tmp_path: Path) -> None:
     brief = write_brief(tmp_path, FULL_BRIEF)
     proc = subprocess.Popen(
