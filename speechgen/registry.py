@@ -14,8 +14,9 @@ refused.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ PHRASES = "phrases.yaml"
 ENV_VAR = "SPEECHGEN_TEMPLATE_PATH"
 BUILTIN_PREFIX = "builtin:"
 ORIGIN_BUILTIN = "内置"
+_EXTENDS = re.compile(r"\{%-?\s*extends\b")
 
 
 def builtin_root() -> Path:
@@ -48,6 +50,19 @@ class OptionSpec:
     default: Any
     choices: tuple[str, ...] = ()
     description: str = ""
+    kind: str = "text"
+
+    def check(self, value: Any) -> str | None:
+        """Return a Chinese message when ``value`` does not fit this option, else None."""
+        if self.choices:
+            if value not in self.choices:
+                return f"选项 {self.name} 只能取 {'、'.join(self.choices)}，现在是“{value}”"
+        elif self.kind == "list":
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                return f"选项 {self.name} 应是一组文字（每项以“- ”开头）"
+        elif not isinstance(value, str):
+            return f"选项 {self.name} 应是一段文字"
+        return None
 
 
 @dataclass(frozen=True)
@@ -66,6 +81,7 @@ class TemplateInfo:
     uses: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
     options: tuple[OptionSpec, ...] = ()
+    sample: Path | None = None
     manifest: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
@@ -108,7 +124,7 @@ def read_manifest(folder: Path, origin: str) -> TemplateInfo:
     data = parse_brief_text(text, str(path)).data
     allowed = {
         "name", "cn_name", "description", "entry", "extends", "profile", "shell",
-        "uses", "requires", "options",
+        "uses", "requires", "options", "sample",
     }
     unknown = sorted(set(data) - allowed)
     if unknown:
@@ -116,14 +132,22 @@ def read_manifest(folder: Path, origin: str) -> TemplateInfo:
     options = []
     for name, spec in (data.get("options") or {}).items():
         spec = spec if isinstance(spec, dict) else {"default": spec}
+        kind = str(spec.get("type") or ("choice" if spec.get("choices") else "text"))
+        if kind not in ("choice", "text", "list"):
+            raise UserError(f"{path}: 选项 {name} 的 type 只能是 choice、text 或 list，现在是“{kind}”")
+        default = spec.get("default")
+        if kind == "list" and default is None:
+            default = []
         options.append(
             OptionSpec(
                 name=name,
-                default=spec.get("default"),
+                default=default,
                 choices=tuple(spec.get("choices") or ()),
                 description=str(spec.get("description") or ""),
+                kind=kind,
             )
         )
+    sample = data.get("sample")
     return TemplateInfo(
         name=str(data.get("name") or folder.name),
         cn_name=str(data.get("cn_name") or ""),
@@ -137,6 +161,7 @@ def read_manifest(folder: Path, origin: str) -> TemplateInfo:
         uses=tuple(data.get("uses") or ()),
         requires=tuple(data.get("requires") or ()),
         options=tuple(options),
+        sample=confined_path(folder.resolve(), str(sample), str(folder / str(sample))) if sample else None,
         manifest=data,
     )
 
@@ -153,19 +178,67 @@ def discover(roots: list[tuple[Path, str]]) -> dict[str, list[TemplateInfo]]:
     return found
 
 
+def parent_of(info: TemplateInfo, candidates: dict[str, list[TemplateInfo]]) -> TemplateInfo | None:
+    """The template ``info`` extends: the winning one of that name, or the next one when the
+    name is its own (a local ``situation`` extending the built-in ``situation``)."""
+    if not info.extends:
+        return None
+    infos = candidates.get(info.extends, [])
+    mine = [i for i, c in enumerate(infos) if _same(c.folder, info.folder)]
+    if mine:
+        infos = infos[mine[0] + 1 :]
+    if not infos:
+        raise UserError(f"{info.folder / MANIFEST}: extends 指向的模板“{info.extends}”不存在")
+    return infos[0]
+
+
+def inherit(info: TemplateInfo, candidates: dict[str, list[TemplateInfo]]) -> TemplateInfo:
+    """Fill what a manifest leaves out from the templates it extends.
+
+    Options are merged (the child's win), ``uses``/``requires`` are joined, and the
+    profile, shell and sample come from the nearest template that names one.
+    """
+    chain = [info]
+    current = info
+    while True:
+        parent = parent_of(current, candidates)
+        if parent is None:
+            break
+        if any(_same(parent.folder, c.folder) for c in chain) or len(chain) > 20:
+            raise UserError(f"{info.folder / MANIFEST}: 模板的 extends 形成了循环（{' → '.join(c.name for c in chain)}）")
+        chain.append(parent)
+        current = parent
+    options: dict[str, OptionSpec] = {}
+    uses: list[str] = []
+    requires: list[str] = []
+    for tpl in reversed(chain):
+        options.update({o.name: o for o in tpl.options})
+        uses += [u for u in tpl.uses if u not in uses]
+        requires += [r for r in tpl.requires if r not in requires]
+    return replace(
+        info,
+        options=tuple(options.values()),
+        uses=tuple(uses),
+        requires=tuple(requires),
+        profile=next((t.profile for t in chain if t.profile), None),
+        shell=next((t.shell for t in chain if t.shell), None),
+        sample=next((t.sample for t in chain if t.sample), None),
+    )
+
+
 def resolve_template(spec: str, roots: list[tuple[Path, str]], base_dir: Path | None = None) -> TemplateInfo:
-    """Find a template by name, Chinese name, or folder path."""
+    """Find a template by name, Chinese name, or folder path (manifest gaps filled by inheritance)."""
     candidates = discover(roots)
     if spec in candidates:
-        return candidates[spec][0]
+        return inherit(candidates[spec][0], candidates)
     for infos in candidates.values():
         if infos[0].cn_name == spec:
-            return infos[0]
+            return inherit(infos[0], candidates)
     path = Path(spec)
     if not path.is_absolute() and base_dir is not None:
         path = base_dir / path
     if (path / MANIFEST).is_file():
-        return read_manifest(path, "路径")
+        return inherit(read_manifest(path, "路径"), candidates)
     names = "、".join(f"{k}（{v[0].cn_name}）" if v[0].cn_name else k for k, v in sorted(candidates.items()))
     raise UserError(f"找不到模板“{spec}”。可用的模板：{names}；也可以给出模板文件夹或 .docx 的路径")
 
@@ -185,8 +258,8 @@ class FolderLoader(BaseLoader):
                 self._index.setdefault(self._extra.name, []).insert(0, self._extra)
         return self._index
 
-    def folder_for(self, name: str) -> Path:
-        """Return the folder of template ``name`` (``builtin:`` forces the built-in one)."""
+    def info_for(self, name: str) -> TemplateInfo:
+        """Return the template called ``name`` (``builtin:`` forces the built-in one)."""
         builtin = name.startswith(BUILTIN_PREFIX)
         name = name.removeprefix(BUILTIN_PREFIX)
         infos = self._candidates().get(name, [])
@@ -194,21 +267,51 @@ class FolderLoader(BaseLoader):
             infos = [i for i in infos if i.origin == ORIGIN_BUILTIN]
         if not infos:
             raise TemplateNotFound(name)
-        return infos[0].folder
+        return infos[0]
+
+    def folder_for(self, name: str) -> Path:
+        """Return the folder of template ``name`` (``builtin:`` forces the built-in one)."""
+        return self.info_for(name).folder
 
     def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
         """Load ``NAME/file``, refusing paths that leave the template's folder."""
         head, _, rest = template.partition("/")
         if not rest:
             raise TemplateNotFound(template)
-        folder = self.folder_for(head).resolve()
+        info = self.info_for(head)
+        folder = info.folder.resolve()
         target = confined_path(folder, rest, template)
         try:
             source = target.read_text(encoding="utf-8-sig")
         except FileNotFoundError:
             raise TemplateNotFound(template) from None
+        source = self._link_parent(info, rest, source)
         mtime = target.stat().st_mtime
         return source, str(target), lambda: target.exists() and target.stat().st_mtime == mtime
+
+    def _link_parent(self, info: TemplateInfo, file: str, source: str) -> str:
+        """Let an entry template extend its manifest's parent without naming it.
+
+        An entry file without ``{% extends %}`` whose manifest has ``extends:`` gets
+        ``{% extends "<parent entry>" %}`` put in front (on the same line, so line
+        numbers stay right). An ``{% extends "NAME/..." %}`` naming the template's
+        own name points at the template it shadows.
+        """
+        if not info.extends or file != info.entry:
+            return source
+        parent = parent_of(info, self._candidates())
+        if parent is None:
+            return source
+        prefix = BUILTIN_PREFIX if parent.origin == ORIGIN_BUILTIN and parent.name == info.name else ""
+        if info.origin != ORIGIN_BUILTIN and parent.name == info.name:
+            source = re.sub(
+                r"(\{%-?\s*extends\s*[\"'])" + re.escape(info.name) + "/",
+                lambda m: m.group(1) + BUILTIN_PREFIX + info.name + "/",
+                source,
+            )
+        if _EXTENDS.search(source):
+            return source
+        return f'{{% extends "{prefix}{parent.name}/{parent.entry}" %}}' + source
 
 
 def confined_path(folder: Path, relative: str, shown: str) -> Path:

@@ -11,7 +11,13 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError, pass_context
+from jinja2 import (
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+    pass_context,
+)
 from jinja2.exceptions import SecurityError
 from markupsafe import Markup
 
@@ -49,8 +55,8 @@ def merge_options(info: TemplateInfo, given: dict[str, Any], loaded: LoadedBrief
             msg = f"模板 {info.name} 没有选项“{key}”；它声明的选项有：{names}"
             problems.append(_problem(loaded, ("options", key), msg))
             continue
-        if spec.choices and value not in spec.choices:
-            msg = f"选项 {key} 只能取 {'、'.join(spec.choices)}，现在是“{value}”"
+        msg = spec.check(value)
+        if msg is not None:
             problems.append(_problem(loaded, ("options", key), msg))
             continue
         merged[key] = value
@@ -65,21 +71,54 @@ def _problem(loaded: LoadedBrief | None, loc: tuple[str, ...], msg: str) -> Prob
     return loaded.problem(loc, msg, at_key=True)
 
 
+def phrase_index(key: str, count: int, seed: int | None, n: int = 0) -> int:
+    """Which of ``count`` wordings to use for ``key``.
+
+    Without a seed the first wording (then the next ones for ``n`` = 1, 2…); with a
+    seed, an offset derived from the key plus the seed, so seeds next to each other
+    always pick different wordings and the same seed always picks the same one.
+    """
+    if not seed:
+        return n % count
+    return (zlib.crc32(key.encode()) + seed + n) % count
+
+
 @pass_context
-def _phrase(ctx: Any, key: str) -> Markup:
-    """Pick one wording of a stock passage, reproducibly from the seed, and render it."""
+def _phrase(ctx: Any, key: str, n: int = 0) -> Markup:
+    """Pick one wording of a stock passage, reproducibly from the seed, and render it.
+
+    ``n`` picks a different wording for the n-th use of the same key (e.g. in a loop).
+    """
     bank: dict[str, list[str]] = ctx.get("__phrases__") or {}
     choices = bank.get(key)
     if not choices:
         raise UserError(f"措辞库里没有“{key}”：请在模板的 phrases.yaml 里添加，或改正名称")
-    seed = ctx.get("seed")
-    index = 0 if not seed else zlib.crc32(f"{seed}:{key}".encode()) % len(choices)
+    if not isinstance(n, int) or isinstance(n, bool):
+        raise UserError(f"phrase(\"{key}\", n) 的 n 应是整数")
+    index = phrase_index(key, len(choices), ctx.get("seed"), n)
     template = ctx.environment.from_string(choices[index])
     return Markup(template.render(ctx.get_all()))
 
 
+def missing_required(info: TemplateInfo, context: SpeechContext) -> list[str]:
+    """The manifest's ``requires`` fields (dotted, e.g. ``meeting.date``) the brief left empty."""
+    missing = []
+    values = context.as_mapping()
+    for dotted in info.requires:
+        head, *rest = dotted.split(".")
+        value: Any = values.get(head)
+        for attr in rest:
+            value = getattr(value, attr, None) if value is not None else None
+        if value is None or (isinstance(value, (tuple, list, str, dict)) and not value):
+            missing.append(dotted)
+    return missing
+
+
 def render_markup(info: TemplateInfo, context: SpeechContext, roots: list[tuple[Path, str]]) -> str:
     """Render ``info``'s entry template with ``context``; return the markup text."""
+    missing = missing_required(info, context)
+    if missing:
+        raise UserError(f"模板 {info.name} 需要简报填写：{'、'.join(missing)}（见 speechgen templates show {info.name}）")
     env = environment_for(roots, info)
     loader = env.loader
     assert isinstance(loader, FolderLoader)
