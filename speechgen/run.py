@@ -94,6 +94,8 @@ def _write(draft: Draft, job: Job, options: RenderOptions, result: JobResult,
     result.written.append(job.target)
     if backup is not None:
         result.messages.append(f"{job.target}: 原文件已备份为 {backup.name}")
+    if options.fmt == "docx":
+        result.messages.extend(_font_warnings_once(draft))
     if options.check:
         result.messages.extend(_check_summary(draft, job.target))
     if options.fmt == "docx" and (options.pdf or options.png):
@@ -104,6 +106,20 @@ def _write(draft: Draft, job: Job, options: RenderOptions, result: JobResult,
         except UserError as exc:
             result.exit_code = exc.exit_code
             result.messages.append(exc.message)
+
+
+_FONTS_WARNED: set[str] = set()
+
+
+def _font_warnings_once(draft: Draft) -> list[str]:
+    """Warn about fonts missing on this machine, once per profile and process."""
+    from .fonts import font_warnings
+
+    key = draft.profile.model_dump_json()
+    if key in _FONTS_WARNED:
+        return []
+    _FONTS_WARNED.add(key)
+    return font_warnings(draft.profile)
 
 
 def _check_summary(draft: Draft, target: Path) -> list[str]:
