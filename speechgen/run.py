@@ -112,14 +112,28 @@ _FONTS_WARNED: set[str] = set()
 
 
 def _font_warnings_once(draft: Draft) -> list[str]:
-    """Warn about fonts missing on this machine, once per profile and process."""
-    from .fonts import font_warnings
+    """Warn in one line about fonts missing on this machine, once per profile and process.
+
+    The per-font detail (alternatives, preview substitutes) is in ``fonts.font_warnings``;
+    with ``--debug`` (SPEECHGEN_DEBUG=1) it is printed in full.
+    """
+    import os
+
+    from .fonts import font_warnings, is_installed
 
     key = draft.profile.model_dump_json()
     if key in _FONTS_WARNED:
         return []
     _FONTS_WARNED.add(key)
-    return font_warnings(draft.profile)
+    if os.environ.get("SPEECHGEN_DEBUG") == "1":
+        return font_warnings(draft.profile)
+    missing = [f for f in draft.profile.fonts() if is_installed(f) is False]
+    if not missing:
+        return []
+    return [
+        f"提示：本机没有安装字体 {'、'.join(missing)}。稿子里仍写明这些字体，在装有它们的电脑上显示正常；"
+        "缺字体时 Word/WPS 改用版式指定的替代字体，PDF 预览用相近的免费字体"
+    ]
 
 
 def _check_summary(draft: Draft, target: Path) -> list[str]:
