@@ -260,9 +260,10 @@ class _Builder:
                 events.append(event)
         except yaml.MarkedYAMLError as exc:
             mark, message = self._syntax_problem(exc)
+            opened = [i for i, e in enumerate(events) if mark is not None and e.start_mark.index == mark.index]
+            if "括号" in message and opened:  # pointing at the opening bracket: the field holding it
+                events = events[: opened[0]]
             where = open_path(events, mark.line if mark is not None else None)
-            while "括号" in message and where and isinstance(where[-1], int):
-                where = where[:-1]  # pointing at the opening bracket: name the field holding it
             self._problem(mark, where, message)
             return {}
         except yaml.YAMLError as exc:  # a ReaderError: characters the masking did not cover
@@ -283,6 +284,9 @@ class _Builder:
         value = self._node((), 0)
         self._summarise_refusals()
         if self.problems:
+            return {}
+        if value is None:
+            self._problem(None, (), "简报是空的：至少需要 meeting 下的 name 和 organization，可以用 speechgen new 生成一份")
             return {}
         if not isinstance(value, dict):
             kind = "列表" if isinstance(value, list) else "单个值"
@@ -405,9 +409,8 @@ class _Builder:
     def _scalar(self, event: Any, path: Path_, *, is_key: bool = False) -> str | None:
         value: str = event.value
         plain = not event.style
-        if plain:
-            if not is_key:
-                self._warn_comment(event, path)
+        if plain and not is_key:
+            self._warn_comment(event, path)
             if value in NULL_WORDS:
                 return None
         if _BAD_SENTINEL in value:
