@@ -202,6 +202,18 @@ def parse_brief_text(text: str, path: str = "<brief>") -> LoadedBrief:
     return LoadedBrief(path, text, data, builder.positions, builder.key_positions, builder.warnings)
 
 
+def _open_flow(events: list[Any]) -> int | None:
+    """Index of the start event of the innermost ``[``/``{`` not yet closed, if any."""
+    stack: list[int] = []
+    for i, e in enumerate(events):
+        if isinstance(e, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            stack.append(i)
+        elif isinstance(e, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            stack.pop()
+    flows = [i for i in stack if events[i].flow_style]
+    return flows[-1] if flows else None
+
+
 def _mask(text: str) -> tuple[str, dict[int, str]]:
     """Swap raw characters YAML or Word refuse for sentinels; return the text and what was swapped."""
     swapped: dict[int, str] = {}
@@ -260,9 +272,11 @@ class _Builder:
                 events.append(event)
         except yaml.MarkedYAMLError as exc:
             mark, message = self._syntax_problem(exc)
-            opened = [i for i, e in enumerate(events) if mark is not None and e.start_mark.index == mark.index]
-            if "括号" in message and opened:  # pointing at the opening bracket: the field holding it
-                events = events[: opened[0]]
+            if "flow" in f"{exc.problem} {exc.context}":
+                # Point at the innermost bracket still open, and name the field holding it.
+                opened = _open_flow(events)
+                if opened is not None:
+                    mark, events = events[opened].start_mark, events[:opened]
             where = open_path(events, mark.line if mark is not None else None)
             self._problem(mark, where, message)
             return {}
@@ -319,8 +333,6 @@ class _Builder:
                 "引号里的转义写法无效，或表示的是 Word 无法保存的字符（如 \\ud800）；"
                 "请删除它，或去掉双引号、改用单引号"
             )
-        if "flow sequence" in problem or "flow mapping" in problem:
-            return exc.context_mark or mark, yaml_error_message(problem, char)
         if char == "\t" or "tab character" in problem:
             return mark, "缩进里有制表符（Tab），YAML 只能用空格缩进，请把 Tab 换成空格"
         return mark, yaml_error_message(problem, char)

@@ -72,6 +72,7 @@ _SYNTAX_HINTS = (
     ("mapping values are not allowed", "值里出现了“: ”（冒号加空格），请把整个值用引号括起来"),
     ("expected a single document", "一个简报文件只能有一个文档，请删除中间的“---”分隔行"),
     ("but found another document", "一个简报文件只能有一个文档，请删除中间的“---”分隔行"),
+    ("while parsing a flow node", "方括号或花括号没有闭合，或里面多了逗号，请检查 [ ] 和 { } 是否成对"),
     ("flow sequence", "方括号没有闭合，或里面有未加引号的“: ”，请检查 [ ] 是否成对"),
     ("flow mapping", "花括号没有闭合，或里面有未加引号的内容，请检查 { } 是否成对"),
     ("exceeded maximum nesting depth", f"嵌套层级过深（最多 {MAX_DEPTH} 层）"),
