@@ -1,0 +1,88 @@
+"""Turn an input file into a :class:`~speechgen.checks.model.Document`.
+
+Plain text (.txt/.md) is read with the standard library only; a brief (.yaml) is
+rendered in memory by the pipeline; a Word draft goes through :mod:`.docx_reader`.
+None of these import python-docx, docxtpl or lxml, so ``check`` on text starts fast.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import UserError
+from .model import Document, Para
+
+BRIEF_SUFFIXES = (".yaml", ".yml")
+_MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s?|[-*+]\s+)")
+
+
+def read_document(path: Path, label: str, encoding: str | None) -> Document:
+    """Read any supported input; raise :class:`UserError` when it cannot be read."""
+    suffix = path.suffix.lower()
+    if path.is_dir():
+        raise UserError(f"{label}: 这是一个文件夹，请给出要检查的文件")
+    if not path.exists():
+        raise UserError(f"{label}: 找不到这个文件，请检查路径")
+    if suffix == ".doc":
+        raise UserError(f"{label}: 不支持旧的 .doc 格式，请在 Word 中另存为 .docx 再检查")
+    if suffix == ".docx":
+        from .docx_reader import read_docx
+
+        return read_docx(path, label)
+    if suffix in BRIEF_SUFFIXES:
+        return read_brief(path, label, encoding)
+    return read_text(path, label, encoding, markdown=suffix in (".md", ".markdown"))
+
+
+def decode(data: bytes, label: str, encoding: str | None) -> str:
+    """Decode file bytes (UTF-8 by default, a BOM is accepted) with a Chinese error."""
+    name = encoding or "utf-8-sig"
+    try:
+        return data.decode(name)
+    except LookupError:
+        raise UserError(f"不认识的编码“{encoding}”，常用的有 utf-8、gb18030") from None
+    except UnicodeDecodeError as exc:
+        hint = "，请用 --encoding gb18030 等指定文件的编码" if encoding is None else ""
+        raise UserError(f"{label}: 不能按 {encoding or 'UTF-8'} 编码读取（第 {exc.start + 1} 个字节出错）{hint}") from None
+
+
+def read_text(path: Path, label: str, encoding: str | None, *, markdown: bool = False) -> Document:
+    """A .txt/.md file: one paragraph per line, numbered by line; Markdown markers dropped."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"{label}: 无法读取（{exc.strerror}）") from None
+    if b"\x00" in data[:4096] and encoding is None:
+        raise UserError(f"{label}: 看起来不是文本文件（可能是 UTF-16 或二进制文件），请用 --encoding 指定编码")
+    text = decode(data, label, encoding)
+    paras = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        base = 0
+        if markdown:
+            m = _MD_PREFIX.match(line)
+            base = m.end() if m else 0
+        paras.append(Para(number, line[base:], base))
+    return Document(label, "text", paras)
+
+
+def read_brief(path: Path, label: str, encoding: str | None) -> Document:
+    """A brief: validate and render it in memory, then check the printed paragraphs."""
+    from ..pipeline import RenderSettings, build_draft
+
+    draft = build_draft(path, RenderSettings(encoding=encoding))
+    if draft.word_template is not None:
+        from ..run import draft_docx
+        from .docx_reader import document_from_bytes
+
+        doc = document_from_bytes(draft_docx(draft), label)
+        doc.kind = "brief"
+        doc.brief = draft.brief
+        return doc
+    texts = draft.paragraph_texts()
+    return Document(label, "brief", [Para(i, t) for i, t in enumerate(texts, start=1)], brief=draft.brief)
+
+
+def paragraphs_document(paragraphs: list[str], label: str, brief: object = None) -> Document:
+    """A document made from paragraph texts already in memory (``render``'s summary)."""
+    return Document(label, "brief", [Para(i, t) for i, t in enumerate(paragraphs, start=1)], brief=brief)

@@ -1,0 +1,75 @@
+"""The rule catalogue of ``speechgen check``: ids, default severities and what they find.
+
+Each family lives in its own module with a ``check(doc, ctx)`` generator; the
+ids here are what ``--ignore`` and the config file name (a family name such as
+``punct`` switches off all its rules).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ..model import Document, Finding
+from .context import CheckContext
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """One rule: its id, default severity and a one-line Chinese description."""
+
+    id: str
+    severity: str
+    description: str
+
+    @property
+    def family(self) -> str:
+        """The part before the dot: ``punct`` for ``punct.unpaired``."""
+        return self.id.split(".", 1)[0]
+
+
+RULES: dict[str, RuleSpec] = {
+    spec.id: spec
+    for spec in (
+        RuleSpec("placeholder.text", "error", "遗留占位符：某某、XX、×××、〇〇、TODO、【待补充】等"),
+        RuleSpec("placeholder.template", "error", "没有渲染的模板标记 {{ }} 或 {% %}"),
+        RuleSpec("placeholder.empty", "warning", "空括号、空引号：（）【】《》“”"),
+        RuleSpec("punct.unpaired", "error", "引号、括号、书名号不成对：“” ‘’ （） 《》 【】"),
+        RuleSpec("punct.halfwidth", "warning", "中文之间用了半角标点 , . : ; ? ! ( )"),
+        RuleSpec("punct.dash", "warning", "破折号写成 - 或 —（应为 ——）"),
+        RuleSpec("punct.ellipsis", "warning", "省略号写成 ... 或 。。。（应为 ……）"),
+        RuleSpec("punct.doubled", "warning", "标点重复或连用，如 ，， 。，"),
+        RuleSpec("structure.count", "error", "「讲两点意见」等说的数目与后面实际的部分或小点数不符"),
+        RuleSpec("structure.numbering", "error", "标题或「一是、二是」序号跳号、重号、没有从（一）重新开始"),
+        RuleSpec("structure.level", "warning", "标题跳级，如 一、 下面直接是 1."),
+        RuleSpec("parallel.pattern", "warning", "并列标题中有一个不合共同的开头或结尾"),
+        RuleSpec("parallel.length", "info", "并列标题中有一个明显过长或过短"),
+        RuleSpec("numbers.mixed", "warning", "同类数字写法不一致，如 第3名 与 第三名、两种日期写法"),
+        RuleSpec("numbers.date", "error", "不存在的日期，如 2026年2月30日"),
+        RuleSpec("numbers.rank", "error", "名次大于参加排名的单位数（需 --brief 或检查简报）"),
+        RuleSpec("length.time", "warning", "估计讲话时间超过简报的目标时长 meeting.minutes"),
+        RuleSpec("length.balance", "info", "各部分篇幅相差悬殊（最长的超过最短的 3 倍）"),
+        RuleSpec("brief.missing", "error", "简报中的成绩、差距或举措在稿中找不到了（需 --brief）"),
+        RuleSpec("brief.changed", "error", "名次或日期与简报不一致（需 --brief）"),
+        RuleSpec("revision.pending", "info", "Word 稿中有未处理的修订（插入、删除）"),
+        RuleSpec("revision.comment", "info", "Word 稿中有批注"),
+    )
+}
+FAMILIES = sorted({spec.family for spec in RULES.values()})
+
+Check = Callable[[Document, CheckContext], Iterable[Finding]]
+
+
+def all_checks() -> list[Check]:
+    """The check functions of every rule family, in report order."""
+    from . import against_brief, length, numbers, parallelism, placeholders, punctuation, structure
+
+    return [
+        placeholders.check,
+        punctuation.check,
+        structure.check,
+        parallelism.check,
+        numbers.check,
+        length.check,
+        against_brief.check,
+    ]

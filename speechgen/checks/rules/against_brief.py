@@ -1,0 +1,135 @@
+"""Against the brief (``--brief``): items still present, ranks and dates unchanged."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+from typing import Any
+
+from ..model import Document, Finding
+from ..outline import match_heading
+from ..text import normalise, snippet
+from .context import CheckContext
+from .numbers import dates, ranks
+
+FUZZY = 0.85
+_BYLINE = re.compile(r"^[（(]?\s*(.+?)\s*[）)]?$")
+
+
+def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+    """Compare the draft with the brief given by ``--brief``."""
+    if not ctx.compare or ctx.brief is None:
+        return
+    brief = ctx.brief
+    yield from _missing(doc, brief)
+    yield from _ranks(doc, ctx.ranking)
+    yield from _meeting_date(doc, brief.meeting.date)
+    yield from _deadlines(doc, brief)
+
+
+def _items(brief: Any) -> Iterator[tuple[str, str]]:
+    """``(kind, title)`` for every strength, weakness and measure of the brief."""
+    for kind, items in (("成绩", brief.strengths), ("差距", brief.weaknesses), ("举措", brief.measures)):
+        for item in items:
+            yield kind, item.title
+
+
+def _present(title: str, full: str, paragraphs: list[str]) -> bool:
+    """True when ``title`` appears in the draft, verbatim or nearly (a word or two changed)."""
+    if not title or title in full:
+        return True
+    for para in paragraphs:
+        matcher = SequenceMatcher(None, title, para, autojunk=False)
+        matched = sum(block.size for block in matcher.get_matching_blocks() if block.size >= 2)
+        if matched >= FUZZY * len(title):
+            return True
+    return False
+
+
+def _missing(doc: Document, brief: Any) -> Iterator[Finding]:
+    """Every strength, weakness and measure title should still be in the draft."""
+    paragraphs = [normalise(p.text) for p in doc.paras]
+    full = "".join(paragraphs)
+    for kind, title in _items(brief):
+        if not _present(normalise(title), full, paragraphs):
+            yield Finding("brief.missing", f"简报中的{kind}“{title}”在稿中找不到了（被删除或改写了？）")
+
+
+def _ranks(doc: Document, ranking: Any) -> Iterator[Finding]:
+    """Ranks in the draft that are neither the previous nor the current rank of the brief."""
+    if ranking is None:
+        return
+    known = {r for r in (ranking.previous, ranking.current) if r is not None}
+    if not known:
+        return
+    parts = []
+    if ranking.previous is not None:
+        parts.append(f"上次第{ranking.previous}名")
+    if ranking.current is not None:
+        parts.append(f"本次第{ranking.current}名")
+    for r in ranks(doc):
+        if r.value not in known:
+            text = doc.paras[r.para].text
+            yield Finding("brief.changed",
+                          f"名次{snippet(text, r.start, r.end, 2)}与简报不一致（简报：{'，'.join(parts)}）",
+                          r.para, r.start)  # fmt: skip
+
+
+def _meeting_date(doc: Document, date: Any) -> Iterator[Finding]:
+    """A date line near the top (the byline) must carry the meeting date of the brief."""
+    if date is None:
+        return
+    for index, para in enumerate(doc.paras[:8]):
+        m = _BYLINE.match(para.text.strip())
+        if m is None:
+            continue
+        inner = m.group(1)
+        found = list(dates(inner))
+        if len(found) != 1 or found[0][0].group(0) != inner:
+            continue
+        _, year, month, day, _ = found[0]
+        if (year, month, day) != (date.year, date.month, date.day):
+            yield Finding("brief.changed", f"会议日期“{inner}”与简报的{date}不一致", index, 0)
+
+
+def _deadlines(doc: Document, brief: Any) -> Iterator[Finding]:
+    """A measure's paragraph must still carry the deadline date the brief gives it."""
+    for measure in brief.measures:
+        deadline = measure.deadline
+        if deadline is None or not hasattr(deadline, "year"):
+            continue
+        start = _find_title(doc, measure.title)
+        if start is None:
+            continue
+        region = [start] + _following(doc, start)
+        found = [(i, d) for i in region for d in dates(doc.paras[i].text)]
+        wanted = (deadline.year, deadline.month, deadline.day)
+        if any((d[1], d[2], d[3]) == wanted for _, d in found):
+            continue
+        if found:
+            index, (m, *_rest) = found[0]
+            yield Finding("brief.changed", f"举措“{measure.title}”的时限写成了“{m.group(0)}”，简报中是{deadline}",
+                          index, m.start())  # fmt: skip
+        else:
+            yield Finding("brief.changed", f"举措“{measure.title}”的完成时限（简报中是{deadline}）在稿中找不到了",
+                          start, 0)  # fmt: skip
+
+
+def _find_title(doc: Document, title: str) -> int | None:
+    """Index of the first paragraph that contains ``title``."""
+    wanted = normalise(title)
+    for index, para in enumerate(doc.paras):
+        if wanted and wanted in normalise(para.text):
+            return index
+    return None
+
+
+def _following(doc: Document, start: int, limit: int = 5) -> list[int]:
+    """Paragraphs after ``start`` up to the next heading (at most ``limit``)."""
+    result = []
+    for index in range(start + 1, min(len(doc.paras), start + 1 + limit)):
+        if match_heading(doc.paras[index].text):
+            break
+        result.append(index)
+    return result

@@ -1,0 +1,54 @@
+"""Leftover placeholders: 某某, XX, ×××, 〇〇, TODO, 【待补充】, empty brackets, {{ }}."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Document, Finding
+from ..text import snippet
+from .context import CheckContext
+
+_TEXT = re.compile(
+    r"某{2,}"
+    r"|(?<![A-Za-z])(?:[Xx]{2,}|[Ｘｘ]{2,})(?![A-Za-z])"
+    r"|[×✕╳＊]{2,}|\*{3,}"
+    r"|(?<![A-Za-z])(?:TODO|FIXME|TBD|todo)(?![A-Za-z])"
+    r"|[【\[［（(]\s*待[补填定核确完改]\w{0,4}\s*[】\]］）)]"
+)
+_CIRCLES = re.compile(r"[〇○◯Ｏ]{2,}")
+_DATE_DIGITS = "〇○零一二三四五六七八九"
+_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{\{|\}\}|\{%|%\}")
+_EMPTY = re.compile(r"（\s*）|\(\s*\)|【\s*】|\[\s*\]|［\s*］|《\s*》|“\s*”|「\s*」|‘\s*’")
+
+
+def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+    """Yield one finding per placeholder occurrence."""
+    for index, para in enumerate(doc.paras):
+        text = para.text
+        for m in _TEXT.finditer(text):
+            yield Finding("placeholder.text", f"遗留占位符“{m.group(0)}”：{snippet(text, m.start(), m.end())}",
+                          index, m.start())  # fmt: skip
+        for m in _CIRCLES.finditer(text):
+            if not _in_numeral_date(text, m.start(), m.end()):
+                yield Finding("placeholder.text", f"遗留占位符“{m.group(0)}”：{snippet(text, m.start(), m.end())}",
+                              index, m.start())  # fmt: skip
+        for m in _TEMPLATE.finditer(text):
+            yield Finding("placeholder.template",
+                          f"没有渲染的模板标记“{m.group(0)}”：{snippet(text, m.start(), m.end())}",
+                          index, m.start())  # fmt: skip
+        for m in _EMPTY.finditer(text):
+            yield Finding("placeholder.empty", f"空的“{m.group(0)}”，像是漏填了内容：{snippet(text, m.start(), m.end())}",
+                          index, m.start())  # fmt: skip
+
+
+def _in_numeral_date(text: str, start: int, end: int) -> bool:
+    """True when the circles at ``start:end`` are digits of a year such as 二〇〇八年."""
+    left, right = start, end
+    while left > 0 and text[left - 1] in _DATE_DIGITS:
+        left -= 1
+    while right < len(text) and text[right] in _DATE_DIGITS:
+        right += 1
+    run = text[left:right]
+    has_digit = any(ch not in "〇○零" for ch in run)
+    return len(run) == 4 and has_digit and text[right : right + 1] == "年"

@@ -1,0 +1,138 @@
+"""Structure: announced counts (讲两点意见), heading numbering, skipped heading levels."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...numerals import cn_count
+from ..model import Document, Finding
+from ..outline import Heading, marker_text, sibling_groups
+from ..text import cn_to_int, snippet
+from .context import CheckContext
+
+_ANNOUNCE = re.compile(
+    r"(?:以下|如下)?([两二三四五六七八九十]{1,2}|[2-9])\s*"
+    r"(?:点\s*(?:意见|要求|看法|建议|体会|想法|希望)|个\s*方面)"
+)
+_INLINE = re.compile(r"(?:^|(?<=[，。；：、！？\s“]))([一二三四五六七八九十]{1,2})是")
+_LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
+
+
+def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+    """Compare announced counts with what follows; check numbering and levels."""
+    headings = ctx.outline(doc)
+    yield from _announced_counts(doc, headings)
+    for group in sibling_groups(headings):
+        yield from _numbering(group, headings)
+    yield from _skipped_levels(headings)
+    for index, para in enumerate(doc.paras):
+        yield from _inline_numbering(para.text, index)
+
+
+def _announced_counts(doc: Document, headings: list[Heading]) -> Iterator[Finding]:
+    """「讲两点意见」「以下三点要求」「三个方面」 against the parts or points that follow."""
+    by_para = {h.para: h for h in headings}
+    for index, para in enumerate(doc.paras):
+        text = para.text
+        for m in _ANNOUNCE.finditer(text):
+            announced = int(m.group(1)) if m.group(1).isdigit() else cn_to_int(m.group(1))
+            if not announced:
+                continue
+            rest = text[m.end() :]
+            found = _inline_count(rest) if "一是" in rest else None
+            what = "小点（一是、二是……）"
+            if found is None:
+                if re.search(r"[。！？]\s*\S", rest):
+                    continue  # not the last sentence: a passing mention, not an announcement
+                found, what = _following_count(index, headings, by_para)
+                if found is None and index + 1 < len(doc.paras) and "一是" in doc.paras[index + 1].text[:6]:
+                    found, what = _inline_count(doc.paras[index + 1].text), "小点（一是、二是……）"
+            if found is not None and found != announced:
+                yield Finding("structure.count",
+                              f"这里说{snippet(text, m.start(), m.end(), 2)}（{announced}个），"
+                              f"后面实际有{cn_count(found)}个{what}", index, m.start())  # fmt: skip
+
+
+def _following_count(index: int, headings: list[Heading], by_para: dict[int, Heading]
+                     ) -> tuple[int | None, str]:  # fmt: skip
+    """How many sibling headings follow paragraph ``index`` one level below its context."""
+    before = [h for h in headings if h.para <= index]
+    context_level = before[-1].level if before else 0
+    after = [h for h in headings if h.para > index]
+    if not after or after[0].level <= context_level:
+        return None, ""
+    level = after[0].level
+    count = 0
+    for h in after:
+        if h.level < level:
+            break
+        if h.level == level:
+            count += 1
+    return count, f"{_LEVEL_NAMES[level]}级标题"
+
+
+def _inline_count(text: str) -> int | None:
+    """The highest N of 「N是」 points in ``text`` (一是…三是 → 3)."""
+    values = [cn_to_int(m.group(1)) or 0 for m in _INLINE.finditer(text)]
+    return max(values) if values else None
+
+
+def _numbering(group: list[Heading], headings: list[Heading]) -> Iterator[Finding]:
+    """Siblings must run 1, 2, 3…: no gaps, no repeats, restarting under each parent."""
+    previous = 0
+    for h in group:
+        expected = previous + 1
+        if h.number == expected:
+            previous = h.number
+            continue
+        shown = marker_text(h.level, h.number)
+        if h.number == previous:
+            msg = f"标题序号“{shown}”重复了"
+        elif previous == 0 and h.parent is not None:
+            msg = f"上一级标题下的第一个小标题应从“{marker_text(h.level, 1)}”重新编号，这里是“{shown}”"
+        elif h.number > expected:
+            msg = f"标题序号跳号：“{shown}”前面缺少“{marker_text(h.level, expected)}”"
+        else:
+            msg = f"标题序号颠倒：“{shown}”排在“{marker_text(h.level, previous)}”之后"
+        yield Finding("structure.numbering", msg, h.para, 0)
+        previous = h.number
+
+
+def _skipped_levels(headings: list[Heading]) -> Iterator[Finding]:
+    """A heading more than one level below its enclosing heading (一、 then 1.)."""
+    for h in headings:
+        if h.parent is None:
+            continue
+        parent = headings[h.parent]
+        if h.level > parent.level + 1:
+            yield Finding("structure.level",
+                          f"标题跳级：“{parent.marker}”下面直接出现“{h.marker}”，"
+                          f"中间缺少“{_LEVEL_NAMES[parent.level + 1]}”这一级", h.para, 0)  # fmt: skip
+
+
+def _inline_numbering(text: str, index: int) -> Iterator[Finding]:
+    """「一是、二是、三是」 inside a paragraph must run without gaps or repeats."""
+    matches = list(_INLINE.finditer(text))
+    if not matches or cn_to_int(matches[0].group(1)) != 1:
+        return
+    previous = 0
+    for m in matches:
+        value = cn_to_int(m.group(1)) or 0
+        if value == previous + 1:
+            previous = value
+            continue
+        if value == 1:
+            previous = 1  # a new run of points in the same paragraph
+            continue
+        problem = "重复了" if value == previous else "跳号或颠倒了"
+        yield Finding("structure.numbering", f"“{m.group(0)}”{problem}（前一个是“{_cn(previous)}是”）："
+                      f"{snippet(text, m.start(), m.end())}", index, m.start())  # fmt: skip
+        previous = value
+
+
+def _cn(n: int) -> str:
+    """Chinese numeral for small ``n`` (一, 二…)."""
+    from ...numerals import cn_number
+
+    return cn_number(n)
