@@ -16,6 +16,7 @@ _ANNOUNCE = re.compile(
     r"(?:点\s*(?:意见|要求|看法|建议|体会|想法|希望)|个\s*方面)"
 )
 _INLINE = re.compile(r"(?:^|(?<=[，。；：、！？\s“]))([一二三四五六七八九十]{1,2})是")
+_LEADING = re.compile(r"([一二三四五六七八九十]{1,2})是")
 _LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 
 
@@ -28,6 +29,7 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     yield from _skipped_levels(headings)
     for index, para in enumerate(doc.paras):
         yield from _inline_numbering(para.text, index)
+    yield from _paragraph_point_numbering(doc)
 
 
 def _announced_counts(doc: Document, headings: list[Heading]) -> Iterator[Finding]:
@@ -46,8 +48,9 @@ def _announced_counts(doc: Document, headings: list[Heading]) -> Iterator[Findin
                 if re.search(r"[。！？]\s*\S", rest):
                     continue  # not the last sentence: a passing mention, not an announcement
                 found, what = _following_count(index, headings, by_para)
-                if found is None and index + 1 < len(doc.paras) and "一是" in doc.paras[index + 1].text[:6]:
-                    found, what = _inline_count(doc.paras[index + 1].text), "小点（一是、二是……）"
+                if found is None:
+                    found = _point_paragraphs(doc, index + 1)
+                    what = "小点（一是、二是……）"
             if found is not None and found != announced:
                 yield Finding("structure.count",
                               f"这里说{snippet(text, m.start(), m.end(), 2)}（{announced}个），"
@@ -70,6 +73,35 @@ def _following_count(index: int, headings: list[Heading], by_para: dict[int, Hea
         if h.level == level:
             count += 1
     return count, f"{_LEVEL_NAMES[level]}级标题"
+
+
+def _leading_point(text: str) -> int | None:
+    """N when the paragraph opens with 「N是」."""
+    m = _LEADING.match(text.lstrip())
+    return cn_to_int(m.group(1)) if m else None
+
+
+def _point_paragraphs(doc: Document, start: int) -> int | None:
+    """Points written as paragraphs opening with 一是、二是… from ``start`` on.
+
+    One such paragraph holding all the points counts its inline 「N是」 instead.
+    """
+    run = list(_point_run(doc, start))
+    if not run:
+        return None
+    if len(run) == 1:
+        return _inline_count(doc.paras[start].text)
+    return len(run)
+
+
+def _point_run(doc: Document, start: int) -> Iterator[int]:
+    """Indexes of consecutive paragraphs from ``start`` that open with 「N是」, 一是 first."""
+    if start >= len(doc.paras) or _leading_point(doc.paras[start].text) != 1:
+        return
+    for index in range(start, len(doc.paras)):
+        if _leading_point(doc.paras[index].text) is None:
+            return
+        yield index
 
 
 def _inline_count(text: str) -> int | None:
@@ -136,3 +168,22 @@ def _cn(n: int) -> str:
     from ...numerals import cn_number
 
     return cn_number(n)
+
+
+def _paragraph_point_numbering(doc: Document) -> Iterator[Finding]:
+    """Paragraphs opening with 一是、二是、三是 in a row must be numbered without gaps."""
+    index = 0
+    while index < len(doc.paras):
+        run = list(_point_run(doc, index))
+        if not run:
+            index += 1
+            continue
+        previous = 0
+        for i in run:
+            value = _leading_point(doc.paras[i].text) or 0
+            if value != previous + 1:
+                problem = "重复了" if value == previous else "跳号或颠倒了"
+                yield Finding("structure.numbering",
+                              f"段首的“{_cn(value)}是”{problem}（上一段是“{_cn(previous)}是”）", i, 0)  # fmt: skip
+            previous = value
+        index = run[-1] + 1
