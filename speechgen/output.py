@@ -19,6 +19,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from .docxsafe import MAX_EXPANDED_BYTES
 from .errors import ProtectedOutput, UserError
 from .writer import HASH_PROPERTY, content_hash
 
@@ -31,6 +32,8 @@ def recorded_hash(path: Path) -> tuple[str | None, str | None]:
     """Return ``(recorded, actual)`` content hashes of a .docx, or Nones if unreadable."""
     try:
         with zipfile.ZipFile(path) as zf:
+            if sum(i.file_size for i in zf.infolist()) > MAX_EXPANDED_BYTES:
+                return None, None  # not a draft speechgen wrote; never inflate a zip bomb
             names = zf.namelist()
             custom = zf.read("docProps/custom.xml").decode("utf-8") if "docProps/custom.xml" in names else ""
             parts = {n: zf.read(n) for n in names if n.startswith("word/")}
@@ -125,6 +128,7 @@ def atomic_write(target: Path, data: bytes, *, backup: bool = False) -> Path | N
             saved = backup_name(target)
             os.replace(target, saved)
         os.replace(tmp, target)
+        _sync_folder(folder)
     except PermissionError:
         tmp.unlink(missing_ok=True)
         if saved is not None and not target.exists():
@@ -139,6 +143,22 @@ def atomic_write(target: Path, data: bytes, *, backup: bool = False) -> Path | N
         tmp.unlink(missing_ok=True)
         raise
     return saved
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush the folder entry of a replaced file to disk (POSIX; a no-op where unsupported)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def safe_write(target: Path, data: bytes, *, protected: list[Path], force: bool, kind: str = "docx") -> Path | None:
