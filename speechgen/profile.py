@@ -98,7 +98,7 @@ class Profile(_Model):
     page: Page = Page()
     line_pitch_pt: float = Field(default=28.95, gt=5, lt=100)
     title_line_pitch_pt: float = Field(default=28.95, gt=5, lt=150)
-    char_spacing_pt: float = Field(default=-0.25, ge=-5, le=20)
+    char_spacing_pt: float = Field(default=-0.3, ge=-5, le=20)
     grid: Literal["lines", "none"] = "lines"
     indent_chars: float = Field(default=2, ge=0, le=10)
     run_in_levels: list[int] = Field(default_factory=lambda: [2])

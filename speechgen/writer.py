@@ -3,7 +3,7 @@
 It builds the package parts directly as XML text (fast, and free of python-docx's
 default template with its theme fonts and Japanese language settings), following
 ``research/format_spec.md``: A4 with GB/T 9704 margins, a line grid of 28.95 pt,
-−0.25 pt character condensing (28 characters a line), all four ``rFonts`` slots,
+−0.3 pt character condensing (28 characters a line), all four ``rFonts`` slots,
 named paragraph styles a writer can restyle in Word, ``— N —`` page numbers as a
 real PAGE field, odd pages right and even pages left.
 
@@ -85,9 +85,9 @@ def _rfonts(latin_font: str, font: str) -> str:
     return f'<w:rFonts w:ascii="{latin}" w:hAnsi="{f}" w:eastAsia="{f}" w:cs="{latin}" w:hint="eastAsia"/>'
 
 
-def _rpr_style(profile: Profile, style: ElementStyle, *, spacing: bool = True, latin: str | None = None) -> str:
+def _rpr_style(profile: Profile, style: ElementStyle, *, spacing: bool = True) -> str:
     """A style's ``w:rPr``: fonts, bold, character spacing and size, in schema order."""
-    parts = [_rfonts(latin or profile.latin_font, style.font or "仿宋_GB2312")]
+    parts = [_rfonts(profile.latin_font, style.font or "仿宋_GB2312")]
     if style.bold:
         parts.append("<w:b/><w:bCs/>")
     if spacing and profile.char_spacing_pt:
@@ -223,7 +223,7 @@ def _styles_xml_cached(profile_json: str) -> str:
         st = profile.element(key)
         if key == "page_number":
             ppr = '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-            styles.append(_pstyle(sid, name, ppr, _rpr_style(profile, st, spacing=False, latin=st.font)))
+            styles.append(_pstyle(sid, name, ppr, _rpr_style(profile, st, spacing=False)))
             continue
         heading_level = int(key[-1]) if key.startswith("heading") else None
         indent = key in ("body",) or heading_level is not None
@@ -281,7 +281,7 @@ def style_elements(profile: Profile) -> list[str]:
 def footer_xml(profile: Profile, side: str) -> str:
     """A footer with the page number as a PAGE field; ``side`` is right, left or center."""
     st = profile.element("page_number")
-    rpr = _rpr_style(profile, st, spacing=False, latin=st.font)
+    rpr = _rpr_style(profile, st, spacing=False)
     before, _, after = profile.page_number_format.partition("{n}")
     indent_twips = round((st.size or 14) * 20 * profile.page_number_indent_chars)
     ind = {"right": f'<w:ind w:right="{indent_twips}"/>', "left": f'<w:ind w:left="{indent_twips}"/>'}.get(side, "")
