@@ -190,3 +190,14 @@ def test_render_prints_the_summary(invoke, tmp_path: Path) -> None:
     result = invoke("render", brief)
     assert result.exit_code == 0
     assert "检查：" in result.stderr and "speechgen check" in result.stderr
+
+
+def test_docs_cover_every_rule_and_json_field() -> None:
+    from speechgen.checks.rules import RULES
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "check.md").read_text(encoding="utf-8")
+    for rule in RULES:
+        assert f"`{rule}`" in text, rule
+    for field in FINDING_KEYS | {"version", "exit_code", "summary", "files", "findings", "stats", "counts",
+                                 "chars_per_minute", "target_minutes", "unreadable"}:
+        assert f"`{field}`" in text, field

@@ -50,7 +50,6 @@ def test_edited_draft_reports_each_change(invoke, tmp_path: Path) -> None:
 
     code, payload = check_json(invoke, edited, "--brief", brief)
     assert code == 1
-    found = {(f["rule"], f["message"].split("：")[0]) for f in payload["findings"]}
     missing = [f for f in payload["findings"] if f["rule"] == "brief.missing"]
     assert len(missing) == 1 and "形成协同高效的责任体系" in missing[0]["message"]
     changed = [f for f in payload["findings"] if f["rule"] == "brief.changed"]
@@ -58,7 +57,6 @@ def test_edited_draft_reports_each_change(invoke, tmp_path: Path) -> None:
     placeholder = [f for f in payload["findings"] if f["rule"] == "placeholder.text"]
     assert len(placeholder) == 1 and placeholder[0]["quote"].startswith("同志们，")
     assert placeholder[0]["location"].startswith(f"{edited}:¶")
-    assert found  # every finding has a message
     # without --brief only the placeholder (and the now wrong announced count) remain
     _code, alone = check_json(invoke, edited)
     assert not {f["rule"] for f in alone["findings"]} & {"brief.missing", "brief.changed"}
