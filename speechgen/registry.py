@@ -211,8 +211,8 @@ def inherit(info: TemplateInfo, candidates: dict[str, list[TemplateInfo]]) -> Te
     options: dict[str, OptionSpec] = {}
     uses: list[str] = []
     requires: list[str] = []
-    for tpl in reversed(chain):
-        options.update({o.name: o for o in tpl.options})
+    for tpl in chain:
+        options.update({o.name: o for o in tpl.options if o.name not in options})
         uses += [u for u in tpl.uses if u not in uses]
         requires += [r for r in tpl.requires if r not in requires]
     return replace(

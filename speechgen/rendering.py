@@ -55,9 +55,9 @@ def merge_options(info: TemplateInfo, given: dict[str, Any], loaded: LoadedBrief
             msg = f"模板 {info.name} 没有选项“{key}”；它声明的选项有：{names}"
             problems.append(_problem(loaded, ("options", key), msg))
             continue
-        msg = spec.check(value)
-        if msg is not None:
-            problems.append(_problem(loaded, ("options", key), msg))
+        bad = spec.check(value)
+        if bad is not None:
+            problems.append(_problem(loaded, ("options", key), bad))
             continue
         merged[key] = value
     if problems:

@@ -1,0 +1,164 @@
+"""Word (docxtpl) templates: a whole .docx with ``{{ }}`` / ``{%p %}`` tags.
+
+Rendered against the same context as folder templates, with a fresh
+:class:`docxtpl.DocxTemplate` per render, in the sandboxed, strict, autoescaping
+environment of :func:`speechgen.environment.make_xml_environment`. The result carries
+the content-hash custom property like every draft speechgen writes, so ``render``
+can later tell whether a person edited it. Errors and lint findings name the
+paragraph the tag sits in.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from jinja2 import TemplateError, TemplateSyntaxError
+
+from .errors import UserError
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_PART = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
+# docxtpl's paragraph/run/row/cell tag forms, which plain Jinja does not know.
+_DOCXTPL_TAGS = re.compile(r"\{%-?\s*(p|r|tr|tc)\s")
+_DOCXTPL_VARS = re.compile(r"\{\{-?\s*(p|r|tr|tc)\s")
+CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+WHAT = "Word 模板"
+
+
+def read_template(path: Path) -> bytes:
+    """The template's bytes, refused (Chinese UserError) when it is not a safe .docx."""
+    from .docxsafe import read_untrusted_docx
+
+    return read_untrusted_docx(path, WHAT)
+
+
+def paragraph_texts(data: bytes) -> list[str]:
+    """The text of every paragraph in the body, headers and footers (runs joined)."""
+    from lxml import etree
+
+    texts: list[str] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = sorted(n for n in zf.namelist() if _PART.match(n))
+        names.sort(key=lambda n: n != "word/document.xml")
+        for name in names:
+            root = etree.fromstring(zf.read(name), etree.XMLParser(resolve_entities=False, no_network=True))
+            for p in root.iter(f"{W}p"):
+                texts.append("".join(t.text or "" for t in p.iter(f"{W}t")))
+    return texts
+
+
+def jinja_source(texts: list[str]) -> str:
+    """One line per paragraph, docxtpl tag forms turned into plain Jinja, for checking."""
+    lines = [_DOCXTPL_VARS.sub("{{ ", _DOCXTPL_TAGS.sub("{% ", t)) for t in texts]
+    return "\n".join(lines)
+
+
+def _shown(texts: list[str], lineno: int | None) -> str:
+    if lineno is None or not 0 < lineno <= len(texts):
+        return "（位置不明）"
+    text = texts[lineno - 1].strip()
+    return f"第 {lineno} 段“{text[:40]}{'…' if len(text) > 40 else ''}”"
+
+
+def lint_docx(path: Path) -> list[Any]:
+    """Lint a Word template: broken tags and unknown variables, each with its paragraph."""
+    from .catalog import check_source
+    from .environment import make_xml_environment
+
+    texts = paragraph_texts(read_template(path))
+    findings, _, _ = check_source(jinja_source(texts), make_xml_environment(), lambda n: f"{path} {_shown(texts, n)}")
+    return findings
+
+
+def _locate_error(path: Path, data: bytes, exc: TemplateError) -> str:
+    """Name the paragraph a render error sits in: from lint, the error's line, or the name it mentions."""
+    texts = paragraph_texts(data)
+    found = lint_docx(path)
+    if found:
+        return "；".join(f.where.removeprefix(f"{path} ") + "：" + f.message for f in found[:3])
+    if isinstance(exc, TemplateSyntaxError):
+        return _shown(texts, exc.lineno) + "：" + exc.message if exc.message else _shown(texts, exc.lineno)
+    names = re.findall(r"'([^']+)'", str(exc))
+    for i, text in enumerate(texts, 1):
+        if "{" in text and any(n in text for n in names):
+            return f"{_shown(texts, i)}：{exc}"
+    tag_paragraphs = [i for i, t in enumerate(texts, 1) if "{{" in t or "{%" in t]
+    return f"{_shown(texts, tag_paragraphs[0]) if tag_paragraphs else '（位置不明）'}附近：{exc}"
+
+
+def render_word_template(draft: Any, meta: Any) -> bytes:
+    """Render ``draft.word_template`` against ``draft.context``; return stamped .docx bytes."""
+    from docxtpl import DocxTemplate
+
+    from .environment import make_xml_environment
+
+    path = Path(draft.word_template)
+    data = read_template(path)
+    template = DocxTemplate(io.BytesIO(data))  # a fresh object for every render
+    try:
+        template.render(draft.context.as_mapping(), jinja_env=make_xml_environment(), autoescape=True)
+    except UserError:
+        raise
+    except TemplateError as exc:
+        raise UserError(f"{WHAT}“{path}”出错：{_locate_error(path, data, exc)}") from None
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
+        raise UserError(f"{WHAT}“{path}”运行出错：{type(exc).__name__}: {exc}") from None
+    props = template.docx.core_properties
+    props.title, props.author, props.subject, props.keywords = meta.title, meta.author, meta.subject, meta.keywords
+    out = io.BytesIO()
+    template.save(out)
+    return stamp_content_hash(out.getvalue())
+
+
+def stamp_content_hash(data: bytes) -> bytes:
+    """Add speechgen's content-hash (and version) custom properties to a .docx package.
+
+    Keeps the document's own custom properties; adds the custom.xml part, its content
+    type and its package relationship when the document has none.
+    """
+    from .writer import HASH_PROPERTY, VERSION_PROPERTY, content_hash, custom_xml
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        order = zf.namelist()
+        parts = {n: zf.read(n) for n in order}
+    props = _custom_properties(parts.get("docProps/custom.xml"))
+    from . import __version__
+
+    props.update({HASH_PROPERTY: content_hash(parts), VERSION_PROPERTY: __version__})
+    if "docProps/custom.xml" not in parts:
+        order.append("docProps/custom.xml")
+        types = parts["[Content_Types].xml"].decode("utf-8")
+        if "/docProps/custom.xml" not in types:
+            override = f'<Override PartName="/docProps/custom.xml" ContentType="{CUSTOM_TYPE}"/>'
+            parts["[Content_Types].xml"] = types.replace("</Types>", override + "</Types>").encode("utf-8")
+        rels = parts["_rels/.rels"].decode("utf-8")
+        if CUSTOM_REL not in rels:
+            rel = f'<Relationship Id="rIdSpeechgenCustom" Type="{CUSTOM_REL}" Target="docProps/custom.xml"/>'
+            parts["_rels/.rels"] = rels.replace("</Relationships>", rel + "</Relationships>").encode("utf-8")
+    parts["docProps/custom.xml"] = custom_xml(props).encode("utf-8")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name in order:
+            zf.writestr(name, parts[name])
+    return buf.getvalue()
+
+
+def _custom_properties(xml: bytes | None) -> dict[str, str]:
+    """The string custom properties already in a document (others are dropped)."""
+    if not xml:
+        return {}
+    from lxml import etree
+
+    root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
+    found = {}
+    for prop in root:
+        name = prop.get("name")
+        values = [c.text or "" for c in prop if c.tag.endswith("}lpwstr")]
+        if name and values:
+            found[name] = values[0]
+    return found
