@@ -160,9 +160,11 @@ def test_unreadable_inputs(invoke, tmp_path: Path) -> None:
 
 def test_markdown_markers_keep_columns(invoke, tmp_path: Path) -> None:
     md = tmp_path / "draft.md"
-    md.write_text("# 讲话\n\n## 一、认清形势\n\n请某某同志发言。\n", encoding="utf-8")
+    md.write_text("# 讲话\n\n## 一、认清形势\n\n请某某同志发言。我提三点要求。\n\n**（一）抓思想。**要……\n"
+                  "\n**（二）抓作风。**要……\n", encoding="utf-8")
     _code, payload = check_json(invoke, md)
-    assert [(f["line"], f["column"]) for f in payload["findings"]] == [(5, 2)]
+    assert [(f["rule"], f["line"], f["column"]) for f in payload["findings"]] == [
+        ("placeholder.text", 5, 2), ("structure.count", 5, 11)]
 
 
 def test_summary_line(tmp_path: Path) -> None:

@@ -132,6 +132,12 @@ def test_announced_count_against_sub_points_and_inline_points() -> None:
     assert "structure.count" not in rules("我提两点要求。\n一是抓思想。\n二是抓作风。")
 
 
+def test_announced_problems() -> None:
+    assert "structure.count" in rules("下面，我讲三个问题。\n一、认清形势\n二、狠抓落实")
+    assert "structure.count" not in rules("下面，我讲两个问题。\n一、认清形势\n二、狠抓落实")
+    assert "structure.count" not in rules("去年解决了三个问题。\n一、认清形势\n二、狠抓落实")
+
+
 def test_passing_mention_of_a_count_is_not_an_announcement() -> None:
     assert "structure.count" not in rules("这三个方面的工作很重要，大家要抓好。后面还有很多话。\n一、认清形势")
 
@@ -177,6 +183,11 @@ def test_parallel_pattern_breaks() -> None:
 
 def test_parallel_pattern_kept() -> None:
     assert not [r for r in rules(FOUR.format(third="形成步步为营的督办体系")) if r.startswith("parallel")]
+
+
+def test_parallel_pattern_ignores_shared_digits() -> None:
+    text = "一、2025年工作回顾\n二、2026年主要任务\n三、切实加强组织领导"
+    assert "parallel.pattern" not in rules(text)
 
 
 def test_parallel_length() -> None:

@@ -14,7 +14,7 @@ from ..errors import UserError
 from .model import Document, Para
 
 BRIEF_SUFFIXES = (".yaml", ".yml")
-_MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s?|[-*+]\s+)")
+_MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s?|[-*+]\s+)?(?:\*\*|__)?")
 
 
 def read_document(path: Path, label: str, encoding: str | None) -> Document:

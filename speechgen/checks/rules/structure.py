@@ -12,11 +12,14 @@ from ..text import cn_to_int, snippet
 from .context import CheckContext
 
 _ANNOUNCE = re.compile(
-    r"(?:以下|如下)?([两二三四五六七八九十]{1,2}|[2-9])\s*"
+    r"(?:(?<=[讲谈说])|(?<=强调)|(?<=以下)|(?<=如下))([两二三四五六七八九十]{1,2}|[2-9])\s*个\s*问题"
+    r"|(?:以下|如下)?([两二三四五六七八九十]{1,2}|[2-9])\s*"
     r"(?:点\s*(?:意见|要求|看法|建议|体会|想法|希望)|个\s*方面)"
 )
 _INLINE = re.compile(r"(?:^|(?<=[，。；：、！？\s“]))([一二三四五六七八九十]{1,2})是")
 _LEADING = re.compile(r"([一二三四五六七八九十]{1,2})是")
+_PART_NAMES = {1: "部分（一、二、……）", 2: "小标题（（一）（二）……）", 3: "小点（1. 2. ……）",
+               4: "小点（（1）（2）……）"}  # fmt: skip
 _LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 
 
@@ -38,7 +41,8 @@ def _announced_counts(doc: Document, headings: list[Heading]) -> Iterator[Findin
     for index, para in enumerate(doc.paras):
         text = para.text
         for m in _ANNOUNCE.finditer(text):
-            announced = int(m.group(1)) if m.group(1).isdigit() else cn_to_int(m.group(1))
+            number = m.group(1) or m.group(2)
+            announced = int(number) if number.isdigit() else cn_to_int(number)
             if not announced:
                 continue
             rest = text[m.end() :]
@@ -72,7 +76,7 @@ def _following_count(index: int, headings: list[Heading], by_para: dict[int, Hea
             break
         if h.level == level:
             count += 1
-    return count, f"{_LEVEL_NAMES[level]}级标题"
+    return count, _PART_NAMES[level]
 
 
 def _leading_point(text: str) -> int | None:
