@@ -288,5 +288,16 @@ def describe_shell_error(exc: Any, shown: str) -> str:
     if isinstance(exc, SecurityError):
         return f"{shown}: 外壳里的模板标记试图访问不允许的内容（{exc.message}），已拒绝{where}"
     if isinstance(exc, UndefinedError):
-        return f"{shown}: 外壳用到了简报里没有的内容：{exc.message}{where}。请在简报里补上，或改正外壳里的标记"
+        what = _undefined_name(exc.message or "")
+        return f"{shown}: 外壳用到了简报里没有的内容{what}{where}。请在简报里补上，或改正外壳里的标记"
     return f"{shown}: 外壳里的模板标记出错：{exc.message or type(exc).__name__}{where}"
+
+
+def _undefined_name(message: str) -> str:
+    """``'… object' has no attribute 'x'`` / ``'x' is undefined`` → ``：“x”``."""
+    import re
+
+    found = re.search(r"has no attribute '([^']+)'|^'([^']+)' is undefined", message)
+    if found is None:
+        return f"：{message}" if message else ""
+    return f"：“{found.group(1) or found.group(2)}”"
