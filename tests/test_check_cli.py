@@ -203,3 +203,12 @@ def test_docs_cover_every_rule_and_json_field() -> None:
     for field in FINDING_KEYS | {"version", "exit_code", "summary", "files", "findings", "stats", "counts",
                                  "chars_per_minute", "target_minutes", "unreadable"}:
         assert f"`{field}`" in text, field
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (Path(__file__).resolve().parents[1] / "examples").glob("*.yaml")))
+def test_every_example_brief_has_only_placeholders(invoke, example_copy, name: str) -> None:
+    """Every example, rendered in memory: at most the 某某 placeholders it keeps on purpose."""
+    _code, payload = check_json(invoke, example_copy(name))
+    assert payload["files"][0]["error"] is None
+    assert {f["rule"] for f in payload["findings"]} <= {"placeholder.text"}, payload["findings"]
+    assert all("某某" in f["message"] for f in payload["findings"])
