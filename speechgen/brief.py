@@ -93,7 +93,10 @@ DeadlineValue = Annotated[
     BeforeValidator(parse_deadline),
     PlainSerializer(str, return_type=str),
     WithJsonSchema(
-        {"type": "string", "description": "完成时限：日期（2026-06-30）或文字（如 6月底前、长期坚持）"}
+        {
+            "type": "string",
+            "description": "完成时限：日期（2026-06-30）或文字（如 6月底前、长期坚持）",
+        }
     ),
 ]
 
@@ -206,13 +209,18 @@ class Brief(_Model):
     )
 
     template: Text = Field(
-        "situation", description="模板：内置模板名（situation 或 形势分析会 等）或模板文件夹/.docx 路径"
+        "situation",
+        description="模板：内置模板名（situation 或 形势分析会 等）或模板文件夹/.docx 路径",
     )
-    profile: str | None = Field(None, description="版式：speech、official、large 或版式 YAML 文件路径")
+    profile: str | None = Field(
+        None, description="版式：speech、official、large 或版式 YAML 文件路径"
+    )
     shell: str | None = Field(None, description="本单位的 Word 外壳 .docx（相对于简报所在文件夹）")
     options: dict[str, Any] = Field(default_factory=dict, description="模板声明的选项")
     meeting: Meeting = Field(description="会议信息")
     ranking: Ranking | None = Field(None, description="考核排名（可选；不填则讲话不谈排名）")
     strengths: list[ItemValue] = Field(default_factory=list, description="成绩和优势")
     weaknesses: list[ItemValue] = Field(default_factory=list, description="差距和不足")
-    measures: list[MeasureValue] = Field(default_factory=list, description="下一步举措，每条成为一个（N）小点")
+    measures: list[MeasureValue] = Field(
+        default_factory=list, description="下一步举措，每条成为一个（N）小点"
+    )

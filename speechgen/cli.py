@@ -13,7 +13,7 @@ import sys
 import traceback
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -88,7 +88,9 @@ app = typer.Typer(
 @app.callback()
 def _root(
     ctx: typer.Context,
-    debug: Annotated[bool, typer.Option("--debug", help="出错时显示完整的调试信息（traceback）")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="出错时显示完整的调试信息（traceback）")
+    ] = False,
 ) -> None:
     """speechgen：根据 YAML 简报生成中文讲话稿初稿（.docx）。"""
     ctx.obj = {"debug": debug}
@@ -104,20 +106,47 @@ class Format(str, Enum):
 
 @app.command()
 def render(
-    briefs: Annotated[list[Path], typer.Argument(help="简报文件（.yaml），可以给多个，或给一个文件夹", show_default=False, metavar="简报")],
-    output: Annotated[Optional[str], typer.Option("-o", "--output", help="输出文件；以 / 结尾表示文件夹；- 表示输出到屏幕（仅 md/txt）")] = None,
-    template: Annotated[Optional[str], typer.Option("--template", "-t", help="模板名称（如 situation、形势分析会）或路径")] = None,
-    profile: Annotated[Optional[str], typer.Option("--profile", "-p", help="版式：speech、official、large 或版式文件路径")] = None,
-    shell: Annotated[Optional[Path], typer.Option("--shell", help="本单位的 Word 外壳 .docx")] = None,
+    briefs: Annotated[
+        list[Path],
+        typer.Argument(
+            help="简报文件（.yaml），可以给多个，或给一个文件夹", show_default=False, metavar="简报"
+        ),
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "-o", "--output", help="输出文件；以 / 结尾表示文件夹；- 表示输出到屏幕（仅 md/txt）"
+        ),
+    ] = None,
+    template: Annotated[
+        str | None,
+        typer.Option("--template", "-t", help="模板名称（如 situation、形势分析会）或路径"),
+    ] = None,
+    profile: Annotated[
+        str | None,
+        typer.Option("--profile", "-p", help="版式：speech、official、large 或版式文件路径"),
+    ] = None,
+    shell: Annotated[Path | None, typer.Option("--shell", help="本单位的 Word 外壳 .docx")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="输出格式")] = Format.docx,
     pdf: Annotated[bool, typer.Option("--pdf", help="同时用 LibreOffice 转出 PDF 预览")] = False,
     png: Annotated[bool, typer.Option("--png", help="同时转出每页的 PNG 图片")] = False,
-    seed: Annotated[Optional[int], typer.Option("--seed", help="措辞选择的随机种子：换一个数字，套话换一种说法")] = None,
-    encoding: Annotated[Optional[str], typer.Option("--encoding", help="简报的文字编码，如 gb18030（默认 UTF-8）")] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="并行渲染的进程数（默认为 CPU 核数）")] = None,
-    force: Annotated[bool, typer.Option("--force", help="覆盖已修改过的稿子（先备份旧文件）")] = False,
+    seed: Annotated[
+        int | None, typer.Option("--seed", help="措辞选择的随机种子：换一个数字，套话换一种说法")
+    ] = None,
+    encoding: Annotated[
+        str | None, typer.Option("--encoding", help="简报的文字编码，如 gb18030（默认 UTF-8）")
+    ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="并行渲染的进程数（默认为 CPU 核数）")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="覆盖已修改过的稿子（先备份旧文件）")
+    ] = False,
     watch: Annotated[bool, typer.Option("--watch", help="简报或模板一改动就重新生成")] = False,
-    template_dir: Annotated[Optional[list[Path]], typer.Option("--template-dir", help="额外的模板文件夹（可重复）", metavar="文件夹")] = None,
+    template_dir: Annotated[
+        list[Path] | None,
+        typer.Option("--template-dir", help="额外的模板文件夹（可重复）", metavar="文件夹"),
+    ] = None,
     no_check: Annotated[bool, typer.Option("--no-check", help="生成后不做自动检查")] = False,
 ) -> None:
     """根据简报生成讲话稿（默认在简报旁边生成同名 .docx）。"""
@@ -152,13 +181,37 @@ class CheckFormat(str, Enum):
 
 @app.command()
 def check(
-    files: Annotated[list[Path], typer.Argument(help="要检查的文件：简报 .yaml、讲话稿 .docx 或 .txt/.md", show_default=False, metavar="文件")],
-    brief: Annotated[Optional[Path], typer.Option("--brief", "-b", help="对照这份简报检查（成绩、差距、举措是否都还在，名次日期是否改动）")] = None,
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="输出格式：text 或 json")] = CheckFormat.text,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="跳过某条规则（规则编号，可重复）", metavar="规则")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", help="检查配置文件（YAML：ignore、chars_per_minute）")] = None,
-    chars_per_minute: Annotated[Optional[int], typer.Option("--chars-per-minute", min=60, max=1000, help="语速（每分钟字数，默认 220）")] = None,
-    encoding: Annotated[Optional[str], typer.Option("--encoding", help="简报或文本的编码（默认 UTF-8）")] = None,
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="要检查的文件：简报 .yaml、讲话稿 .docx 或 .txt/.md",
+            show_default=False,
+            metavar="文件",
+        ),
+    ],
+    brief: Annotated[
+        Path | None,
+        typer.Option(
+            "--brief", "-b", help="对照这份简报检查（成绩、差距、举措是否都还在，名次日期是否改动）"
+        ),
+    ] = None,
+    fmt: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="输出格式：text 或 json")
+    ] = CheckFormat.text,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", help="跳过某条规则（规则编号，可重复）", metavar="规则"),
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="检查配置文件（YAML：ignore、chars_per_minute）")
+    ] = None,
+    chars_per_minute: Annotated[
+        int | None,
+        typer.Option("--chars-per-minute", min=60, max=1000, help="语速（每分钟字数，默认 220）"),
+    ] = None,
+    encoding: Annotated[
+        str | None, typer.Option("--encoding", help="简报或文本的编码（默认 UTF-8）")
+    ] = None,
 ) -> None:
     """检查讲话稿：遗留占位符、标点、结构、并列标题、数字日期、篇幅、与简报是否一致。"""
     from .checks.command import run_check
@@ -177,10 +230,17 @@ def check(
 
 @app.command()
 def new(
-    template: Annotated[str, typer.Option("--template", "-t", help="模板名称（如 situation、形势分析会）")] = "situation",
-    output: Annotated[Path, typer.Option("-o", "--output", help="要写的简报文件")] = Path("brief.yaml"),
+    template: Annotated[
+        str, typer.Option("--template", "-t", help="模板名称（如 situation、形势分析会）")
+    ] = "situation",
+    output: Annotated[Path, typer.Option("-o", "--output", help="要写的简报文件")] = Path(
+        "brief.yaml"
+    ),
     force: Annotated[bool, typer.Option("--force", help="覆盖已有的简报（先备份）")] = False,
-    template_dir: Annotated[Optional[list[Path]], typer.Option("--template-dir", help="额外的模板文件夹（可重复）", metavar="文件夹")] = None,
+    template_dir: Annotated[
+        list[Path] | None,
+        typer.Option("--template-dir", help="额外的模板文件夹（可重复）", metavar="文件夹"),
+    ] = None,
 ) -> None:
     """写一份带中文注释的简报（以及旁边的 JSON Schema 文件），填好后即可 render。"""
     from .scaffold import run_new
@@ -190,7 +250,9 @@ def new(
 
 @app.command()
 def schema(
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="写到这个文件（默认输出到屏幕）")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="写到这个文件（默认输出到屏幕）")
+    ] = None,
 ) -> None:
     """输出简报的 JSON Schema（带中文说明），供编辑器补全和检查。"""
     from .schema import run_schema
@@ -211,7 +273,10 @@ app.add_typer(templates_app, name="templates")
 @templates_app.callback()
 def templates_list(
     ctx: typer.Context,
-    template_dir: Annotated[Optional[list[Path]], typer.Option("--template-dir", help="额外的模板文件夹（可重复）", metavar="文件夹")] = None,
+    template_dir: Annotated[
+        list[Path] | None,
+        typer.Option("--template-dir", help="额外的模板文件夹（可重复）", metavar="文件夹"),
+    ] = None,
 ) -> None:
     """列出可用的模板：名称、中文名、说明、来源（本地模板会覆盖同名内置模板）。"""
     ctx.obj = {**(ctx.obj or {}), "template_dirs": list(template_dir or [])}

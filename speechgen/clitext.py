@@ -34,10 +34,16 @@ _SECTIONS = {"Options": "选项", "Arguments": "参数", "Commands": "命令"}
 _MESSAGES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Missing (?:argument|parameter):? '?([^'.]+)'?\.?"), r"缺少参数 \1"),
     (re.compile(r"No such option: (\S+)(?:\s+Did you mean (\S+?)\?)?"), r"没有这个选项：\1"),
-    (re.compile(r"No such command '([^']+)'\.(?:\s+Did you mean '([^']+)'\?)?"), r"没有这个命令“\1”"),
+    (
+        re.compile(r"No such command '([^']+)'\.(?:\s+Did you mean '([^']+)'\?)?"),
+        r"没有这个命令“\1”",
+    ),
     (re.compile(r"Option '([^']+)' requires an argument\."), r"选项 \1 后面需要写一个值"),
     (re.compile(r"Got unexpected extra arguments? \((.+)\)"), r"多余的参数：\1"),
-    (re.compile(r"Invalid value for '([^']+)'(?: / '[^']+')*: (.*)", re.S), r"选项 \1 的取值无效：\2"),
+    (
+        re.compile(r"Invalid value for '([^']+)'(?: / '[^']+')*: (.*)", re.S),
+        r"选项 \1 的取值无效：\2",
+    ),
 ]
 _VALUE_MESSAGES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:Value error, )?'([^']*)' is not one of (.+)\."), r"“\1”不在可选值 \2 之中"),
@@ -110,7 +116,7 @@ def install() -> None:
     if getattr(click_mod, "_speechgen_chinese", False):
         return
     click_core.Context.formatter_class = ChineseHelpFormatter
-    UsageError.show = _show_usage_error
-    ClickException.show = _show_click_exception
+    UsageError.show = _show_usage_error  # type: ignore[method-assign]
+    ClickException.show = _show_click_exception  # type: ignore[method-assign]
     click_decorators.help_option = _chinese_help_option(click_decorators.help_option)
-    click_mod._speechgen_chinese = True
+    setattr(click_mod, "_speechgen_chinese", True)  # noqa: B010

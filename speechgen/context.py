@@ -171,7 +171,9 @@ def _measure(m: Measure, date_style: str) -> MeasureCtx:
         deadline_text = cn_date(m.deadline, date_style)
     elif m.deadline is not None:
         deadline_text = m.deadline
-    return MeasureCtx(m.title, tuple(_item(p) for p in m.points), m.owner, m.deadline, deadline_text)
+    return MeasureCtx(
+        m.title, tuple(_item(p) for p in m.points), m.owner, m.deadline, deadline_text
+    )
 
 
 def build_context(

@@ -134,9 +134,7 @@ def blocks_to_text(blocks: list[Block], markdown: bool = False) -> str:
             lines.append(f"# {b.text}" if markdown else b.text)
         elif isinstance(b, Subtitle):
             lines.append(f"## {b.text}" if markdown else b.text)
-        elif isinstance(b, Byline):
-            lines.append(b.text)
-        elif isinstance(b, Salutation):
+        elif isinstance(b, (Byline, Salutation)):
             lines.append(b.text)
         elif isinstance(b, Heading):
             lines.append(f"{'#' * (b.level + 1)} {b.full_text}" if markdown else b.full_text)

@@ -118,7 +118,9 @@ def _word_draft(path: Path, loaded: LoadedBrief, brief: Brief, spec: str, settin
     info = resolve_template("base", roots, base)
     profile = load_profile(settings.profile or brief.profile, base)
     context = build_context(brief, dict(brief.options), settings.seed or 0)
-    return Draft(path, brief, info, profile, [], None, "", word_template=template_path, context=context)
+    return Draft(
+        path, brief, info, profile, [], None, "", word_template=template_path, context=context
+    )
 
 
 def _shell_path(spec: str, base: Path, info: TemplateInfo) -> Path:

@@ -24,7 +24,9 @@ def expand_inputs(inputs: list[Path]) -> list[Path]:
     briefs: list[Path] = []
     for item in inputs:
         if item.is_dir():
-            found = sorted(p for p in item.iterdir() if p.suffix.lower() in BRIEF_SUFFIXES and p.is_file())
+            found = sorted(
+                p for p in item.iterdir() if p.suffix.lower() in BRIEF_SUFFIXES and p.is_file()
+            )
             if not found:
                 raise UserError(f"{item}: 文件夹里没有 .yaml/.yml 简报")
             briefs.extend(found)

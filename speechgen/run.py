@@ -60,7 +60,7 @@ def expected_texts(draft: Draft) -> list[str]:
 
     texts = []
     for b in draft.blocks:
-        texts.extend((b.plain_text if isinstance(b, Paragraph) else b.text).split("\n"))  # type: ignore[union-attr]
+        texts.extend((b.plain_text if isinstance(b, Paragraph) else b.text).split("\n"))
     texts.extend(m.title for m in draft.brief.measures)
     return texts
 
@@ -86,11 +86,10 @@ def _write(draft: Draft, job: Job, options: RenderOptions, result: JobResult,
         (stdout or sys.stdout.write)(draft.text(options.fmt))
         return
     protected = draft.protected_paths()
-    if options.fmt == "docx":
-        data = draft_docx(draft)
-    else:
-        data = draft.text(options.fmt).encode("utf-8")
-    backup = safe_write(job.target, data, protected=protected, force=options.force, kind=options.fmt)
+    data = draft_docx(draft) if options.fmt == "docx" else draft.text(options.fmt).encode("utf-8")
+    backup = safe_write(
+        job.target, data, protected=protected, force=options.force, kind=options.fmt
+    )
     result.written.append(job.target)
     if backup is not None:
         result.messages.append(f"{job.target}: 原文件已备份为 {backup.name}")
@@ -138,9 +137,6 @@ def _font_warnings_once(draft: Draft) -> list[str]:
 
 def _check_summary(draft: Draft, target: Path) -> list[str]:
     """One line summarising ``speechgen check`` findings on the rendered text (never fails)."""
-    try:  # TEMP until the checks package lands
-        from .checks import summary_line
-    except ImportError:
-        return []
+    from .checks import summary_line
 
     return [summary_line(draft.paragraph_texts(), str(target), draft.brief)]

@@ -5,13 +5,18 @@ from speechgen.markup import blocks_to_text, parse
 
 
 def test_heading_numbers_by_level() -> None:
-    assert [heading_number(1, 3), heading_number(2, 11), heading_number(3, 2), heading_number(4, 1)] == [
-        "三、", "（十一）", "2.", "（1）"
-    ]
+    assert [
+        heading_number(1, 3),
+        heading_number(2, 11),
+        heading_number(3, 2),
+        heading_number(4, 1),
+    ] == ["三、", "（十一）", "2.", "（1）"]
 
 
 def test_parse_markers() -> None:
-    blocks = parse("= 标题\n== ——副标题\n@ （2026年5月10日）\n> 同志们：\n# 一部分\n## 小点\n正文\n")
+    blocks = parse(
+        "= 标题\n== ——副标题\n@ （2026年5月10日）\n> 同志们：\n# 一部分\n## 小点\n正文\n"
+    )
     kinds = [type(b).__name__ for b in blocks]
     assert kinds == ["Title", "Subtitle", "Byline", "Salutation", "Heading", "Heading", "Paragraph"]
 
@@ -28,7 +33,12 @@ def test_numbering_restarts_under_each_parent() -> None:
 
 
 def test_count_tokens_follow_structure() -> None:
-    blocks = finish(parse("讲%%parts%%点。\n# 甲\n提%%subs%%点要求。\n## a\n## b\n## c\n# 乙\n共%%subs%%个方面。\n## d\n"), frozenset())
+    blocks = finish(
+        parse(
+            "讲%%parts%%点。\n# 甲\n提%%subs%%点要求。\n## a\n## b\n## c\n# 乙\n共%%subs%%个方面。\n## d\n"
+        ),
+        frozenset(),
+    )
     texts = [b.text for b in blocks if isinstance(b, Paragraph)]
     assert texts == ["讲两点。", "提三点要求。", "共一个方面。"]
 
@@ -53,14 +63,20 @@ def test_inline_points_get_sequence_words() -> None:
 
 
 def test_escaped_values_cannot_inject_markup() -> None:
-    blocks = parse("正文 &#35; 不是标题 &#42;&#42;x&#42;&#42; &amp;&lt;&gt; &#37;&#37;parts&#37;&#37;\n")
+    blocks = parse(
+        "正文 &#35; 不是标题 &#42;&#42;x&#42;&#42; &amp;&lt;&gt; &#37;&#37;parts&#37;&#37;\n"
+    )
     done = finish(blocks)
     assert done[0].text == "正文 # 不是标题 **x** &<> %%parts%%"
 
 
 def test_blocks_to_markdown_and_text() -> None:
     blocks = finish(parse("= 题\n@ 张三\n> 同志们：\n# 甲\n## 乙\n正文\n"))
-    assert isinstance(blocks[0], Title) and isinstance(blocks[1], Byline) and isinstance(blocks[2], Salutation)
+    assert (
+        isinstance(blocks[0], Title)
+        and isinstance(blocks[1], Byline)
+        and isinstance(blocks[2], Salutation)
+    )
     md = blocks_to_text(blocks, markdown=True)
     assert "## 一、甲" in md and "**（一）乙。**正文" in md
     assert "（一）乙。正文" in blocks_to_text(blocks)

@@ -31,7 +31,11 @@ def test_minimal_brief_defaults_to_situation() -> None:
 def test_dates_accept_iso_and_chinese(text: str) -> None:
     brief = _validate(f"meeting:\n  name: 会\n  organization: 局\n  date: {text}\n")
     assert isinstance(brief.meeting.date, BriefDate)
-    assert (brief.meeting.date.year, brief.meeting.date.month, brief.meeting.date.day) == (2026, 5, 10)
+    assert (brief.meeting.date.year, brief.meeting.date.month, brief.meeting.date.day) == (
+        2026,
+        5,
+        10,
+    )
 
 
 def test_deadline_may_be_free_text_or_date() -> None:
@@ -55,7 +59,9 @@ def test_list_items_may_be_strings_or_mappings() -> None:
 
 
 def test_values_keep_their_text() -> None:
-    brief = _validate("meeting:\n  name: NO\n  organization: '0123'\n  audience: 14:30\n  speaker: 1.10\n")
+    brief = _validate(
+        "meeting:\n  name: NO\n  organization: '0123'\n  audience: 14:30\n  speaker: 1.10\n"
+    )
     assert brief.meeting.name == "NO"
     assert brief.meeting.organization == "0123"
     assert brief.meeting.audience == "14:30"
@@ -80,7 +86,9 @@ def test_rank_must_be_positive_whole_number_within_total() -> None:
         "meeting: {name: 会, organization: 局}\nranking:\n  current: 0\n  previous: 2.5\n"
     )
     assert "ranking.current" in message and "ranking.previous" in message
-    message = _problems("meeting: {name: 会, organization: 局}\nranking:\n  current: 15\n  total: 13\n")
+    message = _problems(
+        "meeting: {name: 会, organization: 局}\nranking:\n  current: 15\n  total: 13\n"
+    )
     assert "超过了参加排名的单位数" in message
 
 
@@ -91,7 +99,9 @@ def test_impossible_date_is_reported() -> None:
 
 
 def test_all_problems_reported_at_once() -> None:
-    message = _problems("meeting:\n  name: 会\n  titel: x\nranking:\n  current: 九\nstrengthz: []\n")
+    message = _problems(
+        "meeting:\n  name: 会\n  titel: x\nranking:\n  current: 九\nstrengthz: []\n"
+    )
     for field in ("organization", "meeting.titel", "ranking.current", "strengthz"):
         assert field in message
     assert "4 处问题" in message

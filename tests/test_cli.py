@@ -50,7 +50,9 @@ def test_missing_brief_is_a_clear_error(invoke, tmp_path: Path) -> None:
 
 
 def test_invalid_brief_reports_every_problem_without_output(invoke, tmp_path: Path) -> None:
-    brief = write_brief(tmp_path, "meeting:\n  name: 会\n  organizaton: 局\nranking:\n  current: -1\n")
+    brief = write_brief(
+        tmp_path, "meeting:\n  name: 会\n  organizaton: 局\nranking:\n  current: -1\n"
+    )
     result = invoke("render", brief)
     assert result.exit_code == 2
     assert "brief.yaml:3:3" in result.stderr and "是否想写 organization" in result.stderr
@@ -90,7 +92,10 @@ def test_python_dash_m_runs(tmp_path: Path, full_brief: Path) -> None:
 
     proc = subprocess.run(
         [sys.executable, "-m", "speechgen", "render", str(full_brief), "-f", "txt", "-o", "-"],
-        capture_output=True, text=True, encoding="utf-8", check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     assert "同志们：" in proc.stdout

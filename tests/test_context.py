@@ -36,7 +36,10 @@ def test_context_derives_values() -> None:
 
 
 def test_chinese_date_style_option() -> None:
-    ctx = _ctx("meeting: {name: 会, organization: 局, date: 2026-05-10}\n", options={"date_style": "chinese"})
+    ctx = _ctx(
+        "meeting: {name: 会, organization: 局, date: 2026-05-10}\n",
+        options={"date_style": "chinese"},
+    )
     assert ctx.meeting.date_text == "二〇二六年五月十日"
 
 

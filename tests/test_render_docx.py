@@ -27,7 +27,12 @@ def _rfonts(style) -> dict[str, str]:
 def test_page_setup_is_gbt9704(rendered) -> None:
     section = rendered.sections[0]
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
-    for got, want in ((section.top_margin, 37), (section.bottom_margin, 35), (section.left_margin, 28), (section.right_margin, 26)):
+    for got, want in (
+        (section.top_margin, 37),
+        (section.bottom_margin, 35),
+        (section.left_margin, 28),
+        (section.right_margin, 26),
+    ):
         assert abs(got - Mm(want)) < Mm(0.1)
     grid = section._sectPr.find(qn("w:docGrid"))
     assert grid.get(qn("w:type")) == "lines" and grid.get(qn("w:linePitch")) == "579"
@@ -44,8 +49,14 @@ def test_paragraphs_use_named_styles(rendered) -> None:
 
 @pytest.mark.parametrize(
     ("style", "east_asian", "size"),
-    [("讲话标题", "方正小标宋简体", 22), ("署名行", "楷体_GB2312", 16), ("讲话正文", "仿宋_GB2312", 16),
-     ("一级标题", "黑体", 16), ("二级标题", "楷体_GB2312", 16), ("页码", "宋体", 14)],
+    [
+        ("讲话标题", "方正小标宋简体", 22),
+        ("署名行", "楷体_GB2312", 16),
+        ("讲话正文", "仿宋_GB2312", 16),
+        ("一级标题", "黑体", 16),
+        ("二级标题", "楷体_GB2312", 16),
+        ("页码", "宋体", 14),
+    ],
 )
 def test_style_fonts_fill_all_four_slots(rendered, style: str, east_asian: str, size: int) -> None:
     st = rendered.styles[style]
@@ -105,7 +116,9 @@ def test_libreoffice_pdf_holds_all_the_text(invoke, full_brief: Path) -> None:
     result = invoke("render", full_brief, "--pdf")
     assert result.exit_code == 0, result.stderr
     pdf = full_brief.with_suffix(".pdf")
-    text = subprocess.run([shutil.which("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        [shutil.which("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     flat = "".join(text.split())
     assert "—1—" in flat
     flat = re.sub(r"—\d+—", "", flat)  # page numbers fall between the lines of a paragraph
