@@ -10,6 +10,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from speechgen.profile import load_profile
 from tests.conftest import has_libreoffice
 
 
@@ -74,7 +75,9 @@ def test_body_indent_spacing_and_alignment(rendered) -> None:
     spacing = body.element.pPr.find(qn("w:spacing"))
     assert spacing.get(qn("w:line")) == "579" and spacing.get(qn("w:lineRule")) == "exact"
     assert body.paragraph_format.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.JUSTIFY
-    assert body.element.rPr.find(qn("w:spacing")).get(qn("w:val")) == "-5"
+    condensed = round(load_profile("speech").char_spacing_pt * 20)
+    assert condensed < 0
+    assert body.element.rPr.find(qn("w:spacing")).get(qn("w:val")) == str(condensed)
 
 
 def test_headings_keep_with_next_and_run_in_subpoints(rendered) -> None:
