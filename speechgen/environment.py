@@ -15,12 +15,18 @@ Templates are shared between offices and treated as untrusted code:
 from __future__ import annotations
 
 import contextvars
+import re
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
-from jinja2 import BaseLoader, StrictUndefined, TemplateRuntimeError
+from jinja2 import BaseLoader, StrictUndefined, TemplateRuntimeError, nodes, pass_eval_context
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.exceptions import SecurityError
+from jinja2.filters import do_join
+from jinja2.runtime import Namespace
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
@@ -41,8 +47,8 @@ _ESCAPE_TABLE = str.maketrans(
 class RenderBudget:
     """Limits on one render: output characters and seconds."""
 
-    max_chars: int = MAX_OUTPUT_CHARS
-    max_seconds: float = MAX_SECONDS
+    max_chars: int = field(default_factory=lambda: MAX_OUTPUT_CHARS)
+    max_seconds: float = field(default_factory=lambda: MAX_SECONDS)
     started: float = 0.0
     produced: int = 0
 
@@ -89,36 +95,156 @@ def escape_value(value: Any) -> Markup:
 
 
 def _limited_range(*args: int) -> Iterator[int]:
+    """``range`` for templates: refused at once above :data:`MAX_RANGE` steps, timed while iterating."""
     r = range(*args)
     if len(r) > MAX_RANGE:
-        raise TemplateLimitError(f"模板里的 range() 超过 {MAX_RANGE} 次，已停止")
+        raise TemplateLimitError(f"模板里的 range() 有 {len(r)} 步，超过上限 {MAX_RANGE}，已停止")
+    return _timed(r)
+
+
+def _timed(r: range) -> Iterator[int]:
     for i, n in enumerate(r):
         if i % 256 == 0:
             _tick()
         yield n
 
 
+# Size guards: checked before a big string is built, with or without a running budget,
+# so they also protect docxtpl renders. They cover the cheap ways to build huge text
+# (repetition, padding widths, concatenation, join, replace, accumulating in a namespace).
+_HUGE_WIDTH = re.compile(r"\d{7,}")
+
+
+def _size(value: Any) -> int:
+    """Length of a string or sequence, 0 for anything else."""
+    return len(value) if isinstance(value, (str, list, tuple)) else 0
+
+
+def _guard_size(size: int, what: str) -> None:
+    """Refuse a value of ``size`` characters/items above the output cap."""
+    if size > MAX_OUTPUT_CHARS:
+        raise TemplateLimitError(f"模板里的{what}结果过大（超过 {MAX_OUTPUT_CHARS} 个字符），已停止")
+
+
+def _guard_format(fmt: Any) -> None:
+    """Refuse format strings asking for a padding width of a million or more."""
+    if isinstance(fmt, str) and _HUGE_WIDTH.search(fmt):
+        raise TemplateLimitError("模板里的格式化宽度过大，已停止")
+
+
+def guard_parts(parts: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Called by compiled templates before ``a ~ b ~ c`` is joined."""
+    _guard_size(sum(_size(p) for p in parts), "字符串拼接（~）")
+    return parts
+
+
+class _GuardedCodeGenerator(CodeGenerator):
+    """Jinja's code generator, with ``~`` concatenation checked by :func:`guard_parts`."""
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:  # noqa: N802
+        func_name = "(markup_join if context.eval_ctx.volatile else str_join)"
+        if not frame.eval_ctx.volatile:
+            func_name = "markup_join" if frame.eval_ctx.autoescape else "str_join"
+        self.write(f"{func_name}(environment.guard_parts((")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write(")))")
+
+
+class _GuardedNamespace(Namespace):
+    """``namespace()`` whose attributes cannot grow past the output cap."""
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        _guard_size(_size(value), "变量")
+        super().__setitem__(name, value)
+
+
+def _guard_filter(func: Any, what: str) -> Any:
+    """Wrap a string filter: refuse huge numeric arguments and format widths, cap the result."""
+    skip = 1 if hasattr(func, "jinja_pass_arg") else 0  # the context/environment argument
+
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        value, rest = (args[skip], args[skip + 1 :]) if len(args) > skip else (None, ())
+        for arg in (*rest, *kwargs.values()):
+            if isinstance(arg, int) and not isinstance(arg, bool) and arg > MAX_OUTPUT_CHARS:
+                raise TemplateLimitError(f"模板里 {what} 过滤器的参数过大，已停止")
+        if what == "format":
+            _guard_format(value)
+        if what == "replace" and len(rest) >= 2:
+            _guard_size(_size(value) // max(1, _size(rest[0])) * _size(rest[1]), " replace 过滤器")
+        result = func(*args, **kwargs)
+        _guard_size(_size(result), f" {what} 过滤器")
+        return result
+
+    if skip:
+        guarded.jinja_pass_arg = func.jinja_pass_arg  # type: ignore[attr-defined]
+    return guarded
+
+
+@pass_eval_context
+def _guarded_join(eval_ctx: Any, value: Iterable[Any], d: str = "", attribute: Any = None) -> Any:
+    """``join`` that refuses to build more than the output cap."""
+    items = list(value)
+    if len(items) > MAX_OUTPUT_CHARS:
+        _guard_size(len(items), " join 过滤器")
+    if attribute is None:
+        _guard_size(sum(len(str(i)) for i in items) + len(d) * len(items), " join 过滤器")
+    return do_join(eval_ctx, items, d, attribute)
+
+
 class SpeechEnvironment(ImmutableSandboxedEnvironment):
     """The immutable sandbox with resource checks on calls, attributes and operators."""
 
-    intercepted_binops = frozenset(["*", "**"])
+    intercepted_binops = frozenset(["*", "**", "%"])
+    code_generator_class = _GuardedCodeGenerator
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.guard_parts = guard_parts
+        self.globals["namespace"] = _GuardedNamespace
+        self.globals["range"] = _limited_range
+        self.filters["join"] = _guarded_join
+        for name in ("center", "indent", "format", "replace", "wordwrap", "truncate"):
+            self.filters[name] = _guard_filter(self.filters[name], name)
 
     def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N807
         _tick()
+        for arg in (*args, *kwargs.values()):
+            _guard_size(_size(arg), "参数")
         return super().call(__context, __obj, *args, **kwargs)
+
+    def wrap_str_format(self, value: Any) -> Any:
+        """``str.format``/``format_map`` reached from a template: refuse huge padding widths."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is not None:
+            _guard_format(value.__self__)
+        return wrapped
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         _tick()
         return super().getattr(obj, attribute)
 
+    def unsafe_undefined(self, obj: Any, attribute: str) -> Any:
+        """The error for a blocked attribute, in Chinese (``__globals__``, ``append`` …)."""
+        return self.undefined(
+            f"模板不允许访问 {type(obj).__name__} 对象的“{attribute}”（模板在沙箱里运行，只能读取简报内容）",
+            name=attribute,
+            obj=obj,
+            exc=SecurityError,
+        )
+
     def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
         _tick()
         if operator_name == "*":
             for seq, n in ((left, right), (right, left)):
-                if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * n > MAX_OUTPUT_CHARS:
-                    raise TemplateLimitError("模板里的重复运算结果过大，已停止")
+                if isinstance(n, int) and not isinstance(n, bool):
+                    _guard_size(_size(seq) * n, "重复运算（*）")
         if operator_name == "**" and isinstance(right, int) and right > 64:
             raise TemplateLimitError("模板里的乘方运算过大，已停止")
+        if operator_name == "%" and isinstance(left, str):
+            _guard_format(left)
+            _guard_size(len(left) + sum(_size(a) for a in (right if isinstance(right, tuple) else (right,))), "格式化（%）")
         return super().call_binop(context, operator_name, left, right)
 
 
@@ -167,7 +293,6 @@ def install_filters(env: Any) -> None:
         rank_change=rank_change_phrase,
         bare=strip_end_punct,
     )
-    env.globals["range"] = _limited_range
 
 
 def _join_filter(items: Any, last: str = "和", sep: str = "、") -> Markup:
@@ -199,15 +324,44 @@ def rank_change_phrase(ranking: Any, style: str = "arabic") -> str:
 
 
 def render_with_budget(template: Any, context: dict[str, Any], budget: RenderBudget | None = None) -> str:
-    """Render ``template`` chunk by chunk under ``budget``; return the text."""
-    budget = budget or RenderBudget()
-    budget.start()
-    token = _budget.set(budget)
+    """Render ``template`` chunk by chunk under ``budget``; return the text.
+
+    A limit error, or a recursion too deep (a macro calling itself), is reported
+    with the template file and line where it happened.
+    """
+    with budget_scope(budget) as active:
+        try:
+            chunks = []
+            for chunk in template.generate(context):
+                active.add_output(chunk)
+                chunks.append(chunk)
+            return "".join(chunks)
+        except TemplateLimitError as exc:
+            raise TemplateLimitError(f"{template_location(exc, template)}  {exc.message}") from None
+        except RecursionError as exc:
+            where = template_location(exc, template)
+            raise TemplateLimitError(f"{where}  模板递归过深（可能有宏调用自身），已停止") from None
+
+
+@contextmanager
+def budget_scope(budget: RenderBudget | None = None) -> Iterator[RenderBudget]:
+    """Run a render (also a docxtpl one) under a time and output budget."""
+    active = budget or RenderBudget()
+    active.start()
+    token = _budget.set(active)
     try:
-        chunks = []
-        for chunk in template.generate(context):
-            budget.add_output(chunk)
-            chunks.append(chunk)
-        return "".join(chunks)
+        yield active
     finally:
         _budget.reset(token)
+
+
+def template_location(exc: BaseException, template: Any = None) -> str:
+    """``file:line`` of the innermost template frame in ``exc``'s traceback (or the template's file)."""
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".j2", ".jinja", ".txt", ".md", ".xml")) or filename == "<template>":
+            found = f"{filename}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return found or str(getattr(template, "filename", None) or "<template>")
