@@ -1,0 +1,69 @@
+"""Phrase banks: --seed picks stock wordings reproducibly, and different seeds read differently."""
+
+from __future__ import annotations
+
+import pytest
+
+from speechgen.rendering import phrase_index
+
+EXAMPLES = ["model_meeting.yaml", "progress_meeting.yaml", "mobilization_meeting.yaml", "commendation_meeting.yaml"]
+
+
+def _render(invoke, brief, seed: int | None) -> str:
+    args = ["render", brief, "-f", "txt", "-o", "-"] + (["--seed", str(seed)] if seed is not None else [])
+    result = invoke(*args)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_seeds_change_stock_passages_reproducibly(example, invoke, example_copy):
+    brief = example_copy(example)
+    one, two = _render(invoke, brief, 1), _render(invoke, brief, 2)
+    assert one == _render(invoke, brief, 1)
+    assert one != two
+    paras_one, paras_two = one.split("\n\n"), two.split("\n\n")
+    assert len(paras_one) == len(paras_two)
+    # the opening paragraph and the closing paragraph are stock passages
+    assert paras_one[4] != paras_two[4]
+    assert paras_one[-1] != paras_two[-1]
+    # the facts stay: every heading line is the same
+    assert [p for p in paras_one if p[:2] in ("一、", "二、", "三、")] == [p for p in paras_two if p[:2] in ("一、", "二、", "三、")]
+
+
+def test_no_seed_is_stable(invoke, example_copy):
+    brief = example_copy("progress_meeting.yaml")
+    assert _render(invoke, brief, None) == _render(invoke, brief, None)
+
+
+def test_neighbouring_seeds_always_differ():
+    for count in (2, 3, 5):
+        for seed in range(1, 50):
+            assert phrase_index("opening", count, seed) != phrase_index("opening", count, seed + 1)
+            assert phrase_index("opening", count, seed) == phrase_index("opening", count, seed)
+
+
+def test_missing_phrase_key_names_it(invoke, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "templates" / "office"
+    folder.mkdir(parents=True)
+    (folder / "manifest.yaml").write_text("name: office\nextends: progress\n", encoding="utf-8")
+    (folder / "speech.j2").write_text('{% block closing %}{{ phrase("goodbye") }}{% endblock %}', encoding="utf-8")
+    brief = tmp_path / "b.yaml"
+    brief.write_text("template: office\nmeeting:\n  name: 会\n  organization: 局\n", encoding="utf-8")
+    result = invoke("render", brief, "-f", "txt", "-o", "-")
+    assert result.exit_code == 2 and "goodbye" in result.stderr
+
+
+def test_office_phrase_bank_overrides_one_key(invoke, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "templates" / "office"
+    folder.mkdir(parents=True)
+    (folder / "manifest.yaml").write_text("name: office\nextends: progress\n", encoding="utf-8")
+    (folder / "speech.j2").write_text("", encoding="utf-8")
+    (folder / "phrases.yaml").write_text("closing:\n  - 散会以后马上抓落实！\n", encoding="utf-8")
+    brief = tmp_path / "b.yaml"
+    brief.write_text("template: office\nmeeting:\n  name: 会\n  organization: 局\n", encoding="utf-8")
+    text = _render(invoke, brief, 7)
+    assert text.rstrip().endswith("散会以后马上抓落实！")
+    assert "主要是盘点前一阶段" in text or "对账会" in text or "晒单比拼" in text
