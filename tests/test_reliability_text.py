@@ -1,0 +1,125 @@
+"""Catalogue rows 38–46: brief values come through exactly, in body, properties, headers and footers."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from tests.conftest import docx_texts
+
+NAME = "Smith & Sons <R&D> 形势分析会"
+ORG = '滨江市 "税务" 局 & <分局>'
+SPEAKER = "王'建国' 🎤"
+TITLE = '在 <Smith & Sons> "形势" 会上的讲话 🎤'
+STRENGTH = "x<y and z>w 完成 100% 目标 #1 *重点* =好= @all +1"
+ENTITIES = "&amp; &nbsp; &#0; 字面"
+INJECTION = "<w:p>inj</w:p></w:t></w:r> 注入"
+UNICODE = "空格\u00a0与\u3000全角 👨\u200d👩\u200d👧 𠀀 Ünïcødé"
+MEASURE = '措施 <一> & "二"'
+POINTS = ["要点 'a' & b", "**不是粗体** 和 + 号"]
+
+BRIEF = f"""\
+meeting:
+  name: "{NAME}"
+  organization: '{ORG}'
+  speaker: "{SPEAKER}"
+  date: 2026-05-10
+  title: '{TITLE}'
+strengths:
+  - "{STRENGTH}"
+  - title: "{ENTITIES}"
+    detail: "{INJECTION}"
+weaknesses:
+  - "第一行\\v第二行"
+  - |-
+    多行文字
+    第二行
+  - "{UNICODE}"
+measures:
+  - title: '{MEASURE}'
+    points: ["{POINTS[0]}", "{POINTS[1]}"]
+    owner: 办公室 & 综合科
+    deadline: 6月底前
+"""
+
+
+@pytest.fixture
+def special(tmp_path: Path) -> Path:
+    """A brief full of XML-special characters, markup characters, emoji and rare CJK."""
+    path = tmp_path / "brief.yaml"
+    path.write_text(BRIEF, encoding="utf-8")
+    return path
+
+
+def _body(path: Path) -> str:
+    return "\n".join(docx_texts(path))
+
+
+def test_rows_38_40_41_46_body_holds_every_value_exactly(invoke, special: Path) -> None:
+    result = invoke("render", special, "--no-check")
+    assert result.exit_code == 0, result.stderr
+    body = _body(special.with_suffix(".docx"))
+    for value in (NAME, ORG, SPEAKER, TITLE, STRENGTH, ENTITIES, INJECTION, UNICODE, MEASURE, *POINTS):
+        assert value in body, value
+    assert docx_texts(special.with_suffix(".docx"))[0] == TITLE
+
+
+def test_row_40_injected_xml_is_text_not_structure(invoke, special: Path) -> None:
+    assert invoke("render", special, "--no-check").exit_code == 0
+    with zipfile.ZipFile(special.with_suffix(".docx")) as zf:
+        xml = zf.read("word/document.xml").decode("utf-8")
+    assert "<w:p>inj</w:p>" not in xml and "&lt;w:p&gt;inj&lt;/w:p&gt;" in xml
+
+
+def test_rows_42_45_vertical_tab_and_block_text_become_line_breaks(invoke, special: Path) -> None:
+    assert invoke("render", special, "--no-check").exit_code == 0
+    body = _body(special.with_suffix(".docx"))
+    assert "第一行\n第二行" in body and "多行文字\n第二行" in body
+    with zipfile.ZipFile(special.with_suffix(".docx")) as zf:
+        xml = zf.read("word/document.xml").decode("utf-8")
+    assert "\x0b" not in xml and "&#11;" not in xml
+    assert xml.count("<w:br/>") >= 2
+
+
+def test_row_39_46_core_properties_hold_values_exactly(invoke, special: Path) -> None:
+    assert invoke("render", special, "--no-check").exit_code == 0
+    props = docx.Document(str(special.with_suffix(".docx"))).core_properties
+    assert props.title == TITLE
+    assert props.author == SPEAKER
+    assert props.subject == NAME
+    assert props.keywords == ORG
+
+
+def test_rows_39_46_shell_headers_and_footers_hold_values_exactly(invoke, special: Path, tmp_path: Path) -> None:
+    shell = tmp_path / "shell.docx"
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "{{ meeting.organization }}"
+    document.sections[0].footer.paragraphs[0].text = "{{ meeting.name }} | {{ meeting.speaker }}"
+    document.add_paragraph("{{ body }}")
+    document.save(str(shell))
+    result = invoke("render", special, "--shell", shell, "--no-check")
+    assert result.exit_code == 0, result.stderr
+    out = docx.Document(str(special.with_suffix(".docx")))
+    assert out.sections[0].header.paragraphs[0].text == ORG
+    assert out.sections[0].footer.paragraphs[0].text == f"{NAME} | {SPEAKER}"
+    body = "\n".join(p.text for p in out.paragraphs)
+    for value in (STRENGTH, ENTITIES, INJECTION, UNICODE, MEASURE):
+        assert value in body, value
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [('"响铃\\a"', "U+0007"), ('"换页\\f"', "U+000C"), ('"退格\\b"', "U+0008"), ('"非字符\\uFFFF"', "U+FFFF")],
+)
+def test_row_44_bell_and_form_feed_rejected_the_same_everywhere(invoke, tmp_path: Path, value: str, code: str) -> None:
+    for field in ("name", "title", "speaker"):
+        lines = {"name": "会", "organization": "局", field: value}
+        brief = tmp_path / f"{field}.yaml"
+        brief.write_text("meeting:\n" + "".join(f"  {k}: {v}\n" for k, v in lines.items()), encoding="utf-8")
+        result = invoke("render", brief, "--no-check")
+        assert result.exit_code == 2, result.output
+        assert code in result.stderr and f"meeting.{field}" in result.stderr
+        assert not brief.with_suffix(".docx").exists()
