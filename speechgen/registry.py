@@ -251,7 +251,8 @@ class FolderLoader(BaseLoader):
         self._extra = extra
         self._index: dict[str, list[TemplateInfo]] | None = None
 
-    def _candidates(self) -> dict[str, list[TemplateInfo]]:
+    def candidates(self) -> dict[str, list[TemplateInfo]]:
+        """Every template name with its candidates, the winning one first (cached)."""
         if self._index is None:
             self._index = discover(self.roots)
             if self._extra is not None:
@@ -262,7 +263,7 @@ class FolderLoader(BaseLoader):
         """Return the template called ``name`` (``builtin:`` forces the built-in one)."""
         builtin = name.startswith(BUILTIN_PREFIX)
         name = name.removeprefix(BUILTIN_PREFIX)
-        infos = self._candidates().get(name, [])
+        infos = self.candidates().get(name, [])
         if builtin:
             infos = [i for i in infos if i.origin == ORIGIN_BUILTIN]
         if not infos:
@@ -299,7 +300,7 @@ class FolderLoader(BaseLoader):
         """
         if not info.extends or file != info.entry:
             return source
-        parent = parent_of(info, self._candidates())
+        parent = parent_of(info, self.candidates())
         if parent is None:
             return source
         prefix = BUILTIN_PREFIX if parent.origin == ORIGIN_BUILTIN and parent.name == info.name else ""
@@ -327,21 +328,10 @@ def confined_path(folder: Path, relative: str, shown: str) -> Path:
 def load_phrases(info: TemplateInfo, loader: FolderLoader) -> dict[str, list[str]]:
     """Load the phrase banks of a template and its ancestors (the child's entries win)."""
     chain: list[TemplateInfo] = []
-    seen: set[str] = set()
     current: TemplateInfo | None = info
-    while current is not None and str(current.folder) not in seen:
-        seen.add(str(current.folder))
+    while current is not None and not any(_same(current.folder, c.folder) for c in chain):
         chain.append(current)
-        parent = current.extends
-        if not parent:
-            break
-        try:
-            folder = loader.folder_for(parent)
-        except TemplateNotFound:
-            raise UserError(f"{current.folder / MANIFEST}: extends 指向的模板“{parent}”不存在") from None
-        if folder.resolve() == current.folder.resolve():
-            folder = loader.folder_for(BUILTIN_PREFIX + parent)
-        current = read_manifest(folder, "")
+        current = parent_of(current, loader.candidates())
     bank: dict[str, list[str]] = {}
     for tpl in reversed(chain):
         path = tpl.folder / PHRASES
