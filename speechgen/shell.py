@@ -252,24 +252,22 @@ def render_tags(data: bytes, context: dict[str, Any], shown: str) -> dict[str, b
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
 
-    from .environment import RenderBudget, _budget, make_xml_environment
+    from .environment import TemplateLimitError, budget_scope, make_xml_environment
 
     template = DocxTemplate(io.BytesIO(data))
     try:
         template.init_docx()
     except Exception as exc:  # python-docx raises many kinds on a damaged package
         raise UserError(f"{shown}: 打不开这个 Word 外壳（{type(exc).__name__}）：请在 Word 或 WPS 里另存为 .docx 再试") from None
-    budget = RenderBudget()
-    budget.start()
-    token = _budget.set(budget)
     try:
-        template.render(context, jinja_env=make_xml_environment(), autoescape=True)
+        with budget_scope():
+            template.render(context, jinja_env=make_xml_environment(), autoescape=True)
+    except TemplateLimitError as exc:
+        raise UserError(f"{shown}: 外壳里的{exc.message}") from None
     except UserError:
         raise
     except TemplateError as exc:
         raise UserError(describe_shell_error(exc, shown)) from None
-    finally:
-        _budget.reset(token)
     buf = io.BytesIO()
     template.save(buf)
     with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as zf:
