@@ -29,6 +29,7 @@ from .registry import FolderLoader, TemplateInfo, load_phrases
 
 _ENVS: dict[tuple[Any, ...], SpeechEnvironment] = {}
 _PHRASES: dict[tuple[str, float], dict[str, list[str]]] = {}
+_COMPILED_PHRASES: dict[tuple[int, str], Any] = {}
 
 
 def environment_for(roots: list[tuple[Path, str]], info: TemplateInfo) -> SpeechEnvironment:
@@ -96,8 +97,18 @@ def _phrase(ctx: Any, key: str, n: int = 0) -> Markup:
     if not isinstance(n, int) or isinstance(n, bool):
         raise UserError(f"phrase(\"{key}\", n) 的 n 应是整数")
     index = phrase_index(key, len(choices), ctx.get("seed"), n)
-    template = ctx.environment.from_string(choices[index])
-    return Markup(template.render(ctx.get_all()))
+    return Markup(_compiled_phrase(ctx.environment, choices[index]).render(ctx.get_all()))
+
+
+def _compiled_phrase(env: Any, text: str) -> Any:
+    """Compile a phrase once per environment (environments live as long as the process)."""
+    cache_key = (id(env), text)
+    template = _COMPILED_PHRASES.get(cache_key)
+    if template is None:
+        if len(_COMPILED_PHRASES) > 5000:
+            _COMPILED_PHRASES.clear()
+        template = _COMPILED_PHRASES[cache_key] = env.from_string(text)
+    return template
 
 
 def missing_required(info: TemplateInfo, context: SpeechContext) -> list[str]:
