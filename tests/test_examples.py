@@ -28,5 +28,6 @@ def test_example_renders(invoke, example_copy, name: str) -> None:
     result = invoke("render", brief)
     assert result.exit_code == 0, result.stderr
     texts = docx_texts(brief.with_suffix(".docx"))
-    assert texts[0].startswith("在") or texts[0]
+    assert texts[0].startswith("在") and texts[0].endswith("上的讲话")
+    assert "同志们：" in texts
     assert not any("{{" in t or "None" in t for t in texts)
