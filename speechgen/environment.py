@@ -38,8 +38,11 @@ MAX_SECONDS = 10.0
 MAX_RANGE = 10_000
 
 # Characters that have a meaning in the speech markup; values get them as entities.
+# Every other line-break character (which ``str.splitlines`` would split the markup
+# at) becomes the escaped line break, so a value can never start a markup line.
 _ESCAPE_TABLE = str.maketrans(
     {ch: f"&#{ord(ch)};" for ch in "&<>\"'\n#*%=@+"}
+    | {ch: "&#10;" for ch in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
 )
 
 

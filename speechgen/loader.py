@@ -12,7 +12,8 @@ constructing objects, so that:
   and a syntax error names the field it happened in.
 
 Text rules (docs/errors.md): a vertical tab (U+000B, Word's Shift+Enter when
-pasted), typed or written as ``"\\v"``, becomes a line break ``\\n``; any other
+pasted), typed or written as ``"\\v"``, becomes a line break ``\\n``, as do
+``\\r\\n``, ``\\r``, U+0085, U+2028 and U+2029 inside a value; any other
 character that Word cannot store (C0 controls except tab and newline, DEL and C1
 controls, lone surrogates, U+FFFE/U+FFFF, noncharacters U+FDD0–U+FDEF) is an error
 naming the field and line.
@@ -226,6 +227,8 @@ def _mask(text: str) -> tuple[str, dict[int, str]]:
 
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# Line breaks inside a value, however written, become "\n" (docs/errors.md).
+_LINE_BREAKS_IN_VALUE = re.compile("\r\n|[\r\x0b\x85\u2028\u2029]")
 
 
 def split_lines(text: str) -> list[str]:
@@ -432,7 +435,7 @@ class _Builder:
             mark = yaml.Mark(self.path, index, line, column, "", 0)
             self._problem(mark, path, bad_char_message(ch))
             return value
-        value = value.replace(_VT_SENTINEL, "\n").replace("\x0b", "\n")
+        value = _LINE_BREAKS_IN_VALUE.sub("\n", value.replace(_VT_SENTINEL, "\n"))
         bad = _ILLEGAL_CHARS.search(value)
         if bad:
             self._problem(event.start_mark, path, bad_char_message(bad.group()))

@@ -341,3 +341,9 @@ def test_caret_sits_under_the_column_with_wide_characters() -> None:
     # "  name: 中文" is 8 narrow + 2 wide characters: the caret is at display column 12 + 4 indent.
     assert caret.index("^") == 4 + 8 + 2 * 2
     assert source.startswith("    ")
+
+
+@pytest.mark.parametrize("escape", ["\\r\\n", "\\r", "\\N", "\\L", "\\P", "\\v"])
+def test_every_way_of_writing_a_line_break_becomes_newline(escape: str) -> None:
+    loaded = parse_brief_text(BASE + f'  audience: "第一行{escape}第二行"\n')
+    assert loaded.data["meeting"]["audience"] == "第一行\n第二行"

@@ -178,3 +178,10 @@ def test_output_cap_is_per_render_and_needs_no_signals(monkeypatch: pytest.Monke
         render_with_budget(template, {})
     assert "100" in info.value.message
     assert render_with_budget(env.from_string("{% for i in range(10) %}xx{% endfor %}"), {}) == "xx" * 10
+
+
+@pytest.mark.parametrize("brk", ["\r", "\x85", "\u2028", "\u2029", "\x0c", "\x1c"])
+def test_a_value_can_never_start_a_markup_line(brk: str) -> None:
+    env = make_environment()
+    text = render_with_budget(env.from_string("正文{{ v }}"), {"v": f"甲{brk}= 假标题{brk}# 假标题"})
+    assert len(text.splitlines()) == 1 and "&#10;" in text
