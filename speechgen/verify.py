@@ -42,9 +42,27 @@ def docx_paragraph_texts(data: bytes, part: str = "word/document.xml") -> list[s
     return texts
 
 
-def verify_docx(data: bytes, expected: Iterable[str]) -> None:
-    """Raise :class:`DraftCheckFailed` unless every expected text appears in the document."""
+def core_properties(data: bytes) -> dict[str, str]:
+    """The text of each element of ``docProps/core.xml`` by local name (``title``, ``creator`` …)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        if "docProps/core.xml" not in zf.namelist():
+            return {}
+        root = ET.fromstring(zf.read("docProps/core.xml"))
+    return {el.tag.rsplit("}", 1)[-1]: el.text or "" for el in root}
+
+
+def verify_docx(data: bytes, expected: Iterable[str], properties: dict[str, str] | None = None) -> None:
+    """Raise :class:`DraftCheckFailed` unless every expected text appears in the document.
+
+    ``properties`` maps core property names (``title``, ``creator``, ``subject``,
+    ``keywords``) to the exact values they must hold.
+    """
     text = "\n".join(docx_paragraph_texts(data))
     missing = [t for t in expected if t and t not in text]
     if missing:
         raise DraftCheckFailed(f"生成的 .docx 缺少这些内容：{'；'.join(m[:30] for m in missing[:5])}")
+    if properties:
+        found = core_properties(data)
+        wrong = [name for name, value in properties.items() if found.get(name) != value]
+        if wrong:
+            raise DraftCheckFailed(f"生成的 .docx 文档属性不对：{'、'.join(wrong)}")
