@@ -185,3 +185,23 @@ def test_a_value_can_never_start_a_markup_line(brk: str) -> None:
     env = make_environment()
     text = render_with_budget(env.from_string("正文{{ v }}"), {"v": f"甲{brk}= 假标题{brk}# 假标题"})
     assert len(text.splitlines()) == 1 and "&#10;" in text
+
+
+@pytest.mark.parametrize(
+    ("source", "words"),
+    [
+        ("{{ a }", "多了一个“}”"),
+        ("{% if a %}x", "缺少 {% endif %}"),
+        ("{% endfor %}", "不认识的标签“endfor”"),
+        ("{{ a b }}", "这里应是“}}”，却写了“b”"),
+        ("{{ a|nofilter }}", "没有名为“nofilter”的过滤器"),
+    ],
+)
+def test_row_34_syntax_errors_in_chinese(source: str, words: str) -> None:
+    from jinja2 import TemplateSyntaxError
+
+    from speechgen.environment import chinese_syntax_message
+
+    with pytest.raises(TemplateSyntaxError) as info:
+        make_environment().from_string(source)
+    assert words in chinese_syntax_message(info.value.message or "")
