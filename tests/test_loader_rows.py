@@ -347,3 +347,19 @@ def test_caret_sits_under_the_column_with_wide_characters() -> None:
 def test_every_way_of_writing_a_line_break_becomes_newline(escape: str) -> None:
     loaded = parse_brief_text(BASE + f'  audience: "第一行{escape}第二行"\n')
     assert loaded.data["meeting"]["audience"] == "第一行\n第二行"
+
+
+def test_row_27_schema_errors_located_with_suggestion() -> None:
+    loaded = parse_brief_text(
+        "meeting:\n  name: 会\n  organization: 局\n  minutes: ten\n  titel: 讲话\nmeasures:\n  - title: 甲\n    onwer: 办公室\n",
+        "brief.yaml",
+    )
+    with pytest.raises(InputProblems) as info:
+        validate_brief(loaded)
+    shown = [p.format().splitlines()[0] for p in info.value.problems]
+    assert shown == [
+        "brief.yaml:4:12  meeting.minutes  应是整数（如 9），现在是“ten”",
+        "brief.yaml:5:3  meeting.titel  不认识的字段“titel”，是否想写 title？",
+        "brief.yaml:8:5  measures[0].onwer  不认识的字段“onwer”，是否想写 owner？",
+    ]
+    assert info.value.message.endswith("简报有 3 处问题，请逐一修改后再运行。")

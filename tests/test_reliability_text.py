@@ -123,3 +123,26 @@ def test_row_44_bell_and_form_feed_rejected_the_same_everywhere(invoke, tmp_path
         assert result.exit_code == 2, result.output
         assert code in result.stderr and f"meeting.{field}" in result.stderr
         assert not brief.with_suffix(".docx").exists()
+
+
+@pytest.mark.parametrize(
+    "runs",
+    [
+        ["{{ meeting.orga", "nization }}"],
+        ["{", "{ meeting.organization }}"],
+        ["{{ meeting.organization }", "}"],
+        ["{{\u00a0meeting.organization\u00a0}}"],
+    ],
+    ids=["inside_braces", "between_braces", "closing_brace", "nbsp"],
+)
+def test_row_37_shell_tags_split_across_runs_still_render(invoke, special: Path, tmp_path: Path, runs: list[str]) -> None:
+    shell = tmp_path / "shell.docx"
+    document = docx.Document()
+    header = document.sections[0].header.paragraphs[0]
+    for i, text in enumerate(runs):
+        header.add_run(text).bold = i % 2 == 1
+    document.add_paragraph("{{ body }}")
+    document.save(str(shell))
+    result = invoke("render", special, "--shell", shell, "--no-check")
+    assert result.exit_code == 0, result.stderr
+    assert docx.Document(str(special.with_suffix(".docx"))).sections[0].header.paragraphs[0].text == ORG
