@@ -43,7 +43,10 @@ STYLE_IDS = {
     "heading4": ("SpeechHeading4", "四级标题"),
     "page_number": ("SpeechPageNumber", "页码"),
 }
-RUN_IN_IDS = {level: (f"SpeechRunIn{level}", f"接排{name}级标题") for level, name in zip((1, 2, 3, 4), "一二三四", strict=True)}
+RUN_IN_IDS = {
+    level: (f"SpeechRunIn{level}", f"接排{name}级标题")
+    for level, name in zip((1, 2, 3, 4), "一二三四", strict=True)
+}
 LEAD_ID = ("SpeechLead", "引句加粗")
 
 
@@ -85,9 +88,16 @@ def _rfonts(latin_font: str, font: str) -> str:
     return f'<w:rFonts w:ascii="{latin}" w:hAnsi="{f}" w:eastAsia="{f}" w:cs="{latin}" w:hint="eastAsia"/>'
 
 
-def _rpr_style(profile: Profile, style: ElementStyle, *, spacing: bool = True) -> str:
-    """A style's ``w:rPr``: fonts, bold, character spacing and size, in schema order."""
-    parts = [_rfonts(profile.latin_font, style.font or "仿宋_GB2312")]
+def _rpr_style(
+    profile: Profile, style: ElementStyle, *, spacing: bool = True, own_digits: bool = False
+) -> str:
+    """A style's ``w:rPr``: fonts, bold, character spacing and size, in schema order.
+
+    ``own_digits`` draws Latin letters and digits in the element's own font too (page
+    numbers are 宋体 digits, GB/T 9704 §7.5) instead of the profile's Latin font.
+    """
+    font = style.font or "仿宋_GB2312"
+    parts = [_rfonts(font if own_digits else profile.latin_font, font)]
     if style.bold:
         parts.append("<w:b/><w:bCs/>")
     if spacing and profile.char_spacing_pt:
@@ -116,7 +126,12 @@ def _para(style_id: str, runs: str) -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>{runs}</w:p>'
 
 
-_SIMPLE_BLOCKS = ((Title, "title"), (Subtitle, "subtitle"), (Byline, "byline"), (Salutation, "salutation"))
+_SIMPLE_BLOCKS = (
+    (Title, "title"),
+    (Subtitle, "subtitle"),
+    (Byline, "byline"),
+    (Salutation, "salutation"),
+)
 
 
 def _block_para(block: Block) -> str:
@@ -145,7 +160,9 @@ def body_paragraphs(blocks: Iterable[Block], profile: Profile) -> list[str]:
     for i, block in enumerate(blocks):
         out.append(_block_para(block))
         if i == last_byline:
-            out.extend(_para(STYLE_IDS["byline"][0], "") for _ in range(profile.blank_lines_after_byline))
+            out.extend(
+                _para(STYLE_IDS["byline"][0], "") for _ in range(profile.blank_lines_after_byline)
+            )
     return out
 
 
@@ -217,13 +234,21 @@ def _styles_xml_cached(profile_json: str) -> str:
     profile = Profile.model_validate_json(profile_json)
     body = profile.element("body")
     styles = [
-        _pstyle("Normal", "Normal", _ppr(profile, body, indent=False), _rpr_style(profile, body), default=True)
+        _pstyle(
+            "Normal",
+            "Normal",
+            _ppr(profile, body, indent=False),
+            _rpr_style(profile, body),
+            default=True,
+        )
     ]
     for key, (sid, name) in STYLE_IDS.items():
         st = profile.element(key)
         if key == "page_number":
             ppr = '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-            styles.append(_pstyle(sid, name, ppr, _rpr_style(profile, st, spacing=False)))
+            styles.append(
+                _pstyle(sid, name, ppr, _rpr_style(profile, st, spacing=False, own_digits=True))
+            )
             continue
         heading_level = int(key[-1]) if key.startswith("heading") else None
         indent = key in ("body",) or heading_level is not None
@@ -234,7 +259,8 @@ def _styles_xml_cached(profile_json: str) -> str:
             profile,
             st,
             indent=indent,
-            keep_next=profile.keep_with_next and (heading_level is not None or key in ("title", "subtitle", "byline")),
+            keep_next=profile.keep_with_next
+            and (heading_level is not None or key in ("title", "subtitle", "byline")),
             outline=heading_level - 1 if heading_level else None,
             line_pt=line,
         )
@@ -281,10 +307,13 @@ def style_elements(profile: Profile) -> list[str]:
 def footer_xml(profile: Profile, side: str) -> str:
     """A footer with the page number as a PAGE field; ``side`` is right, left or center."""
     st = profile.element("page_number")
-    rpr = _rpr_style(profile, st, spacing=False)
+    rpr = _rpr_style(profile, st, spacing=False, own_digits=True)
     before, _, after = profile.page_number_format.partition("{n}")
     indent_twips = round((st.size or 14) * 20 * profile.page_number_indent_chars)
-    ind = {"right": f'<w:ind w:right="{indent_twips}"/>', "left": f'<w:ind w:left="{indent_twips}"/>'}.get(side, "")
+    ind = {
+        "right": f'<w:ind w:right="{indent_twips}"/>',
+        "left": f'<w:ind w:left="{indent_twips}"/>',
+    }.get(side, "")
     runs = ""
     if before:
         runs += f'<w:r>{rpr}<w:t xml:space="preserve">{esc(before)}</w:t></w:r>'
@@ -383,7 +412,9 @@ def _document_rels(profile: Profile) -> str:
 
 def core_xml(meta: DocMeta) -> str:
     """``docProps/core.xml`` with title, author and timestamps."""
-    now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    now = (
+        _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    )
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '

@@ -63,7 +63,8 @@ def test_style_fonts_fill_all_four_slots(rendered, style: str, east_asian: str, 
     st = rendered.styles[style]
     fonts = _rfonts(st)
     assert fonts["eastAsia"] == east_asian and fonts["hAnsi"] == east_asian
-    assert fonts["ascii"] == "Times New Roman" and fonts["cs"] == "Times New Roman"
+    digits = east_asian if style == "页码" else "Times New Roman"  # page numbers: 宋体 digits
+    assert fonts["ascii"] == digits and fonts["cs"] == digits
     assert st.font.size.pt == size
     assert not any("Theme" in a for a in st.element.rPr.find(qn("w:rFonts")).attrib)
 
