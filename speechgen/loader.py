@@ -29,13 +29,7 @@ from typing import Any
 import yaml
 
 from .errors import InputProblems, Problem, UserError
-from .loader_messages import (
-    BAD_SENTINEL,
-    MAX_DEPTH,
-    bad_char_message,
-    open_path,
-    yaml_error_message,
-)
+from .loader_messages import BAD_SENTINEL, MAX_DEPTH, bad_char_message, locate_syntax_error
 
 MAX_BRIEF_BYTES = 1_000_000
 NULL_WORDS = {"", "~", "null", "Null", "NULL"}
@@ -203,18 +197,6 @@ def parse_brief_text(text: str, path: str = "<brief>") -> LoadedBrief:
     return LoadedBrief(path, text, data, builder.positions, builder.key_positions, builder.warnings)
 
 
-def _open_flow(events: list[Any]) -> int | None:
-    """Index of the start event of the innermost ``[``/``{`` not yet closed, if any."""
-    stack: list[int] = []
-    for i, e in enumerate(events):
-        if isinstance(e, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            stack.append(i)
-        elif isinstance(e, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            stack.pop()
-    flows = [i for i in stack if events[i].flow_style]
-    return flows[-1] if flows else None
-
-
 def _mask(text: str) -> tuple[str, dict[int, str]]:
     """Swap raw characters YAML or Word refuse for sentinels; return the text and what was swapped."""
     swapped: dict[int, str] = {}
@@ -274,13 +256,7 @@ class _Builder:
             for event in yaml.parse(self.masked, Loader=_Loader):
                 events.append(event)
         except yaml.MarkedYAMLError as exc:
-            mark, message = self._syntax_problem(exc)
-            if "flow" in f"{exc.problem} {exc.context}":
-                # Point at the innermost bracket still open, and name the field holding it.
-                opened = _open_flow(events)
-                if opened is not None:
-                    mark, events = events[opened].start_mark, events[:opened]
-            where = open_path(events, mark.line if mark is not None else None)
+            mark, where, message = locate_syntax_error(exc, events, self.masked)
             self._problem(mark, where, message)
             return {}
         except yaml.YAMLError as exc:  # a ReaderError: characters the masking did not cover
@@ -321,24 +297,6 @@ class _Builder:
                     self.problems[i] = Problem(
                         p.file, p.line, p.column, p.field, f"{p.message}（全文共 {count} 处）", p.source_line
                     )
-
-    def _syntax_problem(self, exc: yaml.MarkedYAMLError) -> tuple[Any, str]:
-        """Pick the most useful mark of a syntax error and a Chinese message for it."""
-        mark = exc.problem_mark or exc.context_mark
-        problem = f"{exc.problem or ''} {exc.context or ''}"
-        char = ""
-        if mark is not None and 0 <= mark.index < len(self.masked):
-            char = self.masked[mark.index]
-        if "quoted scalar" in problem and "end of stream" in problem:
-            return exc.context_mark or mark, "引号没有闭合，请补上结尾的引号"
-        if "Unicode character escape" in problem or "unknown escape" in problem:
-            return mark, (
-                "引号里的转义写法无效，或表示的是 Word 无法保存的字符（如 \\ud800）；"
-                "请删除它，或去掉双引号、改用单引号"
-            )
-        if char == "\t" or "tab character" in problem:
-            return mark, "缩进里有制表符（Tab），YAML 只能用空格缩进，请把 Tab 换成空格"
-        return mark, yaml_error_message(problem, char)
 
     def _next(self) -> Any:
         event = self._events[self._i]

@@ -1,5 +1,7 @@
 """Chinese messages for the brief loader: YAML syntax errors, bad characters, error paths.
 
+Also the helpers that find where a syntax error happened (the field path, the open bracket).
+
 Kept apart from :mod:`speechgen.loader` so the loader holds only the parsing logic.
 """
 
@@ -100,3 +102,46 @@ def yaml_error_message(problem: str, char: str) -> str:
         if needle in problem:
             return message
     return f"YAML 格式错误（{problem.strip()}），请检查这一行的缩进、冒号和引号"
+
+
+def open_flow(events: list[Any]) -> int | None:
+    """Index of the start event of the innermost ``[``/``{`` not yet closed, if any."""
+    stack: list[int] = []
+    for i, e in enumerate(events):
+        if isinstance(e, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            stack.append(i)
+        elif isinstance(e, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            stack.pop()
+    flows = [i for i in stack if events[i].flow_style]
+    return flows[-1] if flows else None
+
+
+def locate_syntax_error(exc: yaml.MarkedYAMLError, events: list[Any], text: str) -> tuple[Any, Path_, str]:
+    """The mark, field path and Chinese message of a YAML syntax error.
+
+    ``events`` are those parsed before the error; an unclosed bracket is reported at
+    the bracket, under the field that holds it.
+    """
+    mark, message = _syntax_message(exc, text)
+    if "flow" in f"{exc.problem} {exc.context}":
+        opened = open_flow(events)
+        if opened is not None:
+            mark, events = events[opened].start_mark, events[:opened]
+    return mark, open_path(events, mark.line if mark is not None else None), message
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> tuple[Any, str]:
+    """Pick the most useful mark of a syntax error and a Chinese message for it."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = f"{exc.problem or ''} {exc.context or ''}"
+    char = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
+    if "quoted scalar" in problem and "end of stream" in problem:
+        return exc.context_mark or mark, "引号没有闭合，请补上结尾的引号"
+    if "Unicode character escape" in problem or "unknown escape" in problem:
+        return mark, (
+            "引号里的转义写法无效，或表示的是 Word 无法保存的字符（如 \\ud800）；"
+            "请删除它，或去掉双引号、改用单引号"
+        )
+    if char == "\t" or "tab character" in problem:
+        return mark, "缩进里有制表符（Tab），YAML 只能用空格缩进，请把 Tab 换成空格"
+    return mark, yaml_error_message(problem, char)
