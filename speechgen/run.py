@@ -43,7 +43,9 @@ def draft_docx(draft: Draft) -> bytes:
     if draft.word_template is not None:
         from .wordtemplate import render_word_template
 
-        return render_word_template(draft, meta)
+        data = render_word_template(draft, meta)
+        verify_docx(data, [])
+        return data
     if draft.shell is not None:
         from .shell import render_into_shell
 

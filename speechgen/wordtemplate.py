@@ -95,13 +95,14 @@ def render_word_template(draft: Any, meta: Any) -> bytes:
     """Render ``draft.word_template`` against ``draft.context``; return stamped .docx bytes."""
     from docxtpl import DocxTemplate
 
-    from .environment import make_xml_environment
+    from .environment import budget_scope, make_xml_environment
 
     path = Path(draft.word_template)
     data = read_template(path)
     template = DocxTemplate(io.BytesIO(data))  # a fresh object for every render
     try:
-        template.render(draft.context.as_mapping(), jinja_env=make_xml_environment(), autoescape=True)
+        with budget_scope():
+            template.render(draft.context.as_mapping(), jinja_env=make_xml_environment(), autoescape=True)
     except UserError:
         raise
     except TemplateError as exc:

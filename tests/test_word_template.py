@@ -111,3 +111,19 @@ def test_keeps_template_custom_properties(invoke, example_copy, word_template):
         custom = zf.read("docProps/custom.xml").decode("utf-8")
         assert custom.count("speechgen.content_sha256") == 1
         assert zf.read("[Content_Types].xml").decode("utf-8").count("/docProps/custom.xml") == 1
+
+
+@pytest.mark.parametrize(
+    "payload",
+    ["{{ 'x' * 50000000 }}", "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"],
+)
+def test_word_template_resource_bombs_are_stopped(invoke, example_copy, word_template, monkeypatch, payload):
+    import speechgen.environment as environment
+
+    monkeypatch.setattr(environment, "MAX_SECONDS", 1.0)
+    bad = _edit(word_template, "{{ meeting.title }}", payload)
+    brief = example_copy("progress_meeting.yaml")
+    result = invoke("render", brief, "--template", bad)
+    assert result.exit_code == 2, result.stderr
+    assert "模板" in result.stderr
+    assert not brief.with_suffix(".docx").exists()
