@@ -192,20 +192,28 @@ def internal_error(job: Job, exc: BaseException, details: str | None = None) -> 
 
 def _render_in_pool(planned: list[Job], settings: RenderSettings, options: RenderOptions, workers: int,
                     method: str, debug: bool, progress: TextIO | None) -> list[JobResult]:  # fmt: skip
-    """Render ``planned`` in a process pool; results keep the input order."""
-    if method == "fork":
-        preload()  # the forked workers inherit these imports
-    context = multiprocessing.get_context(method)
+    """Render ``planned`` in a process pool; results keep the input order.
+
+    With ``fork`` the parent first renders the first brief itself: the workers then
+    inherit its imports and its caches (compiled templates, manifests, profiles).
+    """
     results: list[JobResult | None] = [None] * len(planned)
+    bar = ProgressBar(len(planned), progress)
+    first = 0
+    if method == "fork":
+        preload()
+        results[0] = render_safely(planned[0], settings, options, debug)
+        bar.advance()
+        first = 1
+    context = multiprocessing.get_context(method)
     executor = ProcessPoolExecutor(
         workers, mp_context=context, initializer=init_worker, initargs=(method != "fork",)
     )
     try:
         futures: dict[Future[JobResult], int] = {
-            executor.submit(render_safely, job, settings, options, debug): i
-            for i, job in enumerate(planned)
+            executor.submit(render_safely, planned[i], settings, options, debug): i
+            for i in range(first, len(planned))
         }
-        bar = ProgressBar(len(planned), progress)
         for future in as_completed(futures):
             i = futures[future]
             try:
@@ -213,10 +221,11 @@ def _render_in_pool(planned: list[Job], settings: RenderSettings, options: Rende
             except BrokenProcessPool as exc:
                 results[i] = internal_error(planned[i], exc)
             bar.advance()
-        bar.close()
     except BaseException:
         executor.shutdown(wait=False, cancel_futures=True)
         raise
+    finally:
+        bar.close()
     executor.shutdown()
     return [
         r if r is not None else internal_error(planned[i], RuntimeError("没有结果"))
