@@ -101,10 +101,19 @@ def search_roots(template_dirs: list[Path] | None = None, cwd: Path | None = Non
             roots.append((Path(part), ENV_VAR))
     local = (cwd or Path.cwd()) / "templates"
     builtin = builtin_root()
-    if local.is_dir() and not _same(local, builtin):
+    if local.is_dir() and not _same(local, builtin) and not _is_source_checkout(local.parent):
         roots.append((local, "./templates"))
     roots.append((builtin, ORIGIN_BUILTIN))
     return roots
+
+
+def _is_source_checkout(folder: Path) -> bool:
+    """True in speechgen's own source folder, whose ``templates/`` are the built-ins themselves."""
+    try:
+        head = (folder / "pyproject.toml").read_text(encoding="utf-8")[:2000]
+    except (OSError, UnicodeDecodeError):
+        return False
+    return 'name = "speechgen"' in head and (folder / "speechgen" / "__init__.py").is_file()
 
 
 def _same(a: Path, b: Path) -> bool:

@@ -31,3 +31,11 @@ def test_example_renders(invoke, example_copy, name: str) -> None:
     assert texts[0].startswith("在") and texts[0].endswith("上的讲话")
     assert "同志们：" in texts
     assert not any("{{" in t or "None" in t for t in texts)
+
+
+def test_source_checkout_templates_are_not_local_shadows(monkeypatch) -> None:
+    from speechgen.registry import search_roots
+    from tests.conftest import REPO
+
+    origins = [origin for _, origin in search_roots([], cwd=REPO)]
+    assert "./templates" not in origins
