@@ -205,3 +205,28 @@ def test_row_34_syntax_errors_in_chinese(source: str, words: str) -> None:
     with pytest.raises(TemplateSyntaxError) as info:
         make_environment().from_string(source)
     assert words in chinese_syntax_message(info.value.message or "")
+
+
+@pytest.mark.parametrize("kind", ["--template", "--shell"])
+@pytest.mark.parametrize(
+    "payload",
+    ["{{ lipsum.__globals__['os'].popen('id').read() }}", "{{ cycler.__init__.__globals__.os }}", "{{ 'x' * 50000000 }}"],
+    ids=["globals", "cycler", "bomb"],
+)
+def test_row_28_word_template_and_shell_payloads_refused(invoke, tmp_path: Path, kind: str, payload: str) -> None:
+    import docx
+
+    path = tmp_path / "evil.docx"
+    document = docx.Document()
+    document.add_paragraph("正文")
+    document.add_paragraph(payload)
+    document.add_paragraph("{{ body }}")
+    document.save(str(path))
+    brief = write_brief(tmp_path, MINIMAL_BRIEF)
+    result = invoke("render", brief, kind, path, "--no-check")
+    assert result.exit_code == 2, result.output
+    assert not brief.with_suffix(".docx").exists()
+    assert "uid=" not in result.output and "Traceback" not in result.output
+    assert CJK.search(result.stderr)
+    if "__globals__" in payload:
+        assert "evil.docx" in result.stderr
