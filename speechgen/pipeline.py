@@ -49,6 +49,7 @@ class Draft:
     markup: str
     word_template: Path | None = None
     context: Any = None
+    warnings: list[str] = field(default_factory=list)
 
     def protected_paths(self) -> list[Path]:
         """Files the output must never overwrite: the brief, the template, the shell."""
@@ -104,7 +105,9 @@ def build_draft(path: Path, settings: RenderSettings) -> Draft:
     shell_spec = settings.shell or brief.shell or info.shell
     shell = _shell_path(shell_spec, base, info) if shell_spec else None
     text, blocks = compose(brief, info, roots, profile=profile, seed=settings.seed, loaded=loaded)
-    return Draft(path, brief, info, profile, blocks, shell, text)
+    return Draft(
+        path, brief, info, profile, blocks, shell, text, warnings=loaded.warning_messages()
+    )
 
 
 def _word_draft(path: Path, loaded: LoadedBrief, brief: Brief, spec: str, settings: RenderSettings,

@@ -22,7 +22,13 @@ from jinja2.exceptions import SecurityError
 from markupsafe import Markup
 
 from .context import SpeechContext
-from .environment import SpeechEnvironment, make_environment, render_with_budget
+from .environment import (
+    SpeechEnvironment,
+    chinese_syntax_message,
+    make_environment,
+    render_with_budget,
+    template_location,
+)
 from .errors import InputProblems, Problem, UserError
 from .loader import LoadedBrief
 from .registry import FolderLoader, TemplateInfo, load_phrases
@@ -34,7 +40,10 @@ _COMPILED_PHRASES: dict[tuple[int, str], Any] = {}
 
 def environment_for(roots: list[tuple[Path, str]], info: TemplateInfo) -> SpeechEnvironment:
     """Return the cached environment for these roots (and an out-of-roots template)."""
-    key = (tuple((str(p), o) for p, o in roots), str(info.folder) if info.origin == "路径" else None)
+    key = (
+        tuple((str(p), o) for p, o in roots),
+        str(info.folder) if info.origin == "路径" else None,
+    )
     env = _ENVS.get(key)
     if env is None:
         extra = info if info.origin == "路径" else None
@@ -44,7 +53,9 @@ def environment_for(roots: list[tuple[Path, str]], info: TemplateInfo) -> Speech
     return env
 
 
-def merge_options(info: TemplateInfo, given: dict[str, Any], loaded: LoadedBrief | None) -> dict[str, Any]:
+def merge_options(
+    info: TemplateInfo, given: dict[str, Any], loaded: LoadedBrief | None
+) -> dict[str, Any]:
     """Fill option defaults from the manifest; refuse undeclared options and bad choices."""
     declared = {o.name: o for o in info.options}
     merged = {name: spec.default for name, spec in declared.items()}
@@ -95,7 +106,7 @@ def _phrase(ctx: Any, key: str, n: int = 0) -> Markup:
     if not choices:
         raise UserError(f"措辞库里没有“{key}”：请在模板的 phrases.yaml 里添加，或改正名称")
     if not isinstance(n, int) or isinstance(n, bool):
-        raise UserError(f"phrase(\"{key}\", n) 的 n 应是整数")
+        raise UserError(f'phrase("{key}", n) 的 n 应是整数')
     index = phrase_index(key, len(choices), ctx.get("seed"), n)
     return Markup(_compiled_phrase(ctx.environment, choices[index]).render(ctx.get_all()))
 
@@ -129,11 +140,18 @@ def render_markup(info: TemplateInfo, context: SpeechContext, roots: list[tuple[
     """Render ``info``'s entry template with ``context``; return the markup text."""
     missing = missing_required(info, context)
     if missing:
-        raise UserError(f"模板 {info.name} 需要简报填写：{'、'.join(missing)}（见 speechgen templates show {info.name}）")
+        raise UserError(
+            f"模板 {info.name} 需要简报填写：{'、'.join(missing)}（见 speechgen templates show {info.name}）"
+        )
     env = environment_for(roots, info)
     loader = env.loader
     assert isinstance(loader, FolderLoader)
-    key = (str(info.folder), (info.folder / "phrases.yaml").stat().st_mtime if (info.folder / "phrases.yaml").exists() else 0.0)
+    key = (
+        str(info.folder),
+        (info.folder / "phrases.yaml").stat().st_mtime
+        if (info.folder / "phrases.yaml").exists()
+        else 0.0,
+    )
     phrases = _PHRASES.get(key)
     if phrases is None:
         phrases = _PHRASES[key] = load_phrases(info, loader)
@@ -145,33 +163,30 @@ def render_markup(info: TemplateInfo, context: SpeechContext, roots: list[tuple[
         raise
     except TemplateError as exc:
         raise UserError(describe_template_error(exc, info)) from None
-    except RecursionError:
-        raise UserError(f"模板 {info.folder} 递归过深（可能有宏调用自身），已停止") from None
-    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError, OverflowError, MemoryError) as exc:
-        where = _template_frame(exc)
-        raise UserError(f"{where or info.folder}: 模板运行出错：{type(exc).__name__}: {exc}") from None
-
-
-def _template_frame(exc: BaseException) -> str | None:
-    """Find the innermost traceback frame that belongs to a template file."""
-    tb = exc.__traceback__
-    found = None
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith((".j2", ".jinja", ".txt", ".md")) or filename == "<template>":
-            found = f"{filename}:{tb.tb_lineno}"
-        tb = tb.tb_next
-    return found
+    except (
+        TypeError,
+        ValueError,
+        AttributeError,
+        KeyError,
+        IndexError,
+        ZeroDivisionError,
+        OverflowError,
+        MemoryError,
+    ) as exc:
+        where = template_location(exc, None)
+        raise UserError(f"{where}: 模板运行出错：{type(exc).__name__}: {exc}") from None
 
 
 def describe_template_error(exc: TemplateError, info: TemplateInfo) -> str:
     """A Chinese message naming the template file and line of a Jinja error."""
     if isinstance(exc, TemplateSyntaxError):
         where = f"{exc.filename or exc.name or info.folder}:{exc.lineno}"
-        return f"{where}  模板语法错误：{exc.message}"
-    where = _template_frame(exc) or str(info.folder / info.entry)
+        return f"{where}  模板语法错误：{chinese_syntax_message(exc.message or '')}"
+    where = template_location(exc, None)
+    if where == "<template>":
+        where = str(info.folder / info.entry)
     if isinstance(exc, SecurityError):
-        return f"{where}  模板试图访问不允许的内容（{exc.message}），已拒绝；什么也没有写入"
+        return f"{where}  {exc.message}，已拒绝；什么也没有写入"
     if isinstance(exc, UndefinedError):
         return f"{where}  模板用到了简报里没有的内容：{exc.message}。请在简报里补上，或在模板里用 {{% if %}} 判断"
     if isinstance(exc, TemplateNotFound):

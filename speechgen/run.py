@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import EXIT_OK, SpeechgenError, UserError
 from .pipeline import Draft, RenderSettings, build_draft, document_meta
@@ -44,7 +45,7 @@ def draft_docx(draft: Draft) -> bytes:
         from .wordtemplate import render_word_template
 
         data = render_word_template(draft, meta)
-        verify_docx(data, [])
+        verify_docx(data, [], _properties(meta))
         return data
     if draft.shell is not None:
         from .shell import render_into_shell
@@ -52,8 +53,18 @@ def draft_docx(draft: Draft) -> bytes:
         data = render_into_shell(draft, meta)
     else:
         data = write_docx(draft.blocks, draft.profile, meta)
-    verify_docx(data, expected_texts(draft))
+    verify_docx(data, expected_texts(draft), _properties(meta))
     return data
+
+
+def _properties(meta: Any) -> dict[str, str]:
+    """Core properties the written document must carry exactly."""
+    return {
+        "title": meta.title,
+        "creator": meta.author,
+        "subject": meta.subject,
+        "keywords": meta.keywords,
+    }
 
 
 def expected_texts(draft: Draft) -> list[str]:
@@ -73,6 +84,7 @@ def render_job(job: Job, settings: RenderSettings, options: RenderOptions,
     result = JobResult(job.brief, job.target)
     try:
         draft = build_draft(job.brief, settings)
+        result.messages.extend(draft.warnings)
         _write(draft, job, options, result, stdout)
     except SpeechgenError as exc:
         result.exit_code = exc.exit_code

@@ -46,7 +46,9 @@ def paragraph_texts(data: bytes) -> list[str]:
         names = sorted(n for n in zf.namelist() if _PART.match(n))
         names.sort(key=lambda n: n != "word/document.xml")
         for name in names:
-            root = etree.fromstring(zf.read(name), etree.XMLParser(resolve_entities=False, no_network=True))
+            root = etree.fromstring(
+                zf.read(name), etree.XMLParser(resolve_entities=False, no_network=True)
+            )
             for p in root.iter(f"{W}p"):
                 texts.append("".join(t.text or "" for t in p.iter(f"{W}t")))
     return texts
@@ -71,7 +73,9 @@ def lint_docx(path: Path) -> list[Any]:
     from .environment import make_xml_environment
 
     texts = paragraph_texts(read_template(path))
-    findings, _, _ = check_source(jinja_source(texts), make_xml_environment(), lambda n: f"{path} {_shown(texts, n)}")
+    findings, _, _ = check_source(
+        jinja_source(texts), make_xml_environment(), lambda n: f"{path} {_shown(texts, n)}"
+    )
     return findings
 
 
@@ -82,7 +86,11 @@ def _locate_error(path: Path, data: bytes, exc: TemplateError) -> str:
     if found:
         return "；".join(f.where.removeprefix(f"{path} ") + "：" + f.message for f in found[:3])
     if isinstance(exc, TemplateSyntaxError):
-        return _shown(texts, exc.lineno) + "：" + exc.message if exc.message else _shown(texts, exc.lineno)
+        return (
+            _shown(texts, exc.lineno) + "：" + exc.message
+            if exc.message
+            else _shown(texts, exc.lineno)
+        )
     names = re.findall(r"'([^']+)'", str(exc))
     for i, text in enumerate(texts, 1):
         if "{" in text and any(n in text for n in names):
@@ -95,14 +103,18 @@ def render_word_template(draft: Any, meta: Any) -> bytes:
     """Render ``draft.word_template`` against ``draft.context``; return stamped .docx bytes."""
     from docxtpl import DocxTemplate
 
-    from .environment import budget_scope, make_xml_environment
+    from .environment import TemplateLimitError, budget_scope, make_xml_environment
 
     path = Path(draft.word_template)
     data = read_template(path)
     template = DocxTemplate(io.BytesIO(data))  # a fresh object for every render
     try:
         with budget_scope():
-            template.render(draft.context.as_mapping(), jinja_env=make_xml_environment(), autoescape=True)
+            template.render(
+                draft.context.as_mapping(), jinja_env=make_xml_environment(), autoescape=True
+            )
+    except TemplateLimitError as exc:
+        raise UserError(f"{WHAT}“{path}”：{exc.message}") from None
     except UserError:
         raise
     except TemplateError as exc:
@@ -110,7 +122,12 @@ def render_word_template(draft: Any, meta: Any) -> bytes:
     except (TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
         raise UserError(f"{WHAT}“{path}”运行出错：{type(exc).__name__}: {exc}") from None
     props = template.docx.core_properties
-    props.title, props.author, props.subject, props.keywords = meta.title, meta.author, meta.subject, meta.keywords
+    props.title, props.author, props.subject, props.keywords = (
+        meta.title,
+        meta.author,
+        meta.subject,
+        meta.keywords,
+    )
     out = io.BytesIO()
     template.save(out)
     return stamp_content_hash(out.getvalue())
@@ -136,11 +153,15 @@ def stamp_content_hash(data: bytes) -> bytes:
         types = parts["[Content_Types].xml"].decode("utf-8")
         if "/docProps/custom.xml" not in types:
             override = f'<Override PartName="/docProps/custom.xml" ContentType="{CUSTOM_TYPE}"/>'
-            parts["[Content_Types].xml"] = types.replace("</Types>", override + "</Types>").encode("utf-8")
+            parts["[Content_Types].xml"] = types.replace("</Types>", override + "</Types>").encode(
+                "utf-8"
+            )
         rels = parts["_rels/.rels"].decode("utf-8")
         if CUSTOM_REL not in rels:
             rel = f'<Relationship Id="rIdSpeechgenCustom" Type="{CUSTOM_REL}" Target="docProps/custom.xml"/>'
-            parts["_rels/.rels"] = rels.replace("</Relationships>", rel + "</Relationships>").encode("utf-8")
+            parts["_rels/.rels"] = rels.replace(
+                "</Relationships>", rel + "</Relationships>"
+            ).encode("utf-8")
     parts["docProps/custom.xml"] = custom_xml(props).encode("utf-8")
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
