@@ -132,11 +132,6 @@ def test_second_render_does_not_recompile_template_files(
     assert spy.named == []
 
 
-@pytest.mark.xfail(
-    reason="rendering._phrase compiles the chosen phrase with env.from_string on every call; "
-    "the proposed cache of compiled phrases (docs/performance.md) removes it",
-    strict=False,
-)
 def test_second_render_compiles_nothing_at_all(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
