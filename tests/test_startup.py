@@ -19,11 +19,11 @@ DOCX_STACK = {"docx", "docxtpl", "lxml"}
 
 PROBE = """\
 import json, sys
-from speechgen.cli import main
+from speechgen.cli import app
 sys.argv = ["speechgen", *sys.argv[1:]]
 code = 0
 try:
-    main()
+    app(prog_name="speechgen")  # not main(): it may leave through os._exit
 except SystemExit as exc:
     code = exc.code
 print("\\n" + json.dumps({"code": code, "modules": sorted({m.split(".")[0] for m in sys.modules})}))
