@@ -3,7 +3,7 @@
 * Files are written atomically: a temp file in the same folder, fsync, ``os.replace``;
   on any failure the temp file is removed and the old file is untouched.
 * A .docx that speechgen wrote carries a hash of its content parts
-  (:data:`speechgen.writer.HASH_PROPERTY`); if the file on disk no longer matches
+  (:data:`speechgen.docxpackage.HASH_PROPERTY`); if the file on disk no longer matches
   its hash (a person edited it) or has no hash (speechgen did not write it),
   overwriting is refused (exit 3) unless ``force``; with ``force`` the old file is
   kept beside it as ``<stem>.bak-YYYYMMDD-HHMMSS<suffix>``.
@@ -19,9 +19,9 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from .docxpackage import HASH_PROPERTY, content_hash
 from .docxsafe import MAX_EXPANDED_BYTES
 from .errors import ProtectedOutput, UserError
-from .writer import HASH_PROPERTY, content_hash
 
 _PROP = re.compile(
     r'name="' + re.escape(HASH_PROPERTY) + r'"[^>]*>\s*<vt:lpwstr>([0-9a-f]{64})</vt:lpwstr>'

@@ -24,21 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from .blocks import Block
+from .docxpackage import HASH_PROPERTY, REL, VERSION_PROPERTY, DocMeta, core_xml, esc, package
 from .errors import UserError
 from .profile import Profile
-from .writer import (
-    HASH_PROPERTY,
-    REL,
-    VERSION_PROPERTY,
-    W_NS,
-    DocMeta,
-    body_paragraphs,
-    core_xml,
-    esc,
-    font_table_xml,
-    package,
-    style_elements,
-)
+from .writer import W_NS, body_paragraphs, font_table_xml, style_elements
 
 # ----------------------------------------------------------------------------- merging XML
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from jinja2 import TemplateError, TemplateSyntaxError
 
+from .docxpackage import stamp_content_hash
 from .errors import UserError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -25,8 +26,6 @@ _PART = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 # docxtpl's paragraph/run/row/cell tag forms, which plain Jinja does not know.
 _DOCXTPL_TAGS = re.compile(r"\{%-?\s*(p|r|tr|tc)\s")
 _DOCXTPL_VARS = re.compile(r"\{\{-?\s*(p|r|tr|tc)\s")
-CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
-CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 WHAT = "Word 模板"
 
 
@@ -131,56 +130,3 @@ def render_word_template(draft: Any, meta: Any) -> bytes:
     out = io.BytesIO()
     template.save(out)
     return stamp_content_hash(out.getvalue())
-
-
-def stamp_content_hash(data: bytes) -> bytes:
-    """Add speechgen's content-hash (and version) custom properties to a .docx package.
-
-    Keeps the document's own custom properties; adds the custom.xml part, its content
-    type and its package relationship when the document has none.
-    """
-    from .writer import HASH_PROPERTY, VERSION_PROPERTY, content_hash, custom_xml
-
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        order = zf.namelist()
-        parts = {n: zf.read(n) for n in order}
-    props = _custom_properties(parts.get("docProps/custom.xml"))
-    from . import __version__
-
-    props.update({HASH_PROPERTY: content_hash(parts), VERSION_PROPERTY: __version__})
-    if "docProps/custom.xml" not in parts:
-        order.append("docProps/custom.xml")
-        types = parts["[Content_Types].xml"].decode("utf-8")
-        if "/docProps/custom.xml" not in types:
-            override = f'<Override PartName="/docProps/custom.xml" ContentType="{CUSTOM_TYPE}"/>'
-            parts["[Content_Types].xml"] = types.replace("</Types>", override + "</Types>").encode(
-                "utf-8"
-            )
-        rels = parts["_rels/.rels"].decode("utf-8")
-        if CUSTOM_REL not in rels:
-            rel = f'<Relationship Id="rIdSpeechgenCustom" Type="{CUSTOM_REL}" Target="docProps/custom.xml"/>'
-            parts["_rels/.rels"] = rels.replace(
-                "</Relationships>", rel + "</Relationships>"
-            ).encode("utf-8")
-    parts["docProps/custom.xml"] = custom_xml(props).encode("utf-8")
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name in order:
-            zf.writestr(name, parts[name])
-    return buf.getvalue()
-
-
-def _custom_properties(xml: bytes | None) -> dict[str, str]:
-    """The string custom properties already in a document (others are dropped)."""
-    if not xml:
-        return {}
-    from lxml import etree
-
-    root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
-    found = {}
-    for prop in root:
-        name = prop.get("name")
-        values = [c.text or "" for c in prop if c.tag.endswith("}lpwstr")]
-        if name and values:
-            found[name] = values[0]
-    return found

@@ -12,23 +12,25 @@ The result is returned as bytes; writing files is :mod:`speechgen.output`'s job.
 
 from __future__ import annotations
 
-import datetime as _dt
-import hashlib
-import io
-import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
-from xml.sax.saxutils import escape as _xml_escape
 
-from . import __version__
 from .blocks import Block, Byline, Heading, Paragraph, Salutation, Subtitle, Title, run_in_text
+from .docxpackage import (
+    APP_XML,
+    CONTENT_TYPES_HEAD,
+    FOOTER_TYPE,
+    REL,
+    ROOT_RELS,
+    DocMeta,
+    core_xml,
+    esc,
+    package,
+)
 from .profile import ElementStyle, Profile
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-HASH_PROPERTY = "speechgen.content_sha256"
-VERSION_PROPERTY = "speechgen.version"
 MM_TWIPS = 56.6929
 
 STYLE_IDS = {
@@ -48,21 +50,6 @@ RUN_IN_IDS = {
     for level, name in zip((1, 2, 3, 4), "一二三四", strict=True)
 }
 LEAD_ID = ("SpeechLead", "引句加粗")
-
-
-@dataclass(frozen=True)
-class DocMeta:
-    """Document properties written to docProps (title, author, subject, keywords)."""
-
-    title: str = ""
-    author: str = ""
-    subject: str = ""
-    keywords: str = ""
-
-
-def esc(text: str) -> str:
-    """Escape text for XML character data and attribute values."""
-    return _xml_escape(text, {'"': "&quot;"})
 
 
 def twips(mm: float) -> int:
@@ -366,31 +353,6 @@ def font_table_xml(profile: Profile) -> str:
 
 # ----------------------------------------------------------------------------- package
 
-CONTENT_TYPES_HEAD = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-    '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
-    '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>'
-    '<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>'
-    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
-    '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
-    '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>'
-)
-FOOTER_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
-REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-ROOT_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="word/document.xml"/>'
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
-    f'<Relationship Id="rId3" Type="{REL}/extended-properties" Target="docProps/app.xml"/>'
-    f'<Relationship Id="rId4" Type="{REL}/custom-properties" Target="docProps/custom.xml"/>'
-    "</Relationships>"
-)
-
 
 def _document_rels(profile: Profile) -> str:
     rels = [
@@ -408,69 +370,6 @@ def _document_rels(profile: Profile) -> str:
         + "".join(rels)
         + "</Relationships>"
     )
-
-
-def core_xml(meta: DocMeta) -> str:
-    """``docProps/core.xml`` with title, author and timestamps."""
-    now = (
-        _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    )
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{esc(meta.title)}</dc:title><dc:subject>{esc(meta.subject)}</dc:subject>"
-        f"<dc:creator>{esc(meta.author)}</dc:creator><cp:keywords>{esc(meta.keywords)}</cp:keywords>"
-        f"<cp:lastModifiedBy>speechgen</cp:lastModifiedBy>"
-        f'<dcterms:created xsi:type="dcterms:W3CDTF">{now}</dcterms:created>'
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{now}</dcterms:modified>'
-        "</cp:coreProperties>"
-    )
-
-
-APP_XML = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
-    f"<Application>speechgen {__version__}</Application></Properties>"
-)
-
-
-def custom_xml(properties: dict[str, str]) -> str:
-    """``docProps/custom.xml`` with string properties."""
-    items = "".join(
-        f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{i}" name="{esc(k)}">'
-        f"<vt:lpwstr>{esc(v)}</vt:lpwstr></property>"
-        for i, (k, v) in enumerate(properties.items(), start=2)
-    )
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
-        f'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">{items}</Properties>'
-    )
-
-
-def content_hash(parts: dict[str, bytes]) -> str:
-    """SHA-256 over the parts under ``word/``: changes whenever a person edits the draft."""
-    digest = hashlib.sha256()
-    for name in sorted(parts):
-        if name.startswith("word/"):
-            digest.update(name.encode() + b"\0" + parts[name] + b"\0")
-    return digest.hexdigest()
-
-
-def package(parts: dict[str, bytes], extra_properties: dict[str, str] | None = None) -> bytes:
-    """Zip ``parts`` (plus custom.xml carrying the content hash) into .docx bytes."""
-    props = {HASH_PROPERTY: content_hash(parts), VERSION_PROPERTY: __version__}
-    props.update(extra_properties or {})
-    all_parts = dict(parts)
-    all_parts["docProps/custom.xml"] = custom_xml(props).encode("utf-8")
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-        order = ["[Content_Types].xml", "_rels/.rels"]
-        for name in order + sorted(n for n in all_parts if n not in order):
-            zf.writestr(name, all_parts[name])
-    return buf.getvalue()
 
 
 def write_docx(blocks: Iterable[Block], profile: Profile, meta: DocMeta | None = None) -> bytes:
