@@ -54,13 +54,22 @@ def prepare(work: Path, sg: list[str]) -> dict[str, Path]:
     """Copy the model brief, render its Markdown and .docx, build the pandoc and docxtpl inputs."""
     brief = work / "model.yaml"
     shutil.copy(MODEL, brief)
-    subprocess.run([*sg, "render", str(brief), "-o", str(work / "reference.docx")], check=True, capture_output=True)
+    subprocess.run(
+        [*sg, "render", str(brief), "-o", str(work / "reference.docx")],
+        check=True,
+        capture_output=True,
+    )
     markdown = subprocess.run([*sg, "render", str(brief), "--format", "md", "-o", "-"], check=True,
                               capture_output=True, text=True, encoding="utf-8").stdout  # fmt: skip
     (work / "speech.md").write_text(markdown, encoding="utf-8")
     subprocess.run([sys.executable, str(HERE / "naive_docxtpl.py"), "make-template", str(work / "tpl.docx")],
                    check=True)  # fmt: skip
-    return {"brief": brief, "md": work / "speech.md", "ref": work / "reference.docx", "tpl": work / "tpl.docx"}
+    return {
+        "brief": brief,
+        "md": work / "speech.md",
+        "ref": work / "reference.docx",
+        "tpl": work / "tpl.docx",
+    }
 
 
 def cold_commands(work: Path, sg: list[str], files: dict[str, Path]) -> dict[str, list[str]]:
@@ -68,8 +77,14 @@ def cold_commands(work: Path, sg: list[str], files: dict[str, Path]) -> dict[str
     commands = {
         "speechgen render": [*sg, "render", str(files["brief"]), "-o", str(work / "cold.docx")],
         "speechgen --help": [*sg, "--help"],
-        "naive docxtpl": [sys.executable, str(HERE / "naive_docxtpl.py"), "render", str(files["brief"]),
-                          str(files["tpl"]), str(work / "naive.docx")],  # fmt: skip
+        "naive docxtpl": [
+            sys.executable,
+            str(HERE / "naive_docxtpl.py"),
+            "render",
+            str(files["brief"]),
+            str(files["tpl"]),
+            str(work / "naive.docx"),
+        ],  # fmt: skip
     }
     if shutil.which("pandoc"):
         commands["pandoc"] = ["pandoc", str(files["md"]), "-o", str(work / "pandoc.docx"),
@@ -90,7 +105,9 @@ def batch(work: Path, sg: list[str], count: int, repeats: int) -> dict[str, Any]
     folder.mkdir()
     text = MODEL.read_text(encoding="utf-8")
     for i in range(count):
-        (folder / f"unit{i:04d}.yaml").write_text(text.replace("某某市某某局", f"某某市第{i + 1}分局"), encoding="utf-8")
+        (folder / f"unit{i:04d}.yaml").write_text(
+            text.replace("某某市某某局", f"某某市第{i + 1}分局"), encoding="utf-8"
+        )
     walls, inner = [], []
     for k in range(repeats):
         wall, err = time_once([*sg, "render", str(folder), "-o", f"{work / f'out{k}'}/"], cwd=work)
@@ -98,7 +115,9 @@ def batch(work: Path, sg: list[str], count: int, repeats: int) -> dict[str, Any]
         found = re.search(r"用时 ([0-9.]+) 秒", err)
         if found:
             inner.append(float(found.group(1)))
-    serial, _ = time_once([*sg, "render", str(folder), "--jobs", "1", "-o", f"{work / 'serial'}/"], cwd=work)
+    serial, _ = time_once(
+        [*sg, "render", str(folder), "--jobs", "1", "-o", f"{work / 'serial'}/"], cwd=work
+    )
     wall = statistics.median(walls)
     return {
         "briefs": count,
@@ -123,30 +142,46 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     sg = speechgen_command()
     runs = 5 if args.quick else 20
     results: dict[str, Any] = {
-        "machine": {"python": platform.python_version(), "platform": platform.platform(),
-                    "cores": _cores(), "hyperfine": have_hyperfine()},  # fmt: skip
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cores": _cores(),
+            "hyperfine": have_hyperfine(),
+        },  # fmt: skip
     }
     with tempfile.TemporaryDirectory(prefix="speechgen-bench-") as tmp:
         work = Path(tmp)
         files = prepare(work, sg)
         commands = cold_commands(work, sg, files)
         print("· 冷启动计时 (cold, whole process) …", file=sys.stderr)
-        results["cold_ms"] = {n: t.ms for n, t in time_commands(commands, cwd=work, runs=runs).items()}
+        results["cold_ms"] = {
+            n: t.ms for n, t in time_commands(commands, cwd=work, runs=runs).items()
+        }
         print("· 进程内计时 (in-process) …", file=sys.stderr)
-        results["inprocess"] = inprocess("time", str(files["brief"]), "100" if args.quick else "300")
-        results["naive_inprocess"] = inprocess("naive", str(files["brief"]), str(files["tpl"]), "20" if args.quick else "50")
+        results["inprocess"] = inprocess(
+            "time", str(files["brief"]), "100" if args.quick else "300"
+        )
+        results["naive_inprocess"] = inprocess(
+            "naive", str(files["brief"]), str(files["tpl"]), "20" if args.quick else "50"
+        )
         print(f"· 批量 {args.batch} 份 (batch) …", file=sys.stderr)
         results["batch"] = batch(work, sg, args.batch, 1 if args.quick else 3)
         print("· 内存 (memory) …", file=sys.stderr)
-        results["peak_mib"] = {n: child_peak_mib(c, work) for n, c in commands.items() if n != "speechgen --help"}
-        results["memory_1000"] = inprocess("memory", str(files["brief"]), "200" if args.quick else "1000")
+        results["peak_mib"] = {
+            n: child_peak_mib(c, work) for n, c in commands.items() if n != "speechgen --help"
+        }
+        results["memory_1000"] = inprocess(
+            "memory", str(files["brief"]), "200" if args.quick else "1000"
+        )
     return results
 
 
 def _cores() -> int:
     import os
 
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return (
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    )
 
 
 def verdicts(r: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
@@ -160,21 +195,48 @@ def verdicts(r: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
         rows.append(("冷启动 render ÷ pandoc (cold render vs pandoc)", f"{sg:.0f} ms ÷ {pandoc:.0f} ms = {sg / pandoc:.2f}×",
                      "≤ 3.5×", sg / pandoc <= 3.5))  # fmt: skip
     naive = cold["naive docxtpl"]
-    rows.append(("冷启动 render ÷ 朴素 docxtpl (vs naive docxtpl)", f"{sg:.0f} ms ÷ {naive:.0f} ms = {sg / naive:.2f}×", "< 1×", sg < naive))
-    rows.append(("speechgen --help", f"{cold['speechgen --help']:.0f} ms", "≤ 100 ms", cold["speechgen --help"] <= 100))
+    rows.append(
+        (
+            "冷启动 render ÷ 朴素 docxtpl (vs naive docxtpl)",
+            f"{sg:.0f} ms ÷ {naive:.0f} ms = {sg / naive:.2f}×",
+            "< 1×",
+            sg < naive,
+        )
+    )
+    rows.append(
+        (
+            "speechgen --help",
+            f"{cold['speechgen --help']:.0f} ms",
+            "≤ 100 ms",
+            cold["speechgen --help"] <= 100,
+        )
+    )
     ip = r["inprocess"]
     rows.append(("进程内每份 (in-process per document)",
                  f"{ip['median_ms']:.2f} ms（生成 build {ip['build_median_ms']:.2f} + 写 docx {ip['docx_median_ms']:.2f}）",
                  "≤ 10 ms", ip["median_ms"] <= 10))  # fmt: skip
-    rows.append(("朴素 docxtpl 进程内每份 (naive docxtpl in-process)", f"{r['naive_inprocess']['median_ms']:.2f} ms", "—", None))
+    rows.append(
+        (
+            "朴素 docxtpl 进程内每份 (naive docxtpl in-process)",
+            f"{r['naive_inprocess']['median_ms']:.2f} ms",
+            "—",
+            None,
+        )
+    )
     b = r["batch"]
-    after = f"，除去启动 {b['docs_per_s_after_startup']:.0f} 份/秒" if b["docs_per_s_after_startup"] else ""
+    after = (
+        f"，除去启动 {b['docs_per_s_after_startup']:.0f} 份/秒"
+        if b["docs_per_s_after_startup"]
+        else ""
+    )
     rows.append((f"批量 {b['briefs']} 份、{r['machine']['cores']} 核 (batch, all cores)",
                  f"{b['docs_per_s']:.0f} 份/秒{after}；--jobs 1：{b['jobs1_docs_per_s']:.0f} 份/秒",
                  "≥ 150 份/秒", b["docs_per_s"] >= 150))  # fmt: skip
     peaks = r["peak_mib"]
     if peaks.get("speechgen render") is not None:
-        others = "，".join(f"{n} {v:.0f}" for n, v in peaks.items() if n != "speechgen render" and v is not None)
+        others = "，".join(
+            f"{n} {v:.0f}" for n, v in peaks.items() if n != "speechgen render" and v is not None
+        )
         rows.append(("单次 render 峰值内存 (peak RSS of one render)", f"{peaks['speechgen render']:.0f} MiB（{others} MiB）",
                      "≤ 60 MiB", peaks["speechgen render"] <= 60))  # fmt: skip
     n = r["memory_1000"]["renders"]
@@ -191,7 +253,10 @@ def print_report(r: dict[str, Any]) -> None:
     m = r["machine"]
     print(f"\nspeechgen 性能基准 (benchmarks) — Python {m['python']}, {m['cores']} 核 cores, "
           f"{'hyperfine' if m['hyperfine'] else '重复计时取中位数 (median of repeated runs)'}")  # fmt: skip
-    print("冷启动中位数 (cold medians): " + "，".join(f"{n} {v:.0f} ms" for n, v in r["cold_ms"].items()))
+    print(
+        "冷启动中位数 (cold medians): "
+        + "，".join(f"{n} {v:.0f} ms" for n, v in r["cold_ms"].items())
+    )
     for what, measured, target, met in verdicts(r):
         mark = "—" if met is None else ("达标 met" if met else "未达标 NOT met")
         print(f"  {what}\n      {measured}    目标 target {target}    {mark}")
@@ -200,8 +265,12 @@ def print_report(r: dict[str, Any]) -> None:
 def main() -> None:
     """Parse options, measure, report."""
     parser = argparse.ArgumentParser(description="speechgen benchmarks (see docs/performance.md)")
-    parser.add_argument("--quick", action="store_true", help="fewer runs (a rough figure in about 20 s)")
-    parser.add_argument("--batch", type=int, default=200, help="briefs in the batch benchmark (default 200)")
+    parser.add_argument(
+        "--quick", action="store_true", help="fewer runs (a rough figure in about 20 s)"
+    )
+    parser.add_argument(
+        "--batch", type=int, default=200, help="briefs in the batch benchmark (default 200)"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     args = parser.parse_args()
     results = measure(args)

@@ -34,14 +34,18 @@ def have_hyperfine() -> bool:
     return shutil.which("hyperfine") is not None
 
 
-def time_commands(commands: dict[str, list[str]], *, cwd: Path, runs: int = 15, warmup: int = 3) -> dict[str, Timing]:
+def time_commands(
+    commands: dict[str, list[str]], *, cwd: Path, runs: int = 15, warmup: int = 3
+) -> dict[str, Timing]:
     """Time each command (name → argv) side by side; every command must exit 0."""
     if have_hyperfine():
         return _hyperfine(commands, cwd=cwd, runs=runs, warmup=warmup)
     return _loop(commands, cwd=cwd, runs=runs, warmup=warmup)
 
 
-def _hyperfine(commands: dict[str, list[str]], *, cwd: Path, runs: int, warmup: int) -> dict[str, Timing]:
+def _hyperfine(
+    commands: dict[str, list[str]], *, cwd: Path, runs: int, warmup: int
+) -> dict[str, Timing]:
     """Run hyperfine without a shell (``-N``) and read its JSON export."""
     with tempfile.TemporaryDirectory() as tmp:
         export = Path(tmp) / "hyperfine.json"
@@ -55,23 +59,37 @@ def _hyperfine(commands: dict[str, list[str]], *, cwd: Path, runs: int, warmup: 
     for result in data["results"]:
         times = result["times"]
         timings[result["command"]] = Timing(
-            result["command"], result["median"], result["mean"], result.get("stddev") or 0.0, len(times)
+            result["command"],
+            result["median"],
+            result["mean"],
+            result.get("stddev") or 0.0,
+            len(times),
         )
     return timings
 
 
-def _loop(commands: dict[str, list[str]], *, cwd: Path, runs: int, warmup: int) -> dict[str, Timing]:
+def _loop(
+    commands: dict[str, list[str]], *, cwd: Path, runs: int, warmup: int
+) -> dict[str, Timing]:
     """Run the commands round-robin (so machine noise hits all alike) and take medians."""
     samples: dict[str, list[float]] = {name: [] for name in commands}
     for i in range(warmup + runs):
         for name, command in commands.items():
             start = time.perf_counter()
-            subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            subprocess.run(
+                command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
             elapsed = time.perf_counter() - start
             if i >= warmup:
                 samples[name].append(elapsed)
     return {
-        name: Timing(name, statistics.median(s), statistics.fmean(s), statistics.stdev(s) if len(s) > 1 else 0.0, len(s))
+        name: Timing(
+            name,
+            statistics.median(s),
+            statistics.fmean(s),
+            statistics.stdev(s) if len(s) > 1 else 0.0,
+            len(s),
+        )
         for name, s in samples.items()
     }
 
