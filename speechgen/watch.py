@@ -51,7 +51,9 @@ def watch_render(
     own = OwnOutputs()
     try:
         for job in planned:
-            watched[job] = _render_and_snapshot(job, settings, options, out, stdout, own)
+            watched[job] = _render_and_snapshot(
+                job, settings, options, out, stdout, own, again=False
+            )
         count = len(set().union(*(s.keys() for s in watched.values())))
         out(f"正在监视 {count} 个文件（简报和模板），改动后自动重新生成；按 Ctrl+C 结束")
         cycles = 0
@@ -117,7 +119,7 @@ def _file_hash(path: Path) -> str:
 
 
 def _render_and_snapshot(job: Job, settings: RenderSettings, options: RenderOptions, out: Callable[[str], None],
-                         stdout: Callable[[str], None] | None, own: OwnOutputs) -> Snapshot:  # fmt: skip
+                         stdout: Callable[[str], None] | None, own: OwnOutputs, again: bool = True) -> Snapshot:  # fmt: skip
     """Render one job, print what happened, and return the state of the files it depends on."""
     from .batch import render_safely, report
 
@@ -128,7 +130,7 @@ def _render_and_snapshot(job: Job, settings: RenderSettings, options: RenderOpti
     )
     own.remember(result)
     report([result], out)
-    if result.exit_code == EXIT_OK:
+    if again and result.exit_code == EXIT_OK:
         out(f"{time.strftime('%H:%M:%S')} {job.brief.name} 已重新生成")
     return state
 
