@@ -13,7 +13,6 @@ import hashlib
 import io
 import zipfile
 from dataclasses import dataclass
-from xml.sax.saxutils import escape as _xml_escape
 
 from . import __version__
 
@@ -35,7 +34,7 @@ class DocMeta:
 
 def esc(text: str) -> str:
     """Escape text for XML character data and attribute values."""
-    return _xml_escape(text, {'"': "&quot;"})
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 CONTENT_TYPES_HEAD = (

@@ -20,6 +20,7 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from jinja2 import BaseLoader, StrictUndefined, TemplateRuntimeError, nodes, pass_eval_context
@@ -263,9 +264,45 @@ def make_environment(loader: BaseLoader | None = None) -> SpeechEnvironment:
         keep_trailing_newline=True,
         auto_reload=True,
         cache_size=400,
+        bytecode_cache=bytecode_cache(),
     )
     install_filters(env)
     return env
+
+
+def bytecode_cache() -> Any:
+    """Compiled templates kept on disk, so a cold start does not recompile unchanged templates.
+
+    Jinja keys each entry by template name and a checksum of its source, so an edited
+    template is recompiled. ``SPEECHGEN_NO_CACHE=1`` turns it off; an unwritable cache
+    folder just means no cache.
+    """
+    import os
+
+    from jinja2 import FileSystemBytecodeCache
+
+    if os.environ.get("SPEECHGEN_NO_CACHE") == "1":
+        return None
+    if os.name == "nt":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    folder = base / "speechgen" / f"jinja-{_compiler_stamp()}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
+
+
+def _compiler_stamp() -> str:
+    """Version plus a digest of this module: compiled code depends on the sandbox's code generator."""
+    import hashlib
+
+    from . import __version__
+
+    digest = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+    return f"{__version__}-{digest}"
 
 
 def make_xml_environment() -> SpeechEnvironment:

@@ -123,8 +123,24 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
+_MANIFESTS: dict[tuple[str, str], tuple[tuple[int, int], TemplateInfo]] = {}
+
+
 def read_manifest(folder: Path, origin: str) -> TemplateInfo:
-    """Read ``folder/manifest.yaml`` into a :class:`TemplateInfo`."""
+    """Read ``folder/manifest.yaml`` into a :class:`TemplateInfo` (cached while the file is unchanged)."""
+    try:
+        st = (folder / MANIFEST).stat()
+    except OSError:
+        return _read_manifest(folder, origin)
+    key, stamp = (str(folder), origin), (st.st_mtime_ns, st.st_size)
+    cached = _MANIFESTS.get(key)
+    if cached is None or cached[0] != stamp:
+        cached = _MANIFESTS[key] = (stamp, _read_manifest(folder, origin))
+    return cached[1]
+
+
+def _read_manifest(folder: Path, origin: str) -> TemplateInfo:
+    """Parse ``folder/manifest.yaml`` into a :class:`TemplateInfo`."""
     path = folder / MANIFEST
     try:
         text = path.read_text(encoding="utf-8-sig")
