@@ -309,7 +309,12 @@ def templates_lint(
 
 
 def main() -> None:
-    """Console-script entry point: run, flush, then leave without the interpreter's teardown (~80 ms)."""
+    """Console-script entry point: run, flush, then leave without the interpreter's teardown (~80 ms).
+
+    pydantic's plugin discovery (which scans every installed distribution's entry
+    points) is switched off for the command line: speechgen uses no pydantic plugins.
+    """
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         app(prog_name="speechgen")
         code = 0
