@@ -71,17 +71,6 @@ def test_check_on_a_text_file_does_not_load_the_docx_stack(tmp_path: Path) -> No
     assert not modules & DOCX_STACK
 
 
-@pytest.mark.xfail(
-    reason="typer 0.29 coerces every command-line parameter through a pydantic TypeAdapter, "
-    "so any command (not --help) imports pydantic; needs a change in cli.py (see docs/performance.md)",
-    strict=False,
-)
-def test_templates_does_not_load_pydantic(tmp_path: Path) -> None:
-    needs("speechgen.catalog")
-    _code, modules = loaded_modules(tmp_path, "templates")
-    assert "pydantic" not in modules
-
-
 def test_render_loads_no_python_docx_for_a_plain_draft(tmp_path: Path) -> None:
     """The writer builds OOXML itself; python-docx is only for shells and reading drafts."""
     brief = write_brief(tmp_path, FULL_BRIEF)
