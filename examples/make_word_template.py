@@ -55,24 +55,37 @@ def build(target: Path) -> None:
     _para(doc, "{{ meeting.speaker }}", "楷体_GB2312", center=True)
     _para(doc, "{%p endif %}", **tag)
     _para(doc, "同志们：", indent=False)
-    _para(doc, "今天召开{{ meeting.name }}，主要是把下一阶段的重点工作部署下去、把责任落实到位。"
-               "{% if measures %}这次共安排{{ counts.measures|cn_count }}项重点任务，下面逐项讲一讲。{% endif %}")
+    _para(
+        doc,
+        "今天召开{{ meeting.name }}，主要是把下一阶段的重点工作部署下去、把责任落实到位。"
+        "{% if measures %}这次共安排{{ counts.measures|cn_count }}项重点任务，下面逐项讲一讲。{% endif %}",
+    )
     _para(doc, "{%p for m in measures %}", **tag)
     _para(doc, "（{{ loop.index|cn }}）{{ m.title }}", "楷体_GB2312")
-    _para(doc, "{% for p in m.points %}{{ p.title }}{% if p.detail %}，{{ p.detail }}{% endif %}"
-               "{% if not loop.last %}；{% else %}。{% endif %}{% endfor %}"
-               "{% if m.owner %}这项工作由{{ m.owner }}牵头{% if m.deadline_text %}，完成时限是{{ m.deadline_text }}{% endif %}。"
-               "{% elif m.deadline_text %}完成时限是{{ m.deadline_text }}。{% endif %}"
-               "要明确责任、细化措施，确保按时保质完成。")
+    _para(
+        doc,
+        "{% for p in m.points %}{{ p.title }}{% if p.detail %}，{{ p.detail }}{% endif %}"
+        "{% if not loop.last %}；{% else %}。{% endif %}{% endfor %}"
+        "{% if m.owner %}这项工作由{{ m.owner }}牵头{% if m.deadline_text %}，完成时限是{{ m.deadline_text }}{% endif %}。"
+        "{% elif m.deadline_text %}完成时限是{{ m.deadline_text }}。{% endif %}"
+        "要明确责任、细化措施，确保按时保质完成。",
+    )
     _para(doc, "{%p endfor %}", **tag)
-    _para(doc, "同志们，任务已经明确，关键在于落实。希望大家迅速行动起来，一项一项抓推进、一件一件抓落实，"
-               "为{{ meeting.organization }}完成全年目标任务共同努力！")
+    _para(
+        doc,
+        "同志们，任务已经明确，关键在于落实。希望大家迅速行动起来，一项一项抓推进、一件一件抓落实，"
+        "为{{ meeting.organization }}完成全年目标任务共同努力！",
+    )
     doc.core_properties.title = "speechgen 示例 Word 模板"
     doc.core_properties.author = "speechgen"
     doc.save(str(target))
 
 
 if __name__ == "__main__":
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent / "word_template.docx"
+    out = (
+        Path(sys.argv[1])
+        if len(sys.argv) > 1
+        else Path(__file__).resolve().parent / "word_template.docx"
+    )
     build(out)
     print(f"已写入 {out}")

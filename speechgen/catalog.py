@@ -68,7 +68,9 @@ def context_kinds() -> dict[str, Any]:
 
 def _attributes(cls: type) -> set[str]:
     """Fields, properties and public methods a template may use on a context object."""
-    return {f.name for f in dataclasses.fields(cls)} | {n for n in dir(cls) if not n.startswith("_")}
+    return {f.name for f in dataclasses.fields(cls)} | {
+        n for n in dir(cls) if not n.startswith("_")
+    }
 
 
 @dataclass
@@ -96,13 +98,18 @@ class Checker:
         for imp in ast.find_all(nodes.Import):
             top.add(typing.cast(nodes.Import, imp).target)
         for frm in ast.find_all(nodes.FromImport):
-            top |= {n if isinstance(n, str) else n[1] for n in typing.cast(nodes.FromImport, frm).names}
+            top |= {
+                n if isinstance(n, str) else n[1] for n in typing.cast(nodes.FromImport, frm).names
+            }
         unknown = jinja_meta.find_undeclared_variables(ast) - self.known - top - LOCAL_NAMES
         seen: set[tuple[int, str]] = set()
         for name in ast.find_all(nodes.Name):
             if name.ctx == "load" and name.name in unknown and (name.lineno, name.name) not in seen:
                 seen.add((name.lineno, name.name))
-                self.report(name.lineno, f"未知变量“{name.name}”：上下文里只有 {'、'.join(sorted(context_kinds()))}")
+                self.report(
+                    name.lineno,
+                    f"未知变量“{name.name}”：上下文里只有 {'、'.join(sorted(context_kinds()))}",
+                )
         self.visit(ast, {})
 
     def kind_of(self, node: nodes.Node, scope: dict[str, Any]) -> tuple[Any, str]:
@@ -117,7 +124,11 @@ class Checker:
                 hint = typing.get_type_hints(base).get(node.attr)
                 return _kind(hint), f"{label}.{node.attr}"
             return None, f"{label}.{node.attr}"
-        if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, int):
+        if (
+            isinstance(node, nodes.Getitem)
+            and isinstance(node.arg, nodes.Const)
+            and isinstance(node.arg.value, int)
+        ):
             base, label = self.kind_of(node.node, scope)
             if isinstance(base, tuple) and base[0] == SEQ:
                 return base[1], f"{label}[]"
@@ -168,12 +179,21 @@ class Checker:
                 fields = "、".join(f.name for f in dataclasses.fields(base))
                 self.report(node.lineno, f"“{shown}”没有字段“{node.attr}”：可用的字段有 {fields}")
         elif isinstance(base, tuple) and base[0] == SEQ and node.attr not in dir(tuple):
-            self.report(node.lineno, f"“{label}”是一组内容，没有“{node.attr}”：请用 {{% for x in {label} %}} 逐个取 x.{node.attr}")
+            self.report(
+                node.lineno,
+                f"“{label}”是一组内容，没有“{node.attr}”：请用 {{% for x in {label} %}} 逐个取 x.{node.attr}",
+            )
         elif base is dict and label == "options":
             self.used.add(f"options.{node.attr}")
-            if self.options is not None and node.attr not in self.options and node.attr not in dir(dict):
+            if (
+                self.options is not None
+                and node.attr not in self.options
+                and node.attr not in dir(dict)
+            ):
                 declared = "、".join(sorted(self.options)) or "（无）"
-                self.report(node.lineno, f"选项“{node.attr}”没有在模板清单里声明：已声明的有 {declared}")
+                self.report(
+                    node.lineno, f"选项“{node.attr}”没有在模板清单里声明：已声明的有 {declared}"
+                )
         elif label in context_kinds():
             self.used.add(label)
 
@@ -212,7 +232,9 @@ def lint_folder(folder: Path, template_dirs: list[Path]) -> tuple[list[Finding],
     used: set[str] = set()
     for path in sorted(folder.glob("*.j2")):
         source = path.read_text(encoding="utf-8-sig")
-        found, fields, ast = check_source(source, env, lambda n, p=path: f"{p}:{n}", options, path.name)
+        found, fields, ast = check_source(
+            source, env, lambda n, p=path: f"{p}:{n}", options, path.name
+        )
         findings += found
         used |= fields
         if ast is not None and path.name == info.entry:
@@ -221,7 +243,9 @@ def lint_folder(folder: Path, template_dirs: list[Path]) -> tuple[list[Finding],
     if bank.is_file():
         loaded = parse_brief_text(bank.read_text(encoding="utf-8-sig"), str(bank))
         for key, alternatives in loaded.data.items():
-            for i, text in enumerate(alternatives if isinstance(alternatives, list) else [alternatives]):
+            for i, text in enumerate(
+                alternatives if isinstance(alternatives, list) else [alternatives]
+            ):
                 mark = loaded.positions.get((key, i)) or loaded.positions.get((key,))
                 where = f"{bank}:{mark.line if mark else '?'}"
                 found, fields, _ = check_source(str(text), env, lambda n, w=where: w, options)
@@ -265,7 +289,12 @@ def _check_parent(info: TemplateInfo, candidates: dict[str, list[TemplateInfo]],
         for block in ast.body:
             if isinstance(block, nodes.Block) and block.name not in parent_blocks:
                 available = "、".join(sorted(parent_blocks))
-                findings.append(Finding(f"{path}:{block.lineno}", f"块“{block.name}”在父模板里不存在，覆盖不会生效：可覆盖的块有 {available}"))
+                findings.append(
+                    Finding(
+                        f"{path}:{block.lineno}",
+                        f"块“{block.name}”在父模板里不存在，覆盖不会生效：可覆盖的块有 {available}",
+                    )
+                )
     return findings
 
 
@@ -292,7 +321,6 @@ def lint_template(path: Path, template_dirs: list[Path]) -> int:
     return 0
 
 
-
 def list_templates(template_dirs: list[Path]) -> int:
     """``speechgen templates``: every template with its Chinese name, source and description."""
     from .cli import echo_err, echo_out
@@ -310,9 +338,13 @@ def list_templates(template_dirs: list[Path]) -> int:
         if winner.extends:
             lines.append(f"    继承：{winner.extends}")
         for other in shadowed:
-            lines.append(f"    生效的是上面这个；同名的 {other.origin} 模板（{other.folder}）被覆盖")
+            lines.append(
+                f"    生效的是上面这个；同名的 {other.origin} 模板（{other.folder}）被覆盖"
+            )
     echo_out("\n".join(lines) + "\n")
-    echo_err("用 speechgen templates show 名称 查看模板的提纲、字段和选项；简报里写 template: 名称 或中文名。")
+    echo_err(
+        "用 speechgen templates show 名称 查看模板的提纲、字段和选项；简报里写 template: 名称 或中文名。"
+    )
     return 0
 
 
@@ -366,7 +398,11 @@ def show_template(name: str, template_dirs: list[Path]) -> int:
         "选项（写在简报的 options 下）：",
     ]
     for o in info.options:
-        choices = f"，可选 {'、'.join(o.choices)}" if o.choices else ("，一组文字" if o.kind == "list" else "")
+        choices = (
+            f"，可选 {'、'.join(o.choices)}"
+            if o.choices
+            else ("，一组文字" if o.kind == "list" else "")
+        )
         default = o.default if o.default not in (None, []) else "（空）"
         out.append(f"  {o.name}：默认 {default}{choices}。{o.description}")
     if not info.options:

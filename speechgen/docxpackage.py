@@ -34,7 +34,9 @@ class DocMeta:
 
 def esc(text: str) -> str:
     """Escape text for XML character data and attribute values."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
 
 
 CONTENT_TYPES_HEAD = (

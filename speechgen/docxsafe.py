@@ -58,7 +58,9 @@ def read_untrusted_docx(path: Path, what: str) -> bytes:
     if path.is_dir():
         raise UserError(f"{shown}: 这是一个文件夹，不是 Word .docx 文件")
     if size > MAX_FILE_BYTES:
-        raise UserError(f"{shown}: 文件有 {_mb(size)}，超过上限 {_mb(MAX_FILE_BYTES)}，请检查是否选错了文件")
+        raise UserError(
+            f"{shown}: 文件有 {_mb(size)}，超过上限 {_mb(MAX_FILE_BYTES)}，请检查是否选错了文件"
+        )
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -84,25 +86,39 @@ def check_docx_bytes(data: bytes, shown: str) -> None:
             for info in zf.infolist():
                 if info.filename.lower().endswith(_XML_SUFFIXES):
                     _check_xml_part(zf, info, shown)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError) as exc:
-        raise UserError(f"{shown}: .docx 文件已损坏，无法打开（{exc}）。请在 Word/WPS 里重新另存为 .docx") from None
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        EOFError,
+        NotImplementedError,
+        ValueError,
+    ) as exc:
+        raise UserError(
+            f"{shown}: .docx 文件已损坏，无法打开（{exc}）。请在 Word/WPS 里重新另存为 .docx"
+        ) from None
 
 
 def _check_members(zf: zipfile.ZipFile, shown: str) -> None:
     """Check member count, declared expanded size, encryption and the Word main part."""
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
-        raise UserError(f"{shown}: .docx 里有 {len(infos)} 个部件，超过上限 {MAX_MEMBERS}，不像正常的 Word 文件，已拒绝")
+        raise UserError(
+            f"{shown}: .docx 里有 {len(infos)} 个部件，超过上限 {MAX_MEMBERS}，不像正常的 Word 文件，已拒绝"
+        )
     total = sum(i.file_size for i in infos)
     if total > MAX_EXPANDED_BYTES:
         raise UserError(
             f"{shown}: 解压后有 {_mb(total)}，超过上限 {_mb(MAX_EXPANDED_BYTES)}（可能是压缩炸弹），已拒绝"
         )
     if any(i.flag_bits & 0x1 for i in infos):
-        raise UserError(f"{shown}: .docx 的部件是加密的。请在 Word/WPS 里去掉密码后另存为 .docx 再试")
+        raise UserError(
+            f"{shown}: .docx 的部件是加密的。请在 Word/WPS 里去掉密码后另存为 .docx 再试"
+        )
     names = {i.filename for i in infos}
     if len(names) != len(infos):
-        raise UserError(f"{shown}: .docx 里有重名的部件，文件不正常，已拒绝。请在 Word/WPS 里重新另存为 .docx")
+        raise UserError(
+            f"{shown}: .docx 里有重名的部件，文件不正常，已拒绝。请在 Word/WPS 里重新另存为 .docx"
+        )
     if "word/document.xml" not in names or "[Content_Types].xml" not in names:
         raise UserError(
             f"{shown}: 是压缩包但不是 Word 文档（缺少 word/document.xml）。请用 Word/WPS 另存为 .docx 再试"
@@ -121,7 +137,9 @@ def _check_xml_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, shown: str) -> N
                 break
             read += len(chunk)
             if read > limit:
-                raise UserError(f"{shown}: 部件 {info.filename} 解压后超过声明的大小，文件不正常，已拒绝")
+                raise UserError(
+                    f"{shown}: 部件 {info.filename} 解压后超过声明的大小，文件不正常，已拒绝"
+                )
             chunks.append(chunk)
     body = b"".join(chunks)
     # A DTD can only come before the root element, but scan the whole part: it is cheap.

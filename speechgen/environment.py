@@ -64,17 +64,23 @@ class RenderBudget:
     def tick(self) -> None:
         """Raise when the render has run too long."""
         if time.perf_counter() - self.started > self.max_seconds:
-            raise TemplateLimitError(f"模板运行超过 {self.max_seconds:g} 秒，已停止（模板里可能有过大的循环）")
+            raise TemplateLimitError(
+                f"模板运行超过 {self.max_seconds:g} 秒，已停止（模板里可能有过大的循环）"
+            )
 
     def add_output(self, chunk: str) -> None:
         """Count produced characters; raise when over the cap."""
         self.produced += len(chunk)
         if self.produced > self.max_chars:
-            raise TemplateLimitError(f"模板输出超过 {self.max_chars} 个字符，已停止（模板可能在无限重复输出）")
+            raise TemplateLimitError(
+                f"模板输出超过 {self.max_chars} 个字符，已停止（模板可能在无限重复输出）"
+            )
         self.tick()
 
 
-_budget: contextvars.ContextVar[RenderBudget | None] = contextvars.ContextVar("budget", default=None)
+_budget: contextvars.ContextVar[RenderBudget | None] = contextvars.ContextVar(
+    "budget", default=None
+)
 
 
 class TemplateLimitError(UserError):
@@ -127,7 +133,9 @@ def _size(value: Any) -> int:
 def _guard_size(size: int, what: str) -> None:
     """Refuse a value of ``size`` characters/items above the output cap."""
     if size > MAX_OUTPUT_CHARS:
-        raise TemplateLimitError(f"模板里的{what}结果过大（超过 {MAX_OUTPUT_CHARS} 个字符），已停止")
+        raise TemplateLimitError(
+            f"模板里的{what}结果过大（超过 {MAX_OUTPUT_CHARS} 个字符），已停止"
+        )
 
 
 def _guard_format(fmt: Any) -> None:
@@ -248,7 +256,11 @@ class SpeechEnvironment(ImmutableSandboxedEnvironment):
             raise TemplateLimitError("模板里的乘方运算过大，已停止")
         if operator_name == "%" and isinstance(left, str):
             _guard_format(left)
-            _guard_size(len(left) + sum(_size(a) for a in (right if isinstance(right, tuple) else (right,))), "格式化（%）")
+            _guard_size(
+                len(left)
+                + sum(_size(a) for a in (right if isinstance(right, tuple) else (right,))),
+                "格式化（%）",
+            )
         return super().call_binop(context, operator_name, left, right)
 
 
@@ -363,7 +375,9 @@ def rank_change_phrase(ranking: Any, style: str = "arabic") -> str:
     return f"与上次持平，仍为{now}"
 
 
-def render_with_budget(template: Any, context: dict[str, Any], budget: RenderBudget | None = None) -> str:
+def render_with_budget(
+    template: Any, context: dict[str, Any], budget: RenderBudget | None = None
+) -> str:
     """Render ``template`` chunk by chunk under ``budget``; return the text.
 
     A limit error, or a recursion too deep (a macro calling itself), is reported
@@ -408,9 +422,18 @@ def template_location(exc: BaseException, template: Any = None) -> str:
 
 
 _SYNTAX_MESSAGES = (
-    (re.compile(r"unexpected '(\}|%|\))'"), "多了一个“{0}”，或者前面少写了一半（{{{{ }}}} 和 {{% %}} 要成对）"),
-    (re.compile(r"Unexpected end of template.*'(end\w+)'", re.S), "缺少 {{% {0} %}}：有一个块没有结束"),
-    (re.compile(r"Encountered unknown tag '(\w+)'"), "不认识的标签“{0}”（拼错了，或缺少与它配对的开始标签）"),
+    (
+        re.compile(r"unexpected '(\}|%|\))'"),
+        "多了一个“{0}”，或者前面少写了一半（{{{{ }}}} 和 {{% %}} 要成对）",
+    ),
+    (
+        re.compile(r"Unexpected end of template.*'(end\w+)'", re.S),
+        "缺少 {{% {0} %}}：有一个块没有结束",
+    ),
+    (
+        re.compile(r"Encountered unknown tag '(\w+)'"),
+        "不认识的标签“{0}”（拼错了，或缺少与它配对的开始标签）",
+    ),
     (re.compile(r"expected token '([^']+)', got '([^']*)'"), "这里应是“{0}”，却写了“{1}”"),
     (re.compile(r"unexpected end of template"), "模板意外结束：有括号、引号或标签没有闭合"),
     (re.compile(r"unexpected char '(.)'"), "这里不能出现“{0}”"),

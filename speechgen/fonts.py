@@ -84,12 +84,16 @@ def font_warnings(profile: Profile) -> list[str]:
         notes = []
         alt = profile.alt_fonts.get(font)
         if alt:
-            notes.append(f"Word/WPS 改用“{alt}”" + ("" if normalise(alt) in families else "，本机也没有"))
+            notes.append(
+                f"Word/WPS 改用“{alt}”" + ("" if normalise(alt) in families else "，本机也没有")
+            )
         preview = substitute_for(font)
         if preview:
             notes.append(f"PDF 预览用“{preview}”")
         detail = f"（{'；'.join(notes)}）" if notes else ""
-        warnings.append(f"提示：本机没有安装版式 {profile.name} 用到的字体“{font}”{detail}；稿子里仍写明原字体")
+        warnings.append(
+            f"提示：本机没有安装版式 {profile.name} 用到的字体“{font}”{detail}；稿子里仍写明原字体"
+        )
     return warnings
 
 
@@ -99,7 +103,9 @@ def _fontconfig_families() -> set[str] | None:
     if fc_list is None:
         return None
     try:
-        proc = subprocess.run([fc_list, ":", "family"], capture_output=True, timeout=FC_TIMEOUT, check=False)
+        proc = subprocess.run(
+            [fc_list, ":", "family"], capture_output=True, timeout=FC_TIMEOUT, check=False
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     if proc.returncode != 0:

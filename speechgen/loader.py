@@ -37,13 +37,20 @@ NULL_WORDS = {"", "~", "null", "Null", "NULL"}
 Path_ = tuple[str | int, ...]
 
 # Characters Word cannot store, or that YAML's reader refuses when typed raw.
-_ILLEGAL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+_ILLEGAL_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
 # Raw bad characters are swapped for these noncharacters before parsing (the YAML
 # reader accepts them) and reported, or turned into a line break, afterwards.
 _VT_SENTINEL = "\ufdd0"
 _BAD_SENTINEL = BAD_SENTINEL
 _TAG_PREFIX = "tag:yaml.org,2002:"
-_EMPTY_EVENTS = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent)
+_EMPTY_EVENTS = (
+    yaml.StreamStartEvent,
+    yaml.StreamEndEvent,
+    yaml.DocumentStartEvent,
+    yaml.DocumentEndEvent,
+)
 
 try:  # libyaml is much faster; fall back to the pure-Python parser.
     _Loader: Any = yaml.CBaseLoader
@@ -126,7 +133,9 @@ def decode_brief(raw: bytes, path: str, encoding: str | None = None) -> str:
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
-            raise UserError(f"{path}: 文件以 UTF-16 标记开头，但内容不是有效的 UTF-16，请另存为 UTF-8") from None
+            raise UserError(
+                f"{path}: 文件以 UTF-16 标记开头，但内容不是有效的 UTF-16，请另存为 UTF-8"
+            ) from None
     enc = encoding or "utf-8-sig"
     try:
         text = raw.decode(enc)
@@ -189,7 +198,9 @@ def load_brief(path: Path, encoding: str | None = None) -> LoadedBrief:
 def parse_brief_text(text: str, path: str = "<brief>") -> LoadedBrief:
     """Parse YAML text into plain data with positions; raise :class:`InputProblems`."""
     if len(text) > MAX_BRIEF_BYTES:
-        raise UserError(f"{path}: 内容超过 {MAX_BRIEF_BYTES // 1_000_000} MB 上限，请检查是否选错了文件")
+        raise UserError(
+            f"{path}: 内容超过 {MAX_BRIEF_BYTES // 1_000_000} MB 上限，请检查是否选错了文件"
+        )
     builder = _Builder(path, text)
     data = builder.build()
     if builder.problems:
@@ -235,7 +246,9 @@ class _Builder:
         self._events: list[Any] = []
         self._i = 0
 
-    def _problem(self, mark: Any, field_path: Path_, message: str, *, warning: bool = False) -> None:
+    def _problem(
+        self, mark: Any, field_path: Path_, message: str, *, warning: bool = False
+    ) -> None:
         line = mark.line + 1 if mark is not None else None
         col = mark.column + 1 if mark is not None else None
         src = self.lines[line - 1] if line and 0 < line <= len(self.lines) else None
@@ -267,11 +280,17 @@ class _Builder:
             return {}
         docs = [e for e in events if isinstance(e, yaml.DocumentStartEvent)]
         if len(docs) > 1:
-            self._problem(docs[1].start_mark, (), "一个简报文件只能有一个文档，请删除中间的“---”分隔行")
+            self._problem(
+                docs[1].start_mark, (), "一个简报文件只能有一个文档，请删除中间的“---”分隔行"
+            )
             return {}
         self._events = [e for e in events if not isinstance(e, _EMPTY_EVENTS)]
         if not self._events:
-            self._problem(None, (), "简报是空的：至少需要 meeting 下的 name 和 organization，可以用 speechgen new 生成一份")
+            self._problem(
+                None,
+                (),
+                "简报是空的：至少需要 meeting 下的 name 和 organization，可以用 speechgen new 生成一份",
+            )
             return {}
         first = self._events[0]
         value = self._node((), 0)
@@ -279,12 +298,18 @@ class _Builder:
         if self.problems:
             return {}
         if value is None:
-            self._problem(None, (), "简报是空的：至少需要 meeting 下的 name 和 organization，可以用 speechgen new 生成一份")
+            self._problem(
+                None,
+                (),
+                "简报是空的：至少需要 meeting 下的 name 和 organization，可以用 speechgen new 生成一份",
+            )
             return {}
         if not isinstance(value, dict):
             kind = "列表" if isinstance(value, list) else "单个值"
             self._problem(
-                first.start_mark, (), f"简报的最外层应是“键: 值”的映射（如 meeting:、measures:），现在是{kind}"
+                first.start_mark,
+                (),
+                f"简报的最外层应是“键: 值”的映射（如 meeting:、measures:），现在是{kind}",
             )
             return {}
         return value
@@ -295,7 +320,12 @@ class _Builder:
             for kind, count in self._refused.items():
                 if count > 1 and kind in p.message:
                     self.problems[i] = Problem(
-                        p.file, p.line, p.column, p.field, f"{p.message}（全文共 {count} 处）", p.source_line
+                        p.file,
+                        p.line,
+                        p.column,
+                        p.field,
+                        f"{p.message}（全文共 {count} 处）",
+                        p.source_line,
                     )
 
     def _next(self) -> Any:
@@ -306,20 +336,31 @@ class _Builder:
     def _check_node_event(self, event: Any, path: Path_) -> None:
         """Refuse anchors and explicit tags."""
         if getattr(event, "anchor", None):
-            self._refuse_once("锚点", event.start_mark, path, "简报不支持 YAML 锚点（&名称），请把内容直接写出来")
+            self._refuse_once(
+                "锚点", event.start_mark, path, "简报不支持 YAML 锚点（&名称），请把内容直接写出来"
+            )
         tag = getattr(event, "tag", None)
         implicit = getattr(event, "implicit", True)
         plain = implicit is True or (isinstance(implicit, tuple) and any(implicit))
         is_collection = isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent))
         if tag not in (None, "!") and (not plain or is_collection):
             shown = "!!" + tag.removeprefix(_TAG_PREFIX) if tag.startswith(_TAG_PREFIX) else tag
-            self._refuse_once("标签", event.start_mark, path, f"简报不支持 YAML 标签 {shown}，请删除它，只写值本身")
+            self._refuse_once(
+                "标签",
+                event.start_mark,
+                path,
+                f"简报不支持 YAML 标签 {shown}，请删除它，只写值本身",
+            )
 
     def _node(self, path: Path_, depth: int) -> Any:
         event = self._next()
-        self.positions.setdefault(path, Mark(event.start_mark.line + 1, event.start_mark.column + 1))
+        self.positions.setdefault(
+            path, Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+        )
         if isinstance(event, yaml.AliasEvent):
-            self._refuse_once("别名", event.start_mark, path, "简报不支持 YAML 别名（*名称），请把内容直接写出来")
+            self._refuse_once(
+                "别名", event.start_mark, path, "简报不支持 YAML 别名（*名称），请把内容直接写出来"
+            )
             return None
         if depth > MAX_DEPTH:
             self._problem(event.start_mark, path, f"嵌套层级过深（最多 {MAX_DEPTH} 层）")
@@ -354,7 +395,9 @@ class _Builder:
         while not isinstance(self._events[self._i], yaml.MappingEndEvent):
             key_event = self._next()
             if not isinstance(key_event, yaml.ScalarEvent):
-                self._problem(key_event.start_mark, path, "键必须是简单的文字，不能是列表、映射或别名")
+                self._problem(
+                    key_event.start_mark, path, "键必须是简单的文字，不能是列表、映射或别名"
+                )
                 self._skip(key_event)
                 self._skip(self._next())
                 continue
@@ -363,7 +406,9 @@ class _Builder:
             start: Any = key_event.start_mark
             key_mark = Mark(start.line + 1, start.column + 1)
             if key == "<<" and not key_event.style:
-                self._problem(key_event.start_mark, path, "简报不支持 YAML 合并键（<<），请把内容直接写出来")
+                self._problem(
+                    key_event.start_mark, path, "简报不支持 YAML 合并键（<<），请把内容直接写出来"
+                )
             child = (*path, key)
             if key in first_seen:
                 self._problem(
@@ -418,7 +463,9 @@ class _Builder:
         if end is None or end.line != start.line or end.line >= len(self.lines):
             return
         line = self.lines[end.line]
-        column = end.column + (1 if event.value == "" and line[end.column : end.column + 1] == ":" else 0)
+        column = end.column + (
+            1 if event.value == "" and line[end.column : end.column + 1] == ":" else 0
+        )
         rest = line[column:]
         if re.match(r"^[ \t]#\S", rest) and not rest.startswith(("  ", "\t\t")):
             mark = yaml.Mark(self.path, end.index, end.line, column + 1, "", 0)
@@ -428,4 +475,3 @@ class _Builder:
                 f"“ #”后面的“{rest.strip()[:20]}”被当成了注释，没有算进值里；如果它是值的一部分，请把整个值用引号括起来",
                 warning=True,
             )
-

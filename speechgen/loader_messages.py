@@ -51,7 +51,9 @@ def open_path(events: list[Any], error_line: int | None = None) -> Path_:
         if isinstance(e, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if stack:
                 path.append(stack[-1][1])
-            stack.append(["map", None, False] if isinstance(e, yaml.MappingStartEvent) else ["seq", 0, True])
+            stack.append(
+                ["map", None, False] if isinstance(e, yaml.MappingStartEvent) else ["seq", 0, True]
+            )
         elif isinstance(e, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             stack.pop()
             if path and stack:
@@ -74,7 +76,10 @@ _SYNTAX_HINTS = (
     ("mapping values are not allowed", "值里出现了“: ”（冒号加空格），请把整个值用引号括起来"),
     ("expected a single document", "一个简报文件只能有一个文档，请删除中间的“---”分隔行"),
     ("but found another document", "一个简报文件只能有一个文档，请删除中间的“---”分隔行"),
-    ("while parsing a flow node", "方括号或花括号没有闭合，或里面多了逗号，请检查 [ ] 和 { } 是否成对"),
+    (
+        "while parsing a flow node",
+        "方括号或花括号没有闭合，或里面多了逗号，请检查 [ ] 和 { } 是否成对",
+    ),
     ("flow sequence", "方括号没有闭合，或里面有未加引号的“: ”，请检查 [ ] 是否成对"),
     ("flow mapping", "花括号没有闭合，或里面有未加引号的内容，请检查 { } 是否成对"),
     ("exceeded maximum nesting depth", f"嵌套层级过深（最多 {MAX_DEPTH} 层）"),
@@ -84,10 +89,22 @@ _SYNTAX_HINTS = (
     ("did not find expected '-' indicator", "列表的缩进不一致，每个列表项都要以“- ”开头并对齐"),
     ("found undefined alias", "简报不支持 YAML 锚点和别名（& 和 *），请把内容直接写出来"),
     ("found undefined anchor", "简报不支持 YAML 锚点和别名（& 和 *），请把内容直接写出来"),
-    ("while scanning an alias", "简报不支持 YAML 别名（*名称）；如果 * 是值的一部分，请把整个值用引号括起来"),
-    ("while scanning an anchor", "简报不支持 YAML 锚点（&名称）；如果 & 是值的一部分，请把整个值用引号括起来"),
-    ("while scanning a tag", "简报不支持 YAML 标签（!名称）；如果 ! 是值的一部分，请把整个值用引号括起来"),
-    ("while scanning a directive", "简报里不能有 % 开头的指令行；如果 % 是值的一部分，请把整个值用引号括起来"),
+    (
+        "while scanning an alias",
+        "简报不支持 YAML 别名（*名称）；如果 * 是值的一部分，请把整个值用引号括起来",
+    ),
+    (
+        "while scanning an anchor",
+        "简报不支持 YAML 锚点（&名称）；如果 & 是值的一部分，请把整个值用引号括起来",
+    ),
+    (
+        "while scanning a tag",
+        "简报不支持 YAML 标签（!名称）；如果 ! 是值的一部分，请把整个值用引号括起来",
+    ),
+    (
+        "while scanning a directive",
+        "简报里不能有 % 开头的指令行；如果 % 是值的一部分，请把整个值用引号括起来",
+    ),
     ("block scalar", "多行文字（| 或 >）的写法不对，下面的行要比键多缩进"),
 )
 
@@ -116,7 +133,9 @@ def open_flow(events: list[Any]) -> int | None:
     return flows[-1] if flows else None
 
 
-def locate_syntax_error(exc: yaml.MarkedYAMLError, events: list[Any], text: str) -> tuple[Any, Path_, str]:
+def locate_syntax_error(
+    exc: yaml.MarkedYAMLError, events: list[Any], text: str
+) -> tuple[Any, Path_, str]:
     """The mark, field path and Chinese message of a YAML syntax error.
 
     ``events`` are those parsed before the error; an unclosed bracket is reported at

@@ -35,7 +35,11 @@ def recorded_hash(path: Path) -> tuple[str | None, str | None]:
             if sum(i.file_size for i in zf.infolist()) > MAX_EXPANDED_BYTES:
                 return None, None  # not a draft speechgen wrote; never inflate a zip bomb
             names = zf.namelist()
-            custom = zf.read("docProps/custom.xml").decode("utf-8") if "docProps/custom.xml" in names else ""
+            custom = (
+                zf.read("docProps/custom.xml").decode("utf-8")
+                if "docProps/custom.xml" in names
+                else ""
+            )
             parts = {n: zf.read(n) for n in names if n.startswith("word/")}
     except (zipfile.BadZipFile, OSError, KeyError, UnicodeDecodeError):
         return None, None
@@ -64,7 +68,9 @@ def check_target(target: Path, *, protected: list[Path], force: bool, kind: str 
                 f"{target}: 输出文件不能是简报或模板本身（{p}），即使加 --force 也不行；请用 -o 换一个文件名"
             )
     if target.is_dir():
-        raise UserError(f"{target}: 这是一个文件夹，不能当作输出文件；要输出到文件夹里请在路径末尾加 /")
+        raise UserError(
+            f"{target}: 这是一个文件夹，不能当作输出文件；要输出到文件夹里请在路径末尾加 /"
+        )
     if not target.exists():
         return
     if kind == "docx":
@@ -111,7 +117,9 @@ def atomic_write(target: Path, data: bytes, *, backup: bool = False) -> Path | N
         raise UserError(f"{folder}: 无法创建输出文件夹（{exc.strerror}）") from None
     lock = folder / ("~$" + target.name[2:])
     if target.exists() and lock.exists():
-        raise UserError(f"{target}: 文件正在 Word/WPS 中打开，请先关闭它再运行（或用 -o 另存为新文件）")
+        raise UserError(
+            f"{target}: 文件正在 Word/WPS 中打开，请先关闭它再运行（或用 -o 另存为新文件）"
+        )
     saved: Path | None = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=".speechgen-", suffix=".tmp", dir=folder)
@@ -133,7 +141,9 @@ def atomic_write(target: Path, data: bytes, *, backup: bool = False) -> Path | N
         tmp.unlink(missing_ok=True)
         if saved is not None and not target.exists():
             os.replace(saved, target)
-        raise UserError(f"{target}: 没有写入权限，或文件正被 Word/WPS 打开；请关闭文件或换一个输出位置") from None
+        raise UserError(
+            f"{target}: 没有写入权限，或文件正被 Word/WPS 打开；请关闭文件或换一个输出位置"
+        ) from None
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         if saved is not None and not target.exists():
@@ -161,7 +171,9 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def safe_write(target: Path, data: bytes, *, protected: list[Path], force: bool, kind: str = "docx") -> Path | None:
+def safe_write(
+    target: Path, data: bytes, *, protected: list[Path], force: bool, kind: str = "docx"
+) -> Path | None:
     """Check ``target`` then write atomically, backing up an edited file when forced."""
     check_target(target, protected=protected, force=force, kind=kind)
     needs_backup = target.exists() and (kind != "docx" or not is_untouched_draft(target))

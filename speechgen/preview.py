@@ -69,7 +69,11 @@ def _system_fontconfig() -> str:
     current = os.environ.get("FONTCONFIG_FILE")
     if current and Path(current).is_file():
         return current
-    for candidate in ("/etc/fonts/fonts.conf", "/usr/local/etc/fonts/fonts.conf", "/opt/homebrew/etc/fonts/fonts.conf"):
+    for candidate in (
+        "/etc/fonts/fonts.conf",
+        "/usr/local/etc/fonts/fonts.conf",
+        "/opt/homebrew/etc/fonts/fonts.conf",
+    ):
         if Path(candidate).is_file():
             return candidate
     return "/etc/fonts/fonts.conf"
@@ -82,8 +86,8 @@ def fontconfig_xml(substitutes: dict[str, str] | None = None) -> str:
     rules = []
     for family, free in (substitutes if substitutes is not None else preview_map()).items():
         rules.append(
-            f"  <match target=\"pattern\"><test name=\"family\"><string>{escape(family)}</string></test>"
-            f"<edit name=\"family\" mode=\"assign\" binding=\"strong\"><string>{escape(free)}</string></edit></match>"
+            f'  <match target="pattern"><test name="family"><string>{escape(family)}</string></test>'
+            f'<edit name="family" mode="assign" binding="strong"><string>{escape(free)}</string></edit></match>'
         )
     return (
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
@@ -123,7 +127,10 @@ def convert_to_pdf(docx: Path, out_dir: Path) -> Path:
         produced = work / (docx.stem + ".pdf")
         if returncode != 0 or not produced.exists():
             detail = stderr.decode("utf-8", "replace").strip()[-300:]
-            raise UserError(f"{docx}: LibreOffice 没能转换出 PDF（{detail or '无输出'}）", exit_code=EXIT_TOOL_MISSING)
+            raise UserError(
+                f"{docx}: LibreOffice 没能转换出 PDF（{detail or '无输出'}）",
+                exit_code=EXIT_TOOL_MISSING,
+            )
         target = out_dir / (docx.stem + ".pdf")
         shutil.move(str(produced), target)
     return target
@@ -146,7 +153,10 @@ def run_tool(cmd: list[str], env: dict[str, str], docx: Path) -> tuple[int, byte
         _, stderr = proc.communicate(timeout=CONVERT_TIMEOUT)
     except subprocess.TimeoutExpired:
         _kill_group(proc)
-        raise UserError(f"{docx}: LibreOffice 转换超时（{CONVERT_TIMEOUT} 秒），已停止", exit_code=EXIT_TOOL_MISSING) from None
+        raise UserError(
+            f"{docx}: LibreOffice 转换超时（{CONVERT_TIMEOUT} 秒），已停止",
+            exit_code=EXIT_TOOL_MISSING,
+        ) from None
     return proc.returncode, stderr
 
 
@@ -165,7 +175,9 @@ def pdf_to_pngs(pdf: Path, out_dir: Path, stem: str, dpi: int = 80) -> list[Path
     """Render each PDF page to ``<stem>-1.png``, ``<stem>-2.png``… with poppler's pdftoppm."""
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
-        raise ToolMissing(f"{pdf}: 需要 poppler 的 pdftoppm 才能生成 PNG（apt-get install poppler-utils）")
+        raise ToolMissing(
+            f"{pdf}: 需要 poppler 的 pdftoppm 才能生成 PNG（apt-get install poppler-utils）"
+        )
     for old in out_dir.glob(f"{stem}-*.png"):
         if old.stem.removeprefix(f"{stem}-").isdigit():
             old.unlink()

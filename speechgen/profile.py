@@ -179,7 +179,9 @@ def _parse(data: dict[str, Any], shown: str, text: str) -> Profile:
             ctx = err.get("ctx") or {}
             msg = str(ctx.get("error", "")) or _profile_message(err)
             problems.append(loaded.problem(loc, msg, at_key=err["type"] == "extra_forbidden"))
-        raise InputProblems(problems, summary=f"版式文件 {shown} 有 {len(problems)} 处问题。") from None
+        raise InputProblems(
+            problems, summary=f"版式文件 {shown} 有 {len(problems)} 处问题。"
+        ) from None
 
 
 def _profile_message(err: Any) -> str:
@@ -188,7 +190,9 @@ def _profile_message(err: Any) -> str:
         return "版式里不认识的字段，请对照内置版式 speech.yaml 检查拼写"
     if kind == "literal_error":
         expected = str((err.get("ctx") or {}).get("expected", ""))
-        return f"取值只能是 {expected.replace(' or ', '、').replace(', ', '、').replace(chr(39), '')}"
+        return (
+            f"取值只能是 {expected.replace(' or ', '、').replace(', ', '、').replace(chr(39), '')}"
+        )
     if kind in ("float_parsing", "int_parsing", "bool_parsing"):
         return f"取值“{err.get('input')}”不对：应是{'数字' if kind != 'bool_parsing' else ' true 或 false'}"
     if kind == "missing":

@@ -58,7 +58,9 @@ class OptionSpec:
             if value not in self.choices:
                 return f"选项 {self.name} 只能取 {'、'.join(self.choices)}，现在是“{value}”"
         elif self.kind == "list":
-            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            if not isinstance(value, list) or not all(
+                isinstance(v, str) and v.strip() for v in value
+            ):
                 return f"选项 {self.name} 应是一组文字（每项以“- ”开头）"
         elif not isinstance(value, str):
             return f"选项 {self.name} 应是一段文字"
@@ -91,7 +93,9 @@ class TemplateInfo:
         return f"{prefix}{self.name}/{self.entry}"
 
 
-def search_roots(template_dirs: list[Path] | None = None, cwd: Path | None = None) -> list[tuple[Path, str]]:
+def search_roots(
+    template_dirs: list[Path] | None = None, cwd: Path | None = None
+) -> list[tuple[Path, str]]:
     """Return ``(folder, origin)`` pairs in search order."""
     roots: list[tuple[Path, str]] = []
     for d in template_dirs or []:
@@ -148,18 +152,31 @@ def _read_manifest(folder: Path, origin: str) -> TemplateInfo:
         raise UserError(f"{path}: 无法读取模板清单（{exc}）") from None
     data = parse_brief_text(text, str(path)).data
     allowed = {
-        "name", "cn_name", "description", "entry", "extends", "profile", "shell",
-        "uses", "requires", "options", "sample",
+        "name",
+        "cn_name",
+        "description",
+        "entry",
+        "extends",
+        "profile",
+        "shell",
+        "uses",
+        "requires",
+        "options",
+        "sample",
     }
     unknown = sorted(set(data) - allowed)
     if unknown:
-        raise UserError(f"{path}: 模板清单里有不认识的字段 {'、'.join(unknown)}；可用字段：{'、'.join(sorted(allowed))}")
+        raise UserError(
+            f"{path}: 模板清单里有不认识的字段 {'、'.join(unknown)}；可用字段：{'、'.join(sorted(allowed))}"
+        )
     options = []
     for name, spec in (data.get("options") or {}).items():
         spec = spec if isinstance(spec, dict) else {"default": spec}
         kind = str(spec.get("type") or ("choice" if spec.get("choices") else "text"))
         if kind not in ("choice", "text", "list"):
-            raise UserError(f"{path}: 选项 {name} 的 type 只能是 choice、text 或 list，现在是“{kind}”")
+            raise UserError(
+                f"{path}: 选项 {name} 的 type 只能是 choice、text 或 list，现在是“{kind}”"
+            )
         default = spec.get("default")
         if kind == "list" and default is None:
             default = []
@@ -186,7 +203,9 @@ def _read_manifest(folder: Path, origin: str) -> TemplateInfo:
         uses=tuple(data.get("uses") or ()),
         requires=tuple(data.get("requires") or ()),
         options=tuple(options),
-        sample=confined_path(folder.resolve(), str(sample), str(folder / str(sample))) if sample else None,
+        sample=confined_path(folder.resolve(), str(sample), str(folder / str(sample)))
+        if sample
+        else None,
         manifest=data,
     )
 
@@ -230,7 +249,9 @@ def inherit(info: TemplateInfo, candidates: dict[str, list[TemplateInfo]]) -> Te
         if parent is None:
             break
         if any(_same(parent.folder, c.folder) for c in chain) or len(chain) > 20:
-            raise UserError(f"{info.folder / MANIFEST}: 模板的 extends 形成了循环（{' → '.join(c.name for c in chain)}）")
+            raise UserError(
+                f"{info.folder / MANIFEST}: 模板的 extends 形成了循环（{' → '.join(c.name for c in chain)}）"
+            )
         chain.append(parent)
         current = parent
     options: dict[str, OptionSpec] = {}
@@ -251,7 +272,9 @@ def inherit(info: TemplateInfo, candidates: dict[str, list[TemplateInfo]]) -> Te
     )
 
 
-def resolve_template(spec: str, roots: list[tuple[Path, str]], base_dir: Path | None = None) -> TemplateInfo:
+def resolve_template(
+    spec: str, roots: list[tuple[Path, str]], base_dir: Path | None = None
+) -> TemplateInfo:
     """Find a template by name, Chinese name, or folder path (manifest gaps filled by inheritance)."""
     candidates = discover(roots)
     if spec in candidates:
@@ -264,7 +287,9 @@ def resolve_template(spec: str, roots: list[tuple[Path, str]], base_dir: Path | 
         path = base_dir / path
     if (path / MANIFEST).is_file():
         return inherit(read_manifest(path, "路径"), candidates)
-    names = "、".join(f"{k}（{v[0].cn_name}）" if v[0].cn_name else k for k, v in sorted(candidates.items()))
+    names = "、".join(
+        f"{k}（{v[0].cn_name}）" if v[0].cn_name else k for k, v in sorted(candidates.items())
+    )
     raise UserError(f"找不到模板“{spec}”。可用的模板：{names}；也可以给出模板文件夹或 .docx 的路径")
 
 
@@ -328,7 +353,9 @@ class FolderLoader(BaseLoader):
         parent = parent_of(info, self.candidates())
         if parent is None:
             return source
-        prefix = BUILTIN_PREFIX if parent.origin == ORIGIN_BUILTIN and parent.name == info.name else ""
+        prefix = (
+            BUILTIN_PREFIX if parent.origin == ORIGIN_BUILTIN and parent.name == info.name else ""
+        )
         if info.origin != ORIGIN_BUILTIN and parent.name == info.name:
             source = re.sub(
                 r"(\{%-?\s*extends\s*[\"'])" + re.escape(info.name) + "/",
@@ -346,7 +373,9 @@ def confined_path(folder: Path, relative: str, shown: str) -> Path:
         raise UserError(f"模板路径“{shown}”无效：模板只能引用自己文件夹里的文件")
     target = (folder / relative).resolve()
     if not target.is_relative_to(folder):
-        raise UserError(f"模板路径“{shown}”指向模板文件夹之外（{target}），已拒绝：模板只能引用自己文件夹里的文件")
+        raise UserError(
+            f"模板路径“{shown}”指向模板文件夹之外（{target}），已拒绝：模板只能引用自己文件夹里的文件"
+        )
     return target
 
 
@@ -367,7 +396,9 @@ def load_phrases(info: TemplateInfo, loader: FolderLoader) -> dict[str, list[str
         for key, alternatives in data.items():
             if isinstance(alternatives, str):
                 alternatives = [alternatives]
-            if not isinstance(alternatives, list) or not all(isinstance(a, str) for a in alternatives):
+            if not isinstance(alternatives, list) or not all(
+                isinstance(a, str) for a in alternatives
+            ):
                 raise UserError(f"{path}: 措辞库“{key}”应是一组文字（每项以“- ”开头）")
             bank[key] = alternatives
     return bank

@@ -104,7 +104,9 @@ def _emit_value(key: str, value: Any, model: type[BaseModel] | None, depth: int,
     lines.append(f"{pad}{key}: {scalar(value)}")
 
 
-def _emit_item(item: Any, model: type[BaseModel] | None, depth: int, lines: list[str], first: bool) -> None:
+def _emit_item(
+    item: Any, model: type[BaseModel] | None, depth: int, lines: list[str], first: bool
+) -> None:
     """Write one list item: ``- text`` or ``- key: value`` with the rest indented."""
     pad = INDENT * depth
     if not isinstance(item, dict):
@@ -126,7 +128,7 @@ def _emit_item(item: Any, model: type[BaseModel] | None, depth: int, lines: list
     if not body:
         return
     # Comments go above the item; the first field sits on the "- " line.
-    lines.extend(c[len(INDENT):] if c.startswith(pad + INDENT) else c for c in comments)
+    lines.extend(c[len(INDENT) :] if c.startswith(pad + INDENT) else c for c in comments)
     lines.append(f"{pad}- {body[0].lstrip()}")
     lines.extend(body[1:])
 
@@ -183,18 +185,26 @@ def run_new(template: str, output: Path, *, force: bool, template_dirs: list[Pat
     from .output import atomic_write
 
     if template.lower().endswith(".docx"):
-        raise UserError("speechgen new 只能为文件夹模板写简报；Word 模板请用任一内置模板的简报，再把 template: 改成 .docx 路径")
+        raise UserError(
+            "speechgen new 只能为文件夹模板写简报；Word 模板请用任一内置模板的简报，再把 template: 改成 .docx 路径"
+        )
     info = resolve_template(template, search_roots(template_dirs), Path.cwd())
     spec = info.name if info.origin != "路径" else template
     if output.exists() and not force:
-        raise ProtectedOutput(f"{output}: 文件已存在，没有覆盖。要覆盖请加 --force（旧文件会先备份），或用 -o 写到别的文件")
+        raise ProtectedOutput(
+            f"{output}: 文件已存在，没有覆盖。要覆盖请加 --force（旧文件会先备份），或用 -o 写到别的文件"
+        )
     if output.is_dir():
-        raise UserError(f"{output}: 这是一个文件夹；请用 -o 给出简报文件名，如 -o {output / 'brief.yaml'}")
+        raise UserError(
+            f"{output}: 这是一个文件夹；请用 -o 给出简报文件名，如 -o {output / 'brief.yaml'}"
+        )
     schema_path = output.parent / SCHEMA_FILE
     text = brief_text(info, spec, SCHEMA_FILE)
     backup = atomic_write(output, text.encode("utf-8"), backup=force)
     atomic_write(schema_path, schema_text().encode("utf-8"))
     if backup is not None:
         echo_err(f"{output}: 原文件已备份为 {backup.name}")
-    echo_err(f"已写入简报 {output}（模板：{info.cn_name or info.name}）和 {schema_path}。填好后运行：speechgen render {output}")
+    echo_err(
+        f"已写入简报 {output}（模板：{info.cn_name or info.name}）和 {schema_path}。填好后运行：speechgen render {output}"
+    )
     return 0

@@ -42,7 +42,10 @@ def _chinese(node: Any) -> Any:
     out = {}
     for key, value in node.items():
         if key == "properties" and isinstance(value, dict):
-            out[key] = {k: {kk: _chinese(vv) for kk, vv in v.items() if kk != "title"} for k, v in value.items()}
+            out[key] = {
+                k: {kk: _chinese(vv) for kk, vv in v.items() if kk != "title"}
+                for k, v in value.items()
+            }
         else:
             out[key] = _chinese(value)
     return out

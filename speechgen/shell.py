@@ -60,7 +60,11 @@ def _related(parts: dict[str, bytes], source: str) -> dict[str, str]:
     for rel in _xml(rels).iter(f"{_PKG_REL}Relationship") if rels else ():
         target = rel.get("Target", "")
         if rel.get("TargetMode") != "External":
-            path = target.lstrip("/") if target.startswith("/") else "/".join(p for p in (folder, target) if p)
+            path = (
+                target.lstrip("/")
+                if target.startswith("/")
+                else "/".join(p for p in (folder, target) if p)
+            )
             found.setdefault(rel.get("Type", "").rsplit("/", 1)[-1], path)
     return found
 
@@ -110,13 +114,17 @@ def _place_body(xml: bytes, paragraphs: list[str], marker: str, shown: str) -> b
     root = _xml(xml)
     body = root.find(f"{_W}body")
     new = list(_xml(f'<w:body xmlns:w="{W_NS}">{"".join(paragraphs)}</w:body>'))
-    hits = [p for p in root.iter(f"{_W}p") if marker in "".join(t.text or "" for t in p.iter(f"{_W}t"))]
+    hits = [
+        p for p in root.iter(f"{_W}p") if marker in "".join(t.text or "" for t in p.iter(f"{_W}t"))
+    ]
     if len(hits) > 1:
         raise UserError(f"{shown}: 外壳里有 {len(hits)} 处 {{{{ body }}}}，正文只能放在一处")
     if hits:
         place = hits[0]
         if "".join(t.text or "" for t in place.iter(f"{_W}t")).strip() != marker:
-            raise UserError(f"{shown}: 外壳里的 {{{{ body }}}} 要单独占一段（同一段里不能有别的文字）")
+            raise UserError(
+                f"{shown}: 外壳里的 {{{{ body }}}} 要单独占一段（同一段里不能有别的文字）"
+            )
         parent, index = place.getparent(), place.getparent().index(place)
         for offset, p in enumerate(new):
             parent.insert(index + offset, p)
@@ -156,14 +164,20 @@ def _ensure_package_entries(parts: dict[str, bytes], custom: str) -> None:
     """Make content types and root relationships name the custom-properties part."""
     types = _xml(parts["[Content_Types].xml"])
     if not any(o.get("PartName") == f"/{custom}" for o in types.iter(f"{_CT}Override")):
-        override = types.makeelement(f"{_CT}Override", {"PartName": f"/{custom}", "ContentType": CUSTOM_TYPE})
+        override = types.makeelement(
+            f"{_CT}Override", {"PartName": f"/{custom}", "ContentType": CUSTOM_TYPE}
+        )
         types.append(override)
     parts["[Content_Types].xml"] = _bytes(types)
     rels = _xml(parts["_rels/.rels"])
     if not any(r.get("Type") == CUSTOM_REL for r in rels):
         ids = {r.get("Id") for r in rels}
         new_id = next(f"rId{n}" for n in range(len(ids) + 100, 10_000) if f"rId{n}" not in ids)
-        rels.append(rels.makeelement(f"{_PKG_REL}Relationship", {"Id": new_id, "Type": CUSTOM_REL, "Target": custom}))
+        rels.append(
+            rels.makeelement(
+                f"{_PKG_REL}Relationship", {"Id": new_id, "Type": CUSTOM_REL, "Target": custom}
+            )
+        )
     parts["_rels/.rels"] = _bytes(rels)
 
 
@@ -196,7 +210,9 @@ def merge_into_shell(parts: dict[str, bytes], blocks: Iterable[Block], profile: 
         parts[related["fontTable"]] = _merge_fonts(parts[related["fontTable"]], profile)
     if "core-properties" in package_rels:
         parts[package_rels["core-properties"]] = core_xml(meta).encode("utf-8")
-    extra = _custom_strings(parts.pop(package_rels.get("custom-properties", "docProps/custom.xml"), None))
+    extra = _custom_strings(
+        parts.pop(package_rels.get("custom-properties", "docProps/custom.xml"), None)
+    )
     _ensure_package_entries(parts, "docProps/custom.xml")
     return package(parts, extra)
 
@@ -233,7 +249,9 @@ def _context(draft: Any) -> Any:
     from .context import build_context
     from .rendering import merge_options
 
-    return build_context(draft.brief, merge_options(draft.template, dict(draft.brief.options), None))
+    return build_context(
+        draft.brief, merge_options(draft.template, dict(draft.brief.options), None)
+    )
 
 
 def render_tags(data: bytes, context: dict[str, Any], shown: str) -> dict[str, bytes]:
@@ -247,7 +265,9 @@ def render_tags(data: bytes, context: dict[str, Any], shown: str) -> dict[str, b
     try:
         template.init_docx()
     except Exception as exc:  # python-docx raises many kinds on a damaged package
-        raise UserError(f"{shown}: 打不开这个 Word 外壳（{type(exc).__name__}）：请在 Word 或 WPS 里另存为 .docx 再试") from None
+        raise UserError(
+            f"{shown}: 打不开这个 Word 外壳（{type(exc).__name__}）：请在 Word 或 WPS 里另存为 .docx 再试"
+        ) from None
     try:
         with budget_scope():
             template.render(context, jinja_env=make_xml_environment(), autoescape=True)
@@ -276,7 +296,9 @@ def describe_shell_error(exc: Any, shown: str) -> str:
         return f"{shown}: 外壳里的模板标记试图访问不允许的内容（{exc.message}），已拒绝{where}"
     if isinstance(exc, UndefinedError):
         what = _undefined_name(exc.message or "")
-        return f"{shown}: 外壳用到了简报里没有的内容{what}{where}。请在简报里补上，或改正外壳里的标记"
+        return (
+            f"{shown}: 外壳用到了简报里没有的内容{what}{where}。请在简报里补上，或改正外壳里的标记"
+        )
     return f"{shown}: 外壳里的模板标记出错：{exc.message or type(exc).__name__}{where}"
 
 

@@ -46,7 +46,11 @@ def _drop_missing_explained_by_typo(errors: list[Any]) -> list[Any]:
             close = _suggestion(loc)
             if close:
                 suggested.add((*loc[:-1], close))
-    return [e for e in errors if not (e["type"] == "missing" and _clean_loc(tuple(e["loc"])) in suggested)]
+    return [
+        e
+        for e in errors
+        if not (e["type"] == "missing" and _clean_loc(tuple(e["loc"])) in suggested)
+    ]
 
 
 def _summary(count: int) -> str:
@@ -107,11 +111,15 @@ def _to_problem(loaded: LoadedBrief, err: dict[str, Any]) -> Problem:
         parent = loc[:-1]
         field = str(loc[-1])
         where = f"{format_path(parent)} 下" if parent else "简报最外层"
-        return loaded.problem(parent, f"{where}缺少必填项 {field}，请补上“{field}: …”", at_key=bool(parent))
+        return loaded.problem(
+            parent, f"{where}缺少必填项 {field}，请补上“{field}: …”", at_key=bool(parent)
+        )
     if kind == "value_error":
         message = str(ctx.get("error", err["msg"]))
     elif kind in _TYPE_WORDS:
-        message = _TYPE_WORDS[kind].format(input=err.get("input"), field=loc[-1] if loc else "", **ctx)
+        message = _TYPE_WORDS[kind].format(
+            input=err.get("input"), field=loc[-1] if loc else "", **ctx
+        )
     else:
         message = f"取值不对（{err['msg']}）"
     if err.get("input") is None and kind in ("string_type", "int_type", "model_type", "dict_type"):

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-BUILTINS = {"situation": "形势分析会", "progress": "工作推进会", "mobilization": "动员部署会", "commendation": "总结表彰会"}
+BUILTINS = {
+    "situation": "形势分析会",
+    "progress": "工作推进会",
+    "mobilization": "动员部署会",
+    "commendation": "总结表彰会",
+}
 
 
 @pytest.mark.parametrize("name", sorted(BUILTINS))
@@ -49,7 +54,9 @@ def test_lint_reports_unknown_names_attributes_options_and_syntax(invoke, tmp_pa
         "{% endblock %}\n",
         encoding="utf-8",
     )
-    (folder / "phrases.yaml").write_text("closing:\n  - 好\n  - '{{ meeting.orgnization }}'\n", encoding="utf-8")
+    (folder / "phrases.yaml").write_text(
+        "closing:\n  - 好\n  - '{{ meeting.orgnization }}'\n", encoding="utf-8"
+    )
     result = invoke("templates", "lint", folder)
     assert result.exit_code == 2
     lines = result.stdout.splitlines()

@@ -11,7 +11,17 @@ from conftest import FULL_BRIEF, write_brief
 from speechgen import checks
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "model_speech.txt"
-FINDING_KEYS = {"file", "location", "rule", "severity", "message", "paragraph", "line", "column", "quote"}
+FINDING_KEYS = {
+    "file",
+    "location",
+    "rule",
+    "severity",
+    "message",
+    "paragraph",
+    "line",
+    "column",
+    "quote",
+}
 
 
 def check_json(invoke, *args: str) -> tuple[int, dict]:
@@ -66,10 +76,15 @@ def test_rendered_variants_are_clean(invoke, example_copy, tmp_path: Path) -> No
     source = brief.read_text(encoding="utf-8")
     for option in ("substyle: inline", "date_style: chinese"):
         variant = tmp_path / "variant.yaml"
-        variant.write_text(source.replace("template: situation\n", f"template: situation\noptions:\n  {option}\n"),
-                           encoding="utf-8")
+        variant.write_text(
+            source.replace("template: situation\n", f"template: situation\noptions:\n  {option}\n"),
+            encoding="utf-8",
+        )
         _code, payload = check_json(invoke, variant)
-        assert {f["rule"] for f in payload["findings"]} == {"placeholder.text"}, (option, payload["findings"])
+        assert {f["rule"] for f in payload["findings"]} == {"placeholder.text"}, (
+            option,
+            payload["findings"],
+        )
 
 
 def test_json_format_fields(invoke, tmp_path: Path) -> None:
@@ -83,7 +98,10 @@ def test_json_format_fields(invoke, tmp_path: Path) -> None:
     assert payload["summary"] == {"error": 1, "warning": 1, "info": 0, "files": 3, "unreadable": 1}
     files = {Path(f["file"]).name: f for f in payload["files"]}
     assert files["missing.txt"]["error"] and files["missing.txt"]["stats"] is None
-    assert files["good.txt"]["kind"] == "text" and files["good.txt"]["stats"]["chars_per_minute"] == 220
+    assert (
+        files["good.txt"]["kind"] == "text"
+        and files["good.txt"]["stats"]["chars_per_minute"] == 220
+    )
     assert files["good.txt"]["counts"] == {"error": 0, "warning": 1, "info": 0}
     for finding in payload["findings"]:
         assert set(finding) == FINDING_KEYS
@@ -126,16 +144,25 @@ def test_config_file(invoke, tmp_path: Path) -> None:
     text = tmp_path / "a.txt"
     text.write_text("请某某同志发言,大家要抓落实。\n", encoding="utf-8")
     config = tmp_path / "check.yaml"
-    config.write_text("ignore: [placeholder.text]\nseverity:\n  punct.halfwidth: error\nchars_per_minute: 300\n",
-                      encoding="utf-8")
+    config.write_text(
+        "ignore: [placeholder.text]\nseverity:\n  punct.halfwidth: error\nchars_per_minute: 300\n",
+        encoding="utf-8",
+    )
     code, payload = check_json(invoke, text, "--config", config)
     assert code == 1
-    assert [(f["rule"], f["severity"]) for f in payload["findings"]] == [("punct.halfwidth", "error")]
+    assert [(f["rule"], f["severity"]) for f in payload["findings"]] == [
+        ("punct.halfwidth", "error")
+    ]
     assert payload["files"][0]["stats"]["chars_per_minute"] == 300
     _code, payload = check_json(invoke, text, "--config", config, "--chars-per-minute", "150")
     assert payload["files"][0]["stats"]["chars_per_minute"] == 150
-    for broken in ("ignore: [nothing]\n", "speed: 3\n", "chars_per_minute: fast\n", "severity: {punct: fatal}\n",
-                   "- a\n- b\n"):
+    for broken in (
+        "ignore: [nothing]\n",
+        "speed: 3\n",
+        "chars_per_minute: fast\n",
+        "severity: {punct: fatal}\n",
+        "- a\n- b\n",
+    ):
         config.write_text(broken, encoding="utf-8")
         result = invoke("check", text, "--config", config)
         assert result.exit_code == 2 and result.stderr.strip(), broken
@@ -160,11 +187,16 @@ def test_unreadable_inputs(invoke, tmp_path: Path) -> None:
 
 def test_markdown_markers_keep_columns(invoke, tmp_path: Path) -> None:
     md = tmp_path / "draft.md"
-    md.write_text("# 讲话\n\n## 一、认清形势\n\n请某某同志发言。我提三点要求。\n\n**（一）抓思想。**要……\n"
-                  "\n**（二）抓作风。**要……\n", encoding="utf-8")
+    md.write_text(
+        "# 讲话\n\n## 一、认清形势\n\n请某某同志发言。我提三点要求。\n\n**（一）抓思想。**要……\n"
+        "\n**（二）抓作风。**要……\n",
+        encoding="utf-8",
+    )
     _code, payload = check_json(invoke, md)
     assert [(f["rule"], f["line"], f["column"]) for f in payload["findings"]] == [
-        ("placeholder.text", 5, 2), ("structure.count", 5, 11)]
+        ("placeholder.text", 5, 2),
+        ("structure.count", 5, 11),
+    ]
 
 
 def test_summary_line(tmp_path: Path) -> None:
@@ -173,7 +205,9 @@ def test_summary_line(tmp_path: Path) -> None:
     brief = load_and_validate(write_brief(tmp_path, FULL_BRIEF))[1]
     line = checks.summary_line(["一、认清形势", "请某某同志发言,大家要抓落实。"], "out.docx", brief)
     assert line == "检查：1 个错误，1 个警告，0 条提示（speechgen check out.docx 查看详情）"
-    assert checks.summary_line(["同志们：", "今天开会。"], "x.docx", None).startswith("检查：0 个错误，0 个警告")
+    assert checks.summary_line(["同志们：", "今天开会。"], "x.docx", None).startswith(
+        "检查：0 个错误，0 个警告"
+    )
 
 
 def test_summary_line_never_raises(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -200,12 +234,25 @@ def test_docs_cover_every_rule_and_json_field() -> None:
     text = (Path(__file__).resolve().parents[1] / "docs" / "check.md").read_text(encoding="utf-8")
     for rule in RULES:
         assert f"`{rule}`" in text, rule
-    for field in FINDING_KEYS | {"version", "exit_code", "summary", "files", "findings", "stats", "counts",
-                                 "chars_per_minute", "target_minutes", "unreadable"}:
+    for field in FINDING_KEYS | {
+        "version",
+        "exit_code",
+        "summary",
+        "files",
+        "findings",
+        "stats",
+        "counts",
+        "chars_per_minute",
+        "target_minutes",
+        "unreadable",
+    }:
         assert f"`{field}`" in text, field
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in (Path(__file__).resolve().parents[1] / "examples").glob("*.yaml")))
+@pytest.mark.parametrize(
+    "name",
+    sorted(p.name for p in (Path(__file__).resolve().parents[1] / "examples").glob("*.yaml")),
+)
 def test_every_example_brief_has_only_placeholders(invoke, example_copy, name: str) -> None:
     """Every example, rendered in memory: at most the 某某 placeholders it keeps on purpose."""
     _code, payload = check_json(invoke, example_copy(name))

@@ -39,7 +39,9 @@ def test_untouched_draft_matches_its_brief(invoke, tmp_path: Path) -> None:
 def test_edited_draft_reports_each_change(invoke, tmp_path: Path) -> None:
     brief, draft = render(invoke, tmp_path)
     document = docx.Document(str(draft))
-    measure = next(p for p in document.paragraphs if p.text.startswith("（二）形成协同高效的责任体系"))
+    measure = next(
+        p for p in document.paragraphs if p.text.startswith("（二）形成协同高效的责任体系")
+    )
     measure._element.getparent().remove(measure._element)
     ranked = next(p for p in document.paragraphs if "第9名" in p.text)
     ranked.text = ranked.text.replace("第9名", "第7名")
@@ -67,7 +69,9 @@ def test_changed_dates_against_the_brief(invoke, tmp_path: Path) -> None:
     document = docx.Document(str(draft))
     for p in document.paragraphs:
         if "2026年5月10日" in p.text or "2026年6月30日" in p.text:
-            p.text = p.text.replace("2026年5月10日", "2026年5月12日").replace("2026年6月30日", "2026年7月30日")
+            p.text = p.text.replace("2026年5月10日", "2026年5月12日").replace(
+                "2026年6月30日", "2026年7月30日"
+            )
     document.save(str(draft))
     _code, payload = check_json(invoke, draft, "--brief", brief)
     messages = [f["message"] for f in payload["findings"] if f["rule"] == "brief.changed"]
@@ -113,10 +117,18 @@ def test_tracked_changes_and_comments(invoke, tmp_path: Path) -> None:
     assert {f["rule"] for f in payload["findings"]} == {"revision.pending", "revision.comment"}
     pending = next(f for f in payload["findings"] if f["rule"] == "revision.pending")
     assert pending["severity"] == "info" and pending["paragraph"] == 2
-    assert "插入1处" in pending["message"] and "删除1处" in pending["message"] and "王局长" in pending["message"]
+    assert (
+        "插入1处" in pending["message"]
+        and "删除1处" in pending["message"]
+        and "王局长" in pending["message"]
+    )
     assert pending["quote"] == "请张三同志发言。"
     comment = next(f for f in payload["findings"] if f["rule"] == "revision.comment")
-    assert comment["paragraph"] == 3 and "这里再具体一些" in comment["message"] and "王局长" in comment["message"]
+    assert (
+        comment["paragraph"] == 3
+        and "这里再具体一些" in comment["message"]
+        and "王局长" in comment["message"]
+    )
     _code, quiet = check_json(invoke, draft, "--ignore", "revision")
     assert quiet["findings"] == []
 
@@ -140,11 +152,15 @@ def test_resolved_comment_is_not_reported(invoke, tmp_path: Path) -> None:
         for item in source.infolist():
             data = source.read(item.filename)
             if item.filename == "word/comments.xml":
-                data = data.replace(b"<w:p>", f'<w:p xmlns:w14="{W14}" w14:paraId="1A2B3C4D">'.encode(), 1)
+                data = data.replace(
+                    b"<w:p>", f'<w:p xmlns:w14="{W14}" w14:paraId="1A2B3C4D">'.encode(), 1
+                )
                 assert b"1A2B3C4D" in data
             target.writestr(item, data)
-        target.writestr("word/commentsExtended.xml",
-                        f'<w15:commentsEx xmlns:w15="{W15}"><w15:commentEx w15:paraId="1A2B3C4D" w15:done="1"/>'
-                        "</w15:commentsEx>")
+        target.writestr(
+            "word/commentsExtended.xml",
+            f'<w15:commentsEx xmlns:w15="{W15}"><w15:commentEx w15:paraId="1A2B3C4D" w15:done="1"/>'
+            "</w15:commentsEx>",
+        )
     _code, payload = check_json(invoke, resolved)
     assert "revision.comment" not in {f["rule"] for f in payload["findings"]}

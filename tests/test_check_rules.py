@@ -34,14 +34,35 @@ def brief(tmp_path: Path):
 
 # --- placeholders -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", ["请某某同志发言。", "由XX科牵头。", "由xx负责。", "××× 同志",
-                                  "〇〇年完成。", "TODO 补一句。", "此处【待补充】。", "时间：（待定）"])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请某某同志发言。",
+        "由XX科牵头。",
+        "由xx负责。",
+        "××× 同志",
+        "〇〇年完成。",
+        "TODO 补一句。",
+        "此处【待补充】。",
+        "时间：（待定）",
+    ],
+)
 def test_placeholder_text_found(text: str) -> None:
     assert "placeholder.text" in rules(text)
 
 
-@pytest.mark.parametrize("text", ["二〇二六年五月十日召开。", "二〇〇八年以来。", "张某同志发言。",
-                                  "XXL 号衣服", "Xbox 主机", "这是今年的第一次会议。"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "二〇二六年五月十日召开。",
+        "二〇〇八年以来。",
+        "张某同志发言。",
+        "XXL 号衣服",
+        "Xbox 主机",
+        "这是今年的第一次会议。",
+    ],
+)
 def test_placeholder_text_not_found(text: str) -> None:
     assert "placeholder.text" not in rules(text)
 
@@ -51,7 +72,9 @@ def test_placeholder_template_and_empty_brackets() -> None:
     assert "placeholder.template" in rules("{% if x %}部署工作。")
     assert "placeholder.empty" in rules("参加会议的有（）等单位。")
     assert "placeholder.empty" in rules("学习《》精神。")
-    assert not {"placeholder.template", "placeholder.empty"} & set(rules("学习《条例》精神（全文）。"))
+    assert not {"placeholder.template", "placeholder.empty"} & set(
+        rules("学习《条例》精神（全文）。")
+    )
 
 
 def test_placeholder_location_is_line_and_column() -> None:
@@ -61,26 +84,68 @@ def test_placeholder_location_is_line_and_column() -> None:
 
 # --- punctuation ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", ["他说“要实干。", "要“严的基调“和实干。", "这就是”落实年“。", "（一肯定成绩",
-                                  "学习《条例精神。", "加强【组织领导。", "见附件）。"])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他说“要实干。",
+        "要“严的基调“和实干。",
+        "这就是”落实年“。",
+        "（一肯定成绩",
+        "学习《条例精神。",
+        "加强【组织领导。",
+        "见附件）。",
+    ],
+)
 def test_unpaired_found(text: str) -> None:
     assert "punct.unpaired" in rules(text)
 
 
-@pytest.mark.parametrize("text", ["他说“要实干”。", "“标兵”和“追兵”", "学习《条例》（2025年版）",
-                                  "他讲了‘实干’二字。", "It’s fine。", "(一)肯定成绩"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他说“要实干”。",
+        "“标兵”和“追兵”",
+        "学习《条例》（2025年版）",
+        "他讲了‘实干’二字。",
+        "It’s fine。",
+        "(一)肯定成绩",
+    ],
+)
 def test_unpaired_not_found(text: str) -> None:
     assert "punct.unpaired" not in rules(text)
 
 
-@pytest.mark.parametrize("text", ["名次下降,多个项目", "同志们:今天开会", "措施明确;有的单位", "要求.下面",
-                                  "是否有危机感?大家", "干起来!同志们", "(一)肯定成绩", "大量 , 工作"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "名次下降,多个项目",
+        "同志们:今天开会",
+        "措施明确;有的单位",
+        "要求.下面",
+        "是否有危机感?大家",
+        "干起来!同志们",
+        "(一)肯定成绩",
+        "大量 , 工作",
+    ],
+)
 def test_half_width_found(text: str) -> None:
     assert "punct.halfwidth" in rules(text)
 
 
-@pytest.mark.parametrize("text", ["增长5,000元", "1.加强组织领导", "达到3.5%以上", "GDP增长", "是1+1>2的效果",
-                                  "Version 1.2: done", "（一）肯定成绩，名列前茅。", "(2026)年"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "增长5,000元",
+        "1.加强组织领导",
+        "达到3.5%以上",
+        "GDP增长",
+        "是1+1>2的效果",
+        "Version 1.2: done",
+        "（一）肯定成绩，名列前茅。",
+        "(2026)年",
+    ],
+)
 def test_half_width_not_found(text: str) -> None:
     assert "punct.halfwidth" not in rules(text)
 
@@ -139,7 +204,9 @@ def test_announced_problems() -> None:
 
 
 def test_passing_mention_of_a_count_is_not_an_announcement() -> None:
-    assert "structure.count" not in rules("这三个方面的工作很重要，大家要抓好。后面还有很多话。\n一、认清形势")
+    assert "structure.count" not in rules(
+        "这三个方面的工作很重要，大家要抓好。后面还有很多话。\n一、认清形势"
+    )
 
 
 def test_numbering_gap_repeat_and_restart() -> None:
@@ -148,7 +215,8 @@ def test_numbering_gap_repeat_and_restart() -> None:
     repeat = GOOD_OUTLINE.replace("（二）正视差距", "（一）正视差距")
     assert "structure.numbering" in rules(repeat)
     no_restart = GOOD_OUTLINE.replace("（一）形成担当体系", "（四）形成担当体系").replace(
-        "（二）形成责任体系", "（五）形成责任体系")
+        "（二）形成责任体系", "（五）形成责任体系"
+    )
     messages = [f.message for f in run(no_restart) if f.rule == "structure.numbering"]
     assert any("重新编号" in m for m in messages)
 
@@ -174,15 +242,21 @@ FOUR = """二、狠抓落实
 
 
 def test_parallel_pattern_breaks() -> None:
-    found = [f for f in run(FOUR.format(third="建立步步为营的督办体系")) if f.rule == "parallel.pattern"]
+    found = [
+        f for f in run(FOUR.format(third="建立步步为营的督办体系")) if f.rule == "parallel.pattern"
+    ]
     assert [f.para for f in found] == [3]
     assert "形成" in found[0].message
-    suffix = [f for f in run(FOUR.format(third="形成步步为营的督办机制")) if f.rule == "parallel.pattern"]
+    suffix = [
+        f for f in run(FOUR.format(third="形成步步为营的督办机制")) if f.rule == "parallel.pattern"
+    ]
     assert [f.para for f in suffix] == [3] and "体系" in suffix[0].message
 
 
 def test_parallel_pattern_kept() -> None:
-    assert not [r for r in rules(FOUR.format(third="形成步步为营的督办体系")) if r.startswith("parallel")]
+    assert not [
+        r for r in rules(FOUR.format(third="形成步步为营的督办体系")) if r.startswith("parallel")
+    ]
 
 
 def test_parallel_pattern_ignores_shared_digits() -> None:
@@ -198,6 +272,7 @@ def test_parallel_length() -> None:
 
 # --- numbers and dates ------------------------------------------------------------------
 
+
 def test_mixed_rank_forms() -> None:
     found = [f for f in run("从第3名下降到第9名。\n去年是第三名。") if f.rule == "numbers.mixed"]
     assert [f.para for f in found] == [1]
@@ -210,14 +285,18 @@ def test_mixed_date_forms() -> None:
     assert "numbers.mixed" not in rules("二〇二六年五月十日召开。\n二〇二六年六月三十日前完成。")
 
 
-@pytest.mark.parametrize("text", ["2026年2月30日前完成。", "2025年2月29日", "二〇二六年二月三十日", "4月31日前",
-                                  "2026年13月"])
+@pytest.mark.parametrize(
+    "text",
+    ["2026年2月30日前完成。", "2025年2月29日", "二〇二六年二月三十日", "4月31日前", "2026年13月"],
+)
 def test_impossible_dates(text: str) -> None:
     assert "numbers.date" in rules(text)
 
 
-@pytest.mark.parametrize("text", ["2026年2月28日前完成。", "2024年2月29日", "二〇二六年五月十日", "2月29日前",
-                                  "2026年12月"])
+@pytest.mark.parametrize(
+    "text",
+    ["2026年2月28日前完成。", "2024年2月29日", "二〇二六年五月十日", "2月29日前", "2026年12月"],
+)
 def test_possible_dates(text: str) -> None:
     assert "numbers.date" not in rules(text)
 
@@ -230,8 +309,11 @@ def test_rank_beyond_total_needs_a_brief(brief) -> None:
 
 # --- length -----------------------------------------------------------------------------
 
+
 def test_length_over_target(tmp_path: Path) -> None:
-    brief = load_and_validate(write_brief(tmp_path, FULL_BRIEF.replace("  audience:", "  minutes: 1\n  audience:")))[1]
+    brief = load_and_validate(
+        write_brief(tmp_path, FULL_BRIEF.replace("  audience:", "  minutes: 1\n  audience:"))
+    )[1]
     assert "length.time" in rules("抓落实" * 100, brief=brief)
     assert "length.time" not in rules("抓落实" * 50, brief=brief)
     assert "length.time" in rules("抓落实" * 50, brief=brief, chars_per_minute=100)
@@ -248,6 +330,7 @@ def test_length_balance_and_stats() -> None:
 
 
 # --- settings ---------------------------------------------------------------------------
+
 
 def test_ignore_by_rule_or_family() -> None:
     text = "请某某同志发言,大家要“实干。"

@@ -13,7 +13,9 @@ BRIEFS = sorted(p.name for p in EXAMPLES.glob("*.yaml"))
 
 def test_committed_schema_matches_the_model() -> None:
     committed = json.loads((EXAMPLES / "speechgen.schema.json").read_text(encoding="utf-8"))
-    assert committed == brief_schema(), "regenerate with: speechgen schema -o examples/speechgen.schema.json"
+    assert committed == brief_schema(), (
+        "regenerate with: speechgen schema -o examples/speechgen.schema.json"
+    )
 
 
 @pytest.mark.parametrize("name", BRIEFS)

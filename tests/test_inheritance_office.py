@@ -12,7 +12,9 @@ from tests.conftest import EXAMPLES, docx_texts
 CLOSING = "同志们，散会后各科室要马上传达、马上落实，月底前把进展报到办公室！"
 
 
-def _office(tmp_path: Path, name: str, extends: str, body: str, cn_name: str = "本局形势分析会") -> Path:
+def _office(
+    tmp_path: Path, name: str, extends: str, body: str, cn_name: str = "本局形势分析会"
+) -> Path:
     folder = tmp_path / "templates" / name
     folder.mkdir(parents=True)
     (folder / "manifest.yaml").write_text(
@@ -27,7 +29,9 @@ def _brief(tmp_path: Path, template: str | None = None) -> Path:
     brief = tmp_path / "meeting.yaml"
     shutil.copy(EXAMPLES / "model_meeting.yaml", brief)
     if template is not None:
-        text = brief.read_text(encoding="utf-8").replace("template: situation", f"template: {template}")
+        text = brief.read_text(encoding="utf-8").replace(
+            "template: situation", f"template: {template}"
+        )
         brief.write_text(text, encoding="utf-8")
     return brief
 
@@ -42,7 +46,9 @@ def _render(invoke, brief: Path, *extra: str) -> list[str]:
     "body",
     [
         "{% block closing %}\n" + CLOSING + "\n{% endblock %}\n",
-        '{% extends "situation/speech.j2" %}\n{% block closing %}\n' + CLOSING + "\n{% endblock %}\n",
+        '{% extends "situation/speech.j2" %}\n{% block closing %}\n'
+        + CLOSING
+        + "\n{% endblock %}\n",
     ],
     ids=["implicit-extends", "explicit-extends"],
 )
@@ -58,7 +64,9 @@ def test_office_overrides_only_the_closing(body, invoke, tmp_path, monkeypatch):
 
 def test_office_template_renders_to_docx_and_keeps_options(invoke, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    _office(tmp_path, "office", "situation", "{% block closing %}\n" + CLOSING + "\n{% endblock %}\n")
+    _office(
+        tmp_path, "office", "situation", "{% block closing %}\n" + CLOSING + "\n{% endblock %}\n"
+    )
     brief = _brief(tmp_path, "本局形势分析会")  # by Chinese name
     text = brief.read_text(encoding="utf-8") + "options:\n  substyle: inline\n"
     brief.write_text(text, encoding="utf-8")
@@ -71,7 +79,13 @@ def test_office_template_renders_to_docx_and_keeps_options(invoke, tmp_path, mon
 
 def test_local_template_shadows_builtin_of_same_name(invoke, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    _office(tmp_path, "situation", "situation", "{% block closing %}\n" + CLOSING + "\n{% endblock %}\n", "形势分析会")
+    _office(
+        tmp_path,
+        "situation",
+        "situation",
+        "{% block closing %}\n" + CLOSING + "\n{% endblock %}\n",
+        "形势分析会",
+    )
     office = _render(invoke, _brief(tmp_path))
     assert office[-1] == CLOSING
     listing = invoke("templates")
@@ -83,7 +97,11 @@ def test_local_template_shadows_builtin_of_same_name(invoke, tmp_path, monkeypat
 
 def test_shadowing_template_can_name_builtin_explicitly(invoke, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    body = '{% extends "builtin:situation/speech.j2" %}{% block closing %}\n' + CLOSING + "\n{% endblock %}\n"
+    body = (
+        '{% extends "builtin:situation/speech.j2" %}{% block closing %}\n'
+        + CLOSING
+        + "\n{% endblock %}\n"
+    )
     _office(tmp_path, "situation", "situation", body, "形势分析会")
     assert _render(invoke, _brief(tmp_path))[-1] == CLOSING
 
@@ -110,7 +128,11 @@ def test_extends_cycle_is_an_error(invoke, tmp_path, monkeypatch):
 
 def test_lint_names_a_misspelt_block(invoke, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    folder = _office(tmp_path, "office", "situation", "{% block closin %}\n" + CLOSING + "\n{% endblock %}\n")
+    folder = _office(
+        tmp_path, "office", "situation", "{% block closin %}\n" + CLOSING + "\n{% endblock %}\n"
+    )
     result = invoke("templates", "lint", folder)
     assert result.exit_code == 2
-    assert "speech.j2:1" in result.stdout and "closin" in result.stdout and "closing" in result.stdout
+    assert (
+        "speech.j2:1" in result.stdout and "closin" in result.stdout and "closing" in result.stdout
+    )

@@ -42,7 +42,9 @@ def long_brief() -> str:
     lines = ["meeting:", "  name: 全市形势分析会", "  organization: 滨江市税务局", "  date: 2026-05-10",
              "  speaker: 王建国", "strengths: [征管质效模块名列前茅]", "weaknesses: [基层活力不足]", "measures:"]  # fmt: skip
     for n in "一二三四五六七八":
-        lines += [f"  - title: 形成第{n}项工作体系", "    points:"] + [f"      - {p}" for p in POINTS]
+        lines += [f"  - title: 形成第{n}项工作体系", "    points:"] + [
+            f"      - {p}" for p in POINTS
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -61,20 +63,29 @@ def pdf_pages(pdf: Path) -> list[list[Line]]:
     out = subprocess.run([shutil.which("pdftotext") or "pdftotext", "-bbox", str(pdf), "-"],
                          capture_output=True, text=True, check=True).stdout  # fmt: skip
     pages = []
-    word = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>')
+    word = re.compile(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>'
+    )
     for body in re.findall(r"<page [^>]*>(.*?)</page>", out, re.S):
         lines: list[Line] = []
-        for x0, y, x1, text in sorted(((float(a), float(b), float(c), t) for a, b, c, t in word.findall(body)), key=lambda w: (round(w[1]), w[0])):
+        for x0, y, x1, text in sorted(
+            ((float(a), float(b), float(c), t) for a, b, c, t in word.findall(body)),
+            key=lambda w: (round(w[1]), w[0]),
+        ):
             if lines and abs(lines[-1].y - y) < 3:
                 last = lines[-1]
-                lines[-1] = Line(last.y, min(last.x0, x0), max(last.x1, x1), last.text + html.unescape(text))
+                lines[-1] = Line(
+                    last.y, min(last.x0, x0), max(last.x1, x1), last.text + html.unescape(text)
+                )
             else:
                 lines.append(Line(y, x0, x1, html.unescape(text)))
         pages.append(lines)
     return pages
 
 
-def render_pdf(invoke, tmp_path: Path, brief_text: str, *args: str) -> tuple[Path, list[list[Line]]]:
+def render_pdf(
+    invoke, tmp_path: Path, brief_text: str, *args: str
+) -> tuple[Path, list[list[Line]]]:
     """Render with --pdf; return the .docx path and the PDF's lines."""
     brief = write_brief(tmp_path, brief_text)
     result = invoke("render", brief, "--no-check", "--pdf", *args)
@@ -122,7 +133,9 @@ def test_official_22_lines_of_28_characters_and_page_numbers(invoke, tmp_path: P
         for ln in lines:
             if abs(ln.x0 - left) > 1.5 or not CJK.match(ln.text):
                 continue
-            inside = ln.text[:-1] if ln.x1 > right + 5 else ln.text  # punctuation hanging in the margin
+            inside = (
+                ln.text[:-1] if ln.x1 > right + 5 else ln.text
+            )  # punctuation hanging in the margin
             assert len(inside) <= 28, ln.text
             if ln.x1 >= right - 2:
                 assert len(inside) == 28, ln.text
@@ -162,5 +175,7 @@ def test_shell_header_shows_in_the_preview(invoke, tmp_path: Path) -> None:
     docx_path, pages = render_pdf(invoke, tmp_path, BRIEF, "--shell", str(tmp_path / "shell.docx"))
     flat = "".join(ln.text for ln in pages[0])
     assert "".join(f"{ORG}文件".split()) in flat
-    assert pages[0][0].text.startswith("滨江市税务局") and pages[1][0].text.startswith("滨江市税务局")
+    assert pages[0][0].text.startswith("滨江市税务局") and pages[1][0].text.startswith(
+        "滨江市税务局"
+    )
     assert_nothing_lost(docx_path, f"{ORG}文件")

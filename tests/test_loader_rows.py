@@ -39,12 +39,18 @@ def test_row_1_python_tag_refused_at_its_position() -> None:
 
 @pytest.mark.parametrize("tag", ["!!str", "!!int", "!custom", "!!map"])
 def test_row_1_any_explicit_tag_refused(tag: str) -> None:
-    text = BASE.replace("某某市某某局", f"{tag} 某某局") if tag != "!!map" else BASE + f"ranking: {tag} {{current: 3}}\n"
+    text = (
+        BASE.replace("某某市某某局", f"{tag} 某某局")
+        if tag != "!!map"
+        else BASE + f"ranking: {tag} {{current: 3}}\n"
+    )
     assert "标签" in one_problem(text).message
 
 
 def test_row_2_no_unsafe_yaml_loading_in_the_package() -> None:
-    unsafe = re.compile(r"yaml\.(load|unsafe_load|full_load|load_all)\(|Loader=yaml\.(Loader|FullLoader|UnsafeLoader)")
+    unsafe = re.compile(
+        r"yaml\.(load|unsafe_load|full_load|load_all)\(|Loader=yaml\.(Loader|FullLoader|UnsafeLoader)"
+    )
     for source in (REPO / "speechgen").rglob("*.py"):
         assert not unsafe.search(source.read_text(encoding="utf-8")), source
 
@@ -99,13 +105,26 @@ def test_row_6_keys_are_always_strings() -> None:
 
 
 def test_rows_5_to_10_typed_values_reach_the_brief_as_typed() -> None:
-    brief = validate_brief(parse_brief_text(BASE + "  audience: NO\n  speaker: 0123\n  title: 14:30\n  subtitle: +8613800138000\n  speaker_title: 1.10\n"))
+    brief = validate_brief(
+        parse_brief_text(
+            BASE
+            + "  audience: NO\n  speaker: 0123\n  title: 14:30\n  subtitle: +8613800138000\n  speaker_title: 1.10\n"
+        )
+    )
     m = brief.meeting
-    assert (m.audience, m.speaker, m.title, m.subtitle, m.speaker_title) == ("NO", "0123", "14:30", "+8613800138000", "1.10")
+    assert (m.audience, m.speaker, m.title, m.subtitle, m.speaker_title) == (
+        "NO",
+        "0123",
+        "14:30",
+        "+8613800138000",
+        "1.10",
+    )
 
 
 def test_numbers_convert_only_where_the_schema_wants_them() -> None:
-    brief = validate_brief(parse_brief_text(BASE + "  minutes: 020\nranking:\n  current: 9\n  previous: '3'\n"))
+    brief = validate_brief(
+        parse_brief_text(BASE + "  minutes: 020\nranking:\n  current: 9\n  previous: '3'\n")
+    )
     assert brief.meeting.minutes == 20 and brief.ranking is not None and brief.ranking.previous == 3
 
 
@@ -186,7 +205,9 @@ def test_row_15_tab_indentation() -> None:
         ("meeting:\n  name: {a: b\n", 2, 9, "meeting.name", "花括号"),
     ],
 )
-def test_row_16_syntax_errors_located_with_caret(text: str, line: int, column: int, field: str, words: str) -> None:
+def test_row_16_syntax_errors_located_with_caret(
+    text: str, line: int, column: int, field: str, words: str
+) -> None:
     p = one_problem(text)
     assert (p.line, p.column, p.field) == (line, column, field)
     assert words in p.message
@@ -202,7 +223,13 @@ def test_row_17_two_documents() -> None:
 
 @pytest.mark.parametrize(
     ("text", "words"),
-    [("", "空的"), ("# 只有注释\n", "空的"), ("- a\n- b\n", "列表"), ("hello\n", "单个值"), ("---\n", "空的")],
+    [
+        ("", "空的"),
+        ("# 只有注释\n", "空的"),
+        ("- a\n- b\n", "列表"),
+        ("hello\n", "单个值"),
+        ("---\n", "空的"),
+    ],
 )
 def test_row_18_empty_or_not_a_mapping(text: str, words: str) -> None:
     p = one_problem(text)
@@ -256,12 +283,26 @@ def test_row_21_bom_utf16_and_crlf_load_identically(tmp_path: Path, encode) -> N
     path = tmp_path / "brief.yaml"
     path.write_bytes(encode(BASE + "  audience: 中层干部 🎤\n"))
     data = load_brief(path).data
-    assert data == {"meeting": {"name": "全市形势分析会", "organization": "某某市某某局", "audience": "中层干部 🎤"}}
+    assert data == {
+        "meeting": {
+            "name": "全市形势分析会",
+            "organization": "某某市某某局",
+            "audience": "中层干部 🎤",
+        }
+    }
 
 
 @pytest.mark.parametrize(
     ("raw", "code"),
-    [("a\x00b", "U+0000"), ("a\x01b", "U+0001"), ("a\x1fb", "U+001F"), ("a\x7fb", "U+007F"), ("a\x9fb", "U+009F"), ("a\ufffeb", "U+FFFE"), ("a\uffffb", "U+FFFF")],
+    [
+        ("a\x00b", "U+0000"),
+        ("a\x01b", "U+0001"),
+        ("a\x1fb", "U+001F"),
+        ("a\x7fb", "U+007F"),
+        ("a\x9fb", "U+009F"),
+        ("a\ufffeb", "U+FFFE"),
+        ("a\uffffb", "U+FFFF"),
+    ],
 )
 def test_row_22_raw_control_characters_named_with_field_and_position(raw: str, code: str) -> None:
     p = one_problem(BASE.replace("某某市某某局", raw))
@@ -277,7 +318,14 @@ def test_row_22_several_bad_characters_all_reported() -> None:
 
 @pytest.mark.parametrize(
     ("escape", "code"),
-    [("\\x01", "U+0001"), ("\\x1b", "U+001B"), ("\\0", "U+0000"), ("\\uFFFE", "U+FFFE"), ("\\a", "U+0007"), ("\\f", "U+000C")],
+    [
+        ("\\x01", "U+0001"),
+        ("\\x1b", "U+001B"),
+        ("\\0", "U+0000"),
+        ("\\uFFFE", "U+FFFE"),
+        ("\\a", "U+0007"),
+        ("\\f", "U+000C"),
+    ],
 )
 def test_row_23_escapes_producing_illegal_characters_rejected(escape: str, code: str) -> None:
     p = one_problem(f'meeting:\n  name: "坏{escape}字"\n  organization: x\n')
@@ -295,7 +343,9 @@ def test_row_23_and_42_vertical_tab_becomes_line_break(vt: str) -> None:
     assert loaded.data["meeting"]["audience"] == "第一行\n第二行"
 
 
-def test_row_24_oversized_brief_refused_before_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_row_24_oversized_brief_refused_before_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "big.yaml"
     path.write_bytes(b"# " + b"x" * 1_100_000 + b"\n")
     called = []
@@ -318,7 +368,9 @@ def test_row_25_deep_block_mappings_refused() -> None:
 
 
 def test_row_26_merge_key_refused() -> None:
-    messages = " ".join(p.message for p in problems("base: &b {name: a}\nmeeting:\n  <<: *b\n  organization: x\n"))
+    messages = " ".join(
+        p.message for p in problems("base: &b {name: a}\nmeeting:\n  <<: *b\n  organization: x\n")
+    )
     assert "合并键" in messages and "锚点" in messages and "别名" in messages
 
 

@@ -26,7 +26,9 @@ def _render(invoke, brief: Path, *extra: str):
 
 def _leftovers(folder: Path) -> list[str]:
     """Temp files speechgen may have left in ``folder``."""
-    return [p.name for p in folder.iterdir() if p.name.startswith(".speechgen-") or p.suffix == ".tmp"]
+    return [
+        p.name for p in folder.iterdir() if p.name.startswith(".speechgen-") or p.suffix == ".tmp"
+    ]
 
 
 def _edit_with_word(path: Path, text: str) -> None:
@@ -45,7 +47,9 @@ def rendered(invoke, tmp_path: Path) -> tuple[Path, Path]:
     return brief, brief.with_suffix(".docx")
 
 
-def test_own_untouched_output_is_rerendered_without_flag(invoke, rendered: tuple[Path, Path]) -> None:
+def test_own_untouched_output_is_rerendered_without_flag(
+    invoke, rendered: tuple[Path, Path]
+) -> None:
     brief, out = rendered
     assert is_untouched_draft(out)
     brief.write_text(FULL_BRIEF.replace("基层活力不足", "基层活力明显不足"), encoding="utf-8")
@@ -55,7 +59,9 @@ def test_own_untouched_output_is_rerendered_without_flag(invoke, rendered: tuple
     assert not [p for p in out.parent.iterdir() if ".bak-" in p.name]
 
 
-def test_edited_draft_is_refused_with_exit_3_naming_force(invoke, rendered: tuple[Path, Path]) -> None:
+def test_edited_draft_is_refused_with_exit_3_naming_force(
+    invoke, rendered: tuple[Path, Path]
+) -> None:
     brief, out = rendered
     _edit_with_word(out, "领导亲笔加的一句话")
     before = out.read_bytes()
@@ -102,7 +108,9 @@ def test_non_zip_file_at_output_is_refused(invoke, tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == "not a docx"
 
 
-def test_rerender_after_a_rename_inside_the_docx_is_detected(rendered: tuple[Path, Path], tmp_path: Path) -> None:
+def test_rerender_after_a_rename_inside_the_docx_is_detected(
+    rendered: tuple[Path, Path], tmp_path: Path
+) -> None:
     _, out = rendered
     changed = tmp_path / "changed.docx"
     with zipfile.ZipFile(out) as zin, zipfile.ZipFile(changed, "w") as zout:
@@ -118,7 +126,9 @@ def test_rerender_after_a_rename_inside_the_docx_is_detected(rendered: tuple[Pat
 def test_row_54_output_may_never_be_the_brief(invoke, tmp_path: Path, force: bool) -> None:
     brief = write_brief(tmp_path, FULL_BRIEF, name="notes.md")
     before = brief.read_bytes()
-    result = invoke("render", brief, "--format", "md", "--no-check", *(["--force"] if force else []))
+    result = invoke(
+        "render", brief, "--format", "md", "--no-check", *(["--force"] if force else [])
+    )
     assert result.exit_code == EXIT_PROTECTED
     assert "简报或模板本身" in result.stderr
     assert brief.read_bytes() == before
@@ -162,7 +172,9 @@ def test_row_52_failure_mid_write_keeps_old_file_and_leaves_no_temp(tmp_path: Pa
     assert _leftovers(tmp_path) == []
 
 
-def test_row_52_failure_at_replace_restores_the_backup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_row_52_failure_at_replace_restores_the_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "speech.docx"
     target.write_bytes(b"edited draft")
     real_replace = os.replace
@@ -179,7 +191,9 @@ def test_row_52_failure_at_replace_restores_the_backup(tmp_path: Path, monkeypat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["speech.docx"]
 
 
-def test_row_52_interrupt_mid_write_leaves_no_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_row_52_interrupt_mid_write_leaves_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "speech.docx"
     target.write_bytes(b"old")
 
@@ -209,7 +223,9 @@ def test_row_53_word_lock_file_means_close_the_document(tmp_path: Path) -> None:
     assert "正在 Word/WPS 中打开" in info.value.message and target.read_bytes() == b"open in word"
 
 
-def test_row_55_read_only_folder_is_one_clear_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_row_55_read_only_folder_is_one_clear_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def denied(*args: object, **kwargs: object) -> tuple[int, str]:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
@@ -220,7 +236,9 @@ def test_row_55_read_only_folder_is_one_clear_line(tmp_path: Path, monkeypatch: 
     assert str(tmp_path) in info.value.message and "\n" not in info.value.message
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores folder permissions")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0, reason="root ignores folder permissions"
+)
 def test_row_55_read_only_folder_via_cli(invoke, tmp_path: Path) -> None:
     brief = write_brief(tmp_path, FULL_BRIEF)
     folder = tmp_path / "ro"

@@ -25,12 +25,18 @@ def _replace(data: bytes, name: str, content: bytes) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(buf, "w") as zout:
         for info in zin.infolist():
-            zout.writestr(info.filename, content if info.filename == name else zin.read(info.filename))
+            zout.writestr(
+                info.filename, content if info.filename == name else zin.read(info.filename)
+            )
     return buf.getvalue()
 
 
 def test_good_draft_passes_with_text_and_properties(draft: bytes) -> None:
-    verify_docx(draft, ["讲话 & <标题> 🎤", "正文第一行\n第二行"], {"title": "讲话 & <标题> 🎤", "creator": "王'建国'"})
+    verify_docx(
+        draft,
+        ["讲话 & <标题> 🎤", "正文第一行\n第二行"],
+        {"title": "讲话 & <标题> 🎤", "creator": "王'建国'"},
+    )
     assert docx_paragraph_texts(draft)[:2] == ["讲话 & <标题> 🎤", "正文第一行\n第二行"]
     assert core_properties(draft)["keywords"] == "局"
 

@@ -6,11 +6,18 @@ import pytest
 
 from speechgen.rendering import phrase_index
 
-EXAMPLES = ["model_meeting.yaml", "progress_meeting.yaml", "mobilization_meeting.yaml", "commendation_meeting.yaml"]
+EXAMPLES = [
+    "model_meeting.yaml",
+    "progress_meeting.yaml",
+    "mobilization_meeting.yaml",
+    "commendation_meeting.yaml",
+]
 
 
 def _render(invoke, brief, seed: int | None) -> str:
-    args = ["render", brief, "-f", "txt", "-o", "-"] + (["--seed", str(seed)] if seed is not None else [])
+    args = ["render", brief, "-f", "txt", "-o", "-"] + (
+        ["--seed", str(seed)] if seed is not None else []
+    )
     result = invoke(*args)
     assert result.exit_code == 0, result.stderr
     return result.stdout
@@ -28,7 +35,9 @@ def test_seeds_change_stock_passages_reproducibly(example, invoke, example_copy)
     assert paras_one[4] != paras_two[4]
     assert paras_one[-1] != paras_two[-1]
     # the facts stay: every heading line is the same
-    assert [p for p in paras_one if p[:2] in ("一、", "二、", "三、")] == [p for p in paras_two if p[:2] in ("一、", "二、", "三、")]
+    assert [p for p in paras_one if p[:2] in ("一、", "二、", "三、")] == [
+        p for p in paras_two if p[:2] in ("一、", "二、", "三、")
+    ]
 
 
 def test_no_seed_is_stable(invoke, example_copy):
@@ -48,9 +57,13 @@ def test_missing_phrase_key_names_it(invoke, tmp_path, monkeypatch):
     folder = tmp_path / "templates" / "office"
     folder.mkdir(parents=True)
     (folder / "manifest.yaml").write_text("name: office\nextends: progress\n", encoding="utf-8")
-    (folder / "speech.j2").write_text('{% block closing %}{{ phrase("goodbye") }}{% endblock %}', encoding="utf-8")
+    (folder / "speech.j2").write_text(
+        '{% block closing %}{{ phrase("goodbye") }}{% endblock %}', encoding="utf-8"
+    )
     brief = tmp_path / "b.yaml"
-    brief.write_text("template: office\nmeeting:\n  name: 会\n  organization: 局\n", encoding="utf-8")
+    brief.write_text(
+        "template: office\nmeeting:\n  name: 会\n  organization: 局\n", encoding="utf-8"
+    )
     result = invoke("render", brief, "-f", "txt", "-o", "-")
     assert result.exit_code == 2 and "goodbye" in result.stderr
 
@@ -63,7 +76,9 @@ def test_office_phrase_bank_overrides_one_key(invoke, tmp_path, monkeypatch):
     (folder / "speech.j2").write_text("", encoding="utf-8")
     (folder / "phrases.yaml").write_text("closing:\n  - 散会以后马上抓落实！\n", encoding="utf-8")
     brief = tmp_path / "b.yaml"
-    brief.write_text("template: office\nmeeting:\n  name: 会\n  organization: 局\n", encoding="utf-8")
+    brief.write_text(
+        "template: office\nmeeting:\n  name: 会\n  organization: 局\n", encoding="utf-8"
+    )
     text = _render(invoke, brief, 7)
     assert text.rstrip().endswith("散会以后马上抓落实！")
     assert "主要是盘点前一阶段" in text or "对账会" in text or "晒单比拼" in text

@@ -13,13 +13,18 @@ from tests.conftest import FULL_BRIEF, write_brief
 
 
 @pytest.mark.parametrize("flags", [("--pdf",), ("--png",), ("--pdf", "--png")])
-def test_missing_libreoffice_exits_4_with_the_docx_written(invoke, tmp_path: Path, monkeypatch, flags) -> None:
+def test_missing_libreoffice_exits_4_with_the_docx_written(
+    invoke, tmp_path: Path, monkeypatch, flags
+) -> None:
     monkeypatch.setattr(preview, "find_soffice", lambda: None)
     brief = write_brief(tmp_path, FULL_BRIEF)
     result = invoke("render", brief, "--no-check", *flags)
     assert result.exit_code == 4, result.stderr
     assert "LibreOffice" in result.stderr and "已经生成" in result.stderr
-    assert docx.Document(str(brief.with_suffix(".docx"))).paragraphs[0].text == "在全市形势分析会上的讲话"
+    assert (
+        docx.Document(str(brief.with_suffix(".docx"))).paragraphs[0].text
+        == "在全市形势分析会上的讲话"
+    )
     assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob("*.png"))
 
 
@@ -31,26 +36,51 @@ def test_missing_pdftoppm_exits_4(tmp_path: Path, monkeypatch) -> None:
 
 
 def test_fontconfig_maps_office_fonts_to_installed_free_fonts(monkeypatch) -> None:
-    installed = frozenset(fonts.normalise(n) for n in ("AR PL KaitiM GB", "Noto Serif CJK SC", "Noto Sans CJK SC", "Liberation Serif"))
+    installed = frozenset(
+        fonts.normalise(n)
+        for n in ("AR PL KaitiM GB", "Noto Serif CJK SC", "Noto Sans CJK SC", "Liberation Serif")
+    )
     monkeypatch.setattr(fonts, "installed_families", lambda: installed)
     mapping = preview.preview_map()
     # no AR PL SungtiL GB here: 仿宋 falls back to the next candidate
-    assert mapping["仿宋_GB2312"] == "Noto Serif CJK SC" and mapping["楷体_GB2312"] == "AR PL KaitiM GB"
-    assert mapping["黑体"] == "Noto Sans CJK SC" and mapping["Times New Roman"] == "Liberation Serif"
+    assert (
+        mapping["仿宋_GB2312"] == "Noto Serif CJK SC"
+        and mapping["楷体_GB2312"] == "AR PL KaitiM GB"
+    )
+    assert (
+        mapping["黑体"] == "Noto Sans CJK SC" and mapping["Times New Roman"] == "Liberation Serif"
+    )
     xml = preview.fontconfig_xml()
-    assert "<include ignore_missing=\"yes\">" in xml
-    assert '<string>方正小标宋简体</string></test><edit name="family" mode="assign" binding="strong"><string>Noto Serif CJK SC</string>' in xml
+    assert '<include ignore_missing="yes">' in xml
+    assert (
+        '<string>方正小标宋简体</string></test><edit name="family" mode="assign" binding="strong"><string>Noto Serif CJK SC</string>'
+        in xml
+    )
 
 
 def test_font_warnings_name_missing_fonts_alternatives_and_preview(monkeypatch) -> None:
-    installed = frozenset(fonts.normalise(n) for n in ("Times New Roman", "仿宋", "黑体", "AR PL SungtiL GB", "AR PL KaitiM GB", "Noto Serif CJK SC"))
+    installed = frozenset(
+        fonts.normalise(n)
+        for n in (
+            "Times New Roman",
+            "仿宋",
+            "黑体",
+            "AR PL SungtiL GB",
+            "AR PL KaitiM GB",
+            "Noto Serif CJK SC",
+        )
+    )
     monkeypatch.setattr(fonts, "installed_families", lambda: installed)
     lines = fonts.font_warnings(load_profile("official"))
     missing = {"仿宋_GB2312", "楷体_GB2312", "方正小标宋简体", "宋体"}
     assert len(lines) == len(missing)
     assert all(any(f"“{font}”" in line for line in lines) for font in missing)
     fangsong = next(line for line in lines if "“仿宋_GB2312”" in line)
-    assert "Word/WPS 改用“仿宋”" in fangsong and "本机也没有" not in fangsong and "AR PL SungtiL GB" in fangsong
+    assert (
+        "Word/WPS 改用“仿宋”" in fangsong
+        and "本机也没有" not in fangsong
+        and "AR PL SungtiL GB" in fangsong
+    )
     kaiti = next(line for line in lines if "“楷体_GB2312”" in line)
     assert "本机也没有" in kaiti
     assert not any("“黑体”" in line or "Times New Roman" in line for line in lines)
@@ -73,7 +103,11 @@ def test_installed_families_reads_fc_list_once(monkeypatch) -> None:
     monkeypatch.setattr(fonts.sys, "platform", "linux")
     fonts.installed_families.cache_clear()
     try:
-        assert fonts.is_installed("仿宋") and fonts.is_installed("timesnewroman") and not fonts.is_installed("仿宋_GB2312")
+        assert (
+            fonts.is_installed("仿宋")
+            and fonts.is_installed("timesnewroman")
+            and not fonts.is_installed("仿宋_GB2312")
+        )
         fonts.installed_families()
         assert len(calls) == 1
     finally:

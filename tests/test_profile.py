@@ -32,14 +32,25 @@ def test_builtins_exist_with_their_layouts() -> None:
     assert {"speech", "official", "large"} <= set(builtin_profiles())
     speech, official, large = (load_profile(n) for n in ("speech", "official", "large"))
     assert speech.run_in_levels == [2] and official.run_in_levels == []
-    assert official.line_pitch_pt == 28.95 and official.grid == "lines" and official.page_numbers == "odd-even"
-    assert (official.page.top_mm, official.page.bottom_mm, official.page.left_mm, official.page.right_mm) == (37, 35, 28, 26)
+    assert (
+        official.line_pitch_pt == 28.95
+        and official.grid == "lines"
+        and official.page_numbers == "odd-even"
+    )
+    assert (
+        official.page.top_mm,
+        official.page.bottom_mm,
+        official.page.left_mm,
+        official.page.right_mm,
+    ) == (37, 35, 28, 26)
     # 28 characters fit the 156 mm type area, 29 do not (format_spec §1.1)
     width_pt = (210 - 28 - 26) / 25.4 * 72
     pitch = official.element("body").size + official.char_spacing_pt  # type: ignore[operator]
     assert 28 * pitch <= width_pt < 29 * pitch
     assert large.element("body").size >= 18 and 28 <= large.line_pitch_pt <= 32
-    assert all(large.element(e).size >= 18 for e in ("salutation", "heading1", "heading2", "heading3"))
+    assert all(
+        large.element(e).size >= 18 for e in ("salutation", "heading1", "heading2", "heading3")
+    )
 
 
 def test_every_builtin_names_an_alternative_for_each_office_font() -> None:
@@ -57,10 +68,23 @@ def test_element_falls_back_to_body() -> None:
 
 
 def test_profile_by_path_relative_to_base_dir(tmp_path: Path) -> None:
-    text = (PROFILE_DIR / "speech.yaml").read_text(encoding="utf-8").replace("name: speech", "name: 本局版式")
-    (tmp_path / "mine.yaml").write_text(text.replace("body:        {font: 仿宋_GB2312, size: 三号", "body:        {font: 仿宋, size: 小二"), encoding="utf-8")
+    text = (
+        (PROFILE_DIR / "speech.yaml")
+        .read_text(encoding="utf-8")
+        .replace("name: speech", "name: 本局版式")
+    )
+    (tmp_path / "mine.yaml").write_text(
+        text.replace(
+            "body:        {font: 仿宋_GB2312, size: 三号", "body:        {font: 仿宋, size: 小二"
+        ),
+        encoding="utf-8",
+    )
     profile = load_profile("mine.yaml", tmp_path)
-    assert profile.name == "本局版式" and profile.element("body").size == 18 and profile.element("body").font == "仿宋"
+    assert (
+        profile.name == "本局版式"
+        and profile.element("body").size == 18
+        and profile.element("body").font == "仿宋"
+    )
 
 
 def test_unknown_profile_names_the_builtins(tmp_path: Path) -> None:

@@ -19,8 +19,12 @@ from typer.testing import CliRunner
 from speechgen.cli import app
 
 # Characters Word cannot store (after the vertical tab has become a line break).
-ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
-_ALWAYS_ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef\ufeff\ufffe\uffff]")
+ILLEGAL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
+_ALWAYS_ESCAPE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef\ufeff\ufffe\uffff]"
+)
 BARE_END = "。；;，,.！!、 "
 
 SETTINGS = settings(
@@ -31,9 +35,17 @@ SETTINGS = settings(
 )
 
 # Mostly printable text from many scripts, sprinkled with the characters that break things.
-nasty = st.sampled_from(list("&<>\"'#*%=@+\\:-|{}[]!`~\t\n\x0b\x01\x00\x1f\x7f\x85\u00a0\u3000\u2028\ufeff\ufffe\ud800🎤👨\u200d👩𠀀"))
+nasty = st.sampled_from(
+    list(
+        "&<>\"'#*%=@+\\:-|{}[]!`~\t\n\x0b\x01\x00\x1f\x7f\x85\u00a0\u3000\u2028\ufeff\ufffe\ud800🎤👨\u200d👩𠀀"
+    )
+)
 text_value = st.text(
-    alphabet=st.one_of(st.characters(codec="utf-8", exclude_categories=["Cs"]), nasty, st.sampled_from("会议工作同志们某局")),
+    alphabet=st.one_of(
+        st.characters(codec="utf-8", exclude_categories=["Cs"]),
+        nasty,
+        st.sampled_from("会议工作同志们某局"),
+    ),
     min_size=1,
     max_size=25,
 ).map(str.strip)
@@ -70,7 +82,9 @@ def bare(value: str) -> str:
     return value.rstrip(BARE_END)
 
 
-def brief_text(values: dict[str, str], strengths: list[str], weaknesses: list[str], measures: list[str]) -> str:
+def brief_text(
+    values: dict[str, str], strengths: list[str], weaknesses: list[str], measures: list[str]
+) -> str:
     lines = ["meeting:"]
     lines += [f"  {key}: {yaml_quote(v)}" for key, v in values.items()]
     lines.append("  date: 2026-05-10")
@@ -81,7 +95,11 @@ def brief_text(values: dict[str, str], strengths: list[str], weaknesses: list[st
     if measures:
         lines.append("measures:")
         for m in measures:
-            lines += [f"  - title: {yaml_quote(m)}", f"    owner: {yaml_quote(m)}", "    deadline: 6月底前"]
+            lines += [
+                f"  - title: {yaml_quote(m)}",
+                f"    owner: {yaml_quote(m)}",
+                "    deadline: 6月底前",
+            ]
     return "\n".join(lines) + "\n"
 
 
@@ -95,7 +113,12 @@ def run(text: str) -> tuple[int, str, Path, list[str]]:
         listing = sorted(p.name for p in Path(folder).iterdir())
         paragraphs = [p.text for p in docx.Document(str(out)).paragraphs] if out.exists() else []
         props = docx.Document(str(out)).core_properties.title if out.exists() else None
-    return result.exit_code, result.stderr, out, [*paragraphs, f"<title>{props}"] if out.exists() or paragraphs else listing
+    return (
+        result.exit_code,
+        result.stderr,
+        out,
+        [*paragraphs, f"<title>{props}"] if out.exists() or paragraphs else listing,
+    )
 
 
 def assert_outcome(code: int, stderr: str, everything_valid: bool) -> None:
@@ -156,12 +179,27 @@ wrong_value = st.one_of(
 
 @SETTINGS
 @given(
-    target=st.sampled_from(["meeting.name", "meeting.organization", "meeting.minutes", "ranking.current",
-                            "ranking.previous", "meeting.date", "strengths", "measures", "meeting.speaker"]),
+    target=st.sampled_from(
+        [
+            "meeting.name",
+            "meeting.organization",
+            "meeting.minutes",
+            "ranking.current",
+            "ranking.previous",
+            "meeting.date",
+            "strengths",
+            "measures",
+            "meeting.speaker",
+        ]
+    ),
     value=wrong_value,
-    extra_key=st.one_of(st.none(), st.sampled_from(["titel", "organisation", "measure", "Meeting", "rank"])),
+    extra_key=st.one_of(
+        st.none(), st.sampled_from(["titel", "organisation", "measure", "Meeting", "rank"])
+    ),
 )
-def test_broken_briefs_always_exit_2_with_a_located_message(target: str, value: str, extra_key: str | None) -> None:
+def test_broken_briefs_always_exit_2_with_a_located_message(
+    target: str, value: str, extra_key: str | None
+) -> None:
     section, _, field = target.partition(".")
     good = {"meeting": {"name": '"会"', "organization": '"局"'}, "ranking": {"current": "3"}}
     lines: list[str] = []

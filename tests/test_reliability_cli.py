@@ -14,21 +14,48 @@ from speechgen import cli
 from tests.conftest import FULL_BRIEF, docx_texts
 
 BASE = "meeting:\n  name: 全市形势分析会\n  organization: 某某市某某局\n"
-BOMB = "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n" + BASE
+BOMB = (
+    "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+    + BASE
+)
 
 # (id, brief text, "line:col" that must appear, field path that must appear, Chinese words)
 BAD_BRIEFS = [
-    ("typo", "meeting:\n  name: 会\n  orgnization: 局\n", "3:3", "meeting.orgnization", "是否想写 organization"),
+    (
+        "typo",
+        "meeting:\n  name: 会\n  orgnization: 局\n",
+        "3:3",
+        "meeting.orgnization",
+        "是否想写 organization",
+    ),
     ("wrong_type", BASE + "ranking:\n  current: 第九\n", "5:12", "ranking.current", "应是整数"),
     ("negative_rank", BASE + "ranking:\n  current: -3\n", "5:12", "ranking.current", "大于 0"),
     ("list_for_map", BASE + "ranking: [1, 2]\n", "4:10", "ranking", "映射"),
-    ("map_for_text", "meeting:\n  name: {a: b}\n  organization: x\n", "2:9", "meeting.name", "文字"),
+    (
+        "map_for_text",
+        "meeting:\n  name: {a: b}\n  organization: x\n",
+        "2:9",
+        "meeting.name",
+        "文字",
+    ),
     ("tab", "meeting:\n\tname: 会\n", "2:1", "meeting", "制表符"),
-    ("tag", BASE + "strengths: !!python/object/apply:os.system ['id']\n", "4:12", "strengths", "标签"),
+    (
+        "tag",
+        BASE + "strengths: !!python/object/apply:os.system ['id']\n",
+        "4:12",
+        "strengths",
+        "标签",
+    ),
     ("alias_bomb", BOMB, "2:8", "b[0]", "别名"),
     ("duplicate", BASE + "meeting:\n  name: x\n", "4:1", "meeting", "重复"),
     ("control_char", BASE + "  audience: 中层\x07干部\n", "4:15", "meeting.audience", "U+0007"),
-    ("escape_control", BASE + '  audience: "中层\\x1b干部"\n', "4:13", "meeting.audience", "U+001B"),
+    (
+        "escape_control",
+        BASE + '  audience: "中层\\x1b干部"\n',
+        "4:13",
+        "meeting.audience",
+        "U+001B",
+    ),
     ("broken_yaml", "meeting:\n  name: 会\n organization: 局\n", "3:", "", "缩进"),
     ("bad_date", BASE + "  date: 2026-13-01\n", "4:9", "meeting.date", "日期"),
     ("rank_over_total", BASE + "ranking:\n  current: 15\n  total: 13\n", "5:3", "ranking", "超过"),
@@ -46,7 +73,9 @@ def _assert_refused(result, out: Path, *words: str) -> None:
     assert not out.exists()
 
 
-@pytest.mark.parametrize(("text", "where", "field", "words"), [c[1:] for c in BAD_BRIEFS], ids=[c[0] for c in BAD_BRIEFS])
+@pytest.mark.parametrize(
+    ("text", "where", "field", "words"), [c[1:] for c in BAD_BRIEFS], ids=[c[0] for c in BAD_BRIEFS]
+)
 def test_hand_made_bad_brief_exit_2_located_nothing_written(invoke, tmp_path: Path, text: str, where: str,
                                                            field: str, words: str) -> None:  # fmt: skip
     brief = tmp_path / "brief.yaml"
@@ -59,7 +88,9 @@ def test_hand_made_bad_brief_exit_2_located_nothing_written(invoke, tmp_path: Pa
     assert elapsed < 5  # the acceptance bar is "within a second"; CI machines are shared
 
 
-@pytest.mark.parametrize("content", [b"", b"# comment only\n", b"   \n"], ids=["empty", "comments", "blank"])
+@pytest.mark.parametrize(
+    "content", [b"", b"# comment only\n", b"   \n"], ids=["empty", "comments", "blank"]
+)
 def test_row_18_empty_brief_via_cli(invoke, tmp_path: Path, content: bytes) -> None:
     brief = tmp_path / "brief.yaml"
     brief.write_bytes(content)
@@ -131,7 +162,9 @@ class _GbkConsole(io.TextIOWrapper):
 
 
 @pytest.mark.parametrize("text", ["发言人 🎤 Ünïcødé", "a\u00a0b", "控制\u2400字符", "\ud800"])
-def test_echo_err_never_crashes_on_a_gbk_console(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+def test_echo_err_never_crashes_on_a_gbk_console(
+    monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
     console = _GbkConsole()
     monkeypatch.setattr(sys, "stderr", console)
     cli.echo_err(f"brief.yaml:1:1  meeting.name  {text}")

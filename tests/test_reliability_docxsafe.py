@@ -75,7 +75,9 @@ def test_row_49_truncated_zip_refused(tmp_path: Path) -> None:
     assert "损坏" in _refusal(path)
 
 
-def test_row_50_zip_bomb_refused_before_inflating(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_row_50_zip_bomb_refused_before_inflating(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     good = _good_docx(tmp_path / "good.docx")
     bomb = _rewrite(good, tmp_path / "bomb.docx", add={"word/media/big.bin": b"\0" * 3_000_000})
     assert bomb.stat().st_size < 100_000
@@ -130,14 +132,20 @@ def test_row_51_dtd_in_any_part_refused(tmp_path: Path, doctype: str) -> None:
     with zipfile.ZipFile(good) as zf:
         xml = zf.read("word/document.xml").decode("utf-8")
     head, sep, rest = xml.partition("?>")
-    evil = _rewrite(good, tmp_path / "evil.docx", replace={"word/document.xml": (head + sep + doctype + rest).encode()})
+    evil = _rewrite(
+        good,
+        tmp_path / "evil.docx",
+        replace={"word/document.xml": (head + sep + doctype + rest).encode()},
+    )
     message = _refusal(evil)
     assert "word/document.xml" in message and "DTD" in message
 
 
 def test_row_51_dtd_in_utf16_part_refused(tmp_path: Path) -> None:
     good = _good_docx(tmp_path / "good.docx")
-    evil_xml = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY a "b">]><x/>'.encode("utf-16-le")
+    evil_xml = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY a "b">]><x/>'.encode(
+        "utf-16-le"
+    )
     evil = _rewrite(good, tmp_path / "evil16.docx", add={"word/footer9.xml": evil_xml})
     assert "word/footer9.xml" in _refusal(evil)
 
@@ -149,7 +157,9 @@ def test_missing_and_folder_paths_refused(tmp_path: Path) -> None:
     assert "文件夹" in _refusal(folder)
 
 
-def test_oversized_file_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_oversized_file_refused_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = _good_docx(tmp_path / "good.docx")
     monkeypatch.setattr(docxsafe, "MAX_FILE_BYTES", 100)
     assert "超过上限" in _refusal(path)

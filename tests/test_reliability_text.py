@@ -62,7 +62,18 @@ def test_rows_38_40_41_46_body_holds_every_value_exactly(invoke, special: Path) 
     result = invoke("render", special, "--no-check")
     assert result.exit_code == 0, result.stderr
     body = _body(special.with_suffix(".docx"))
-    for value in (NAME, ORG, SPEAKER, TITLE, STRENGTH, ENTITIES, INJECTION, UNICODE, MEASURE, *POINTS):
+    for value in (
+        NAME,
+        ORG,
+        SPEAKER,
+        TITLE,
+        STRENGTH,
+        ENTITIES,
+        INJECTION,
+        UNICODE,
+        MEASURE,
+        *POINTS,
+    ):
         assert value in body, value
     assert docx_texts(special.with_suffix(".docx"))[0] == TITLE
 
@@ -93,7 +104,9 @@ def test_row_39_46_core_properties_hold_values_exactly(invoke, special: Path) ->
     assert props.keywords == ORG
 
 
-def test_rows_39_46_shell_headers_and_footers_hold_values_exactly(invoke, special: Path, tmp_path: Path) -> None:
+def test_rows_39_46_shell_headers_and_footers_hold_values_exactly(
+    invoke, special: Path, tmp_path: Path
+) -> None:
     shell = tmp_path / "shell.docx"
     document = docx.Document()
     document.sections[0].header.paragraphs[0].text = "{{ meeting.organization }}"
@@ -112,13 +125,22 @@ def test_rows_39_46_shell_headers_and_footers_hold_values_exactly(invoke, specia
 
 @pytest.mark.parametrize(
     ("value", "code"),
-    [('"响铃\\a"', "U+0007"), ('"换页\\f"', "U+000C"), ('"退格\\b"', "U+0008"), ('"非字符\\uFFFF"', "U+FFFF")],
+    [
+        ('"响铃\\a"', "U+0007"),
+        ('"换页\\f"', "U+000C"),
+        ('"退格\\b"', "U+0008"),
+        ('"非字符\\uFFFF"', "U+FFFF"),
+    ],
 )
-def test_row_44_bell_and_form_feed_rejected_the_same_everywhere(invoke, tmp_path: Path, value: str, code: str) -> None:
+def test_row_44_bell_and_form_feed_rejected_the_same_everywhere(
+    invoke, tmp_path: Path, value: str, code: str
+) -> None:
     for field in ("name", "title", "speaker"):
         lines = {"name": "会", "organization": "局", field: value}
         brief = tmp_path / f"{field}.yaml"
-        brief.write_text("meeting:\n" + "".join(f"  {k}: {v}\n" for k, v in lines.items()), encoding="utf-8")
+        brief.write_text(
+            "meeting:\n" + "".join(f"  {k}: {v}\n" for k, v in lines.items()), encoding="utf-8"
+        )
         result = invoke("render", brief, "--no-check")
         assert result.exit_code == 2, result.output
         assert code in result.stderr and f"meeting.{field}" in result.stderr
@@ -135,7 +157,9 @@ def test_row_44_bell_and_form_feed_rejected_the_same_everywhere(invoke, tmp_path
     ],
     ids=["inside_braces", "between_braces", "closing_brace", "nbsp"],
 )
-def test_row_37_shell_tags_split_across_runs_still_render(invoke, special: Path, tmp_path: Path, runs: list[str]) -> None:
+def test_row_37_shell_tags_split_across_runs_still_render(
+    invoke, special: Path, tmp_path: Path, runs: list[str]
+) -> None:
     shell = tmp_path / "shell.docx"
     document = docx.Document()
     header = document.sections[0].header.paragraphs[0]
@@ -145,4 +169,7 @@ def test_row_37_shell_tags_split_across_runs_still_render(invoke, special: Path,
     document.save(str(shell))
     result = invoke("render", special, "--shell", shell, "--no-check")
     assert result.exit_code == 0, result.stderr
-    assert docx.Document(str(special.with_suffix(".docx"))).sections[0].header.paragraphs[0].text == ORG
+    assert (
+        docx.Document(str(special.with_suffix(".docx"))).sections[0].header.paragraphs[0].text
+        == ORG
+    )

@@ -98,8 +98,12 @@ def test_rows_28_to_35_payload_refused_and_nothing_written(invoke, tmp_path: Pat
     assert "speech.j2" in message or "evil" in message, message
 
 
-def test_row_28_globals_message_names_the_attribute_and_line(invoke, tmp_path: Path, template_dir: Path) -> None:
-    result, _ = _render(invoke, tmp_path, template_dir, "= 标题\n\n{{ lipsum.__globals__['os'] }}\n")
+def test_row_28_globals_message_names_the_attribute_and_line(
+    invoke, tmp_path: Path, template_dir: Path
+) -> None:
+    result, _ = _render(
+        invoke, tmp_path, template_dir, "= 标题\n\n{{ lipsum.__globals__['os'] }}\n"
+    )
     assert f"{template_dir / 'speech.j2'}:3" in result.stderr
     assert "__globals__" in result.stderr and "不允许" in result.stderr
 
@@ -117,7 +121,9 @@ def test_row_32_time_limit_stops_a_silent_loop(invoke, tmp_path: Path, template_
     assert result.exit_code == 2 and "秒" in result.stderr and not out.exists()
 
 
-def test_row_36_symlink_out_of_template_folder_refused(invoke, tmp_path: Path, template_dir: Path) -> None:
+def test_row_36_symlink_out_of_template_folder_refused(
+    invoke, tmp_path: Path, template_dir: Path
+) -> None:
     outside = tmp_path / "outside.j2"
     outside.write_text("= SECRET-DATA\n", encoding="utf-8")
     os.symlink(outside, template_dir / "link.j2")
@@ -126,7 +132,9 @@ def test_row_36_symlink_out_of_template_folder_refused(invoke, tmp_path: Path, t
     assert "SECRET-DATA" not in result.output and "模板文件夹之外" in result.stderr
 
 
-def test_row_36_entry_template_itself_a_symlink_out_refused(invoke, tmp_path: Path, template_dir: Path) -> None:
+def test_row_36_entry_template_itself_a_symlink_out_refused(
+    invoke, tmp_path: Path, template_dir: Path
+) -> None:
     outside = tmp_path / "outside.j2"
     outside.write_text("= SECRET-DATA\n", encoding="utf-8")
     os.symlink(outside, template_dir / "speech.j2")
@@ -135,7 +143,9 @@ def test_row_36_entry_template_itself_a_symlink_out_refused(invoke, tmp_path: Pa
     assert result.exit_code == 2 and not brief.with_suffix(".docx").exists()
 
 
-@pytest.mark.parametrize("relative", ["../x.j2", "/etc/passwd", "a/../../x.j2", "a\x00b.j2", "\\\\server\\share"])
+@pytest.mark.parametrize(
+    "relative", ["../x.j2", "/etc/passwd", "a/../../x.j2", "a\x00b.j2", "\\\\server\\share"]
+)
 def test_row_35_confined_path_refuses_escapes(tmp_path: Path, relative: str) -> None:
     folder = tmp_path / "tpl"
     folder.mkdir()
@@ -147,7 +157,9 @@ def test_row_35_confined_path_refuses_escapes(tmp_path: Path, relative: str) -> 
 def test_confined_path_allows_files_inside(tmp_path: Path) -> None:
     folder = tmp_path / "tpl"
     (folder / "parts").mkdir(parents=True)
-    assert confined_path(folder.resolve(), "parts/a.j2", "a") == (folder / "parts" / "a.j2").resolve()
+    assert (
+        confined_path(folder.resolve(), "parts/a.j2", "a") == (folder / "parts" / "a.j2").resolve()
+    )
 
 
 def test_row_29_jinja_version_is_patched() -> None:
@@ -161,7 +173,10 @@ def test_row_29_jinja_version_is_patched() -> None:
     [
         ("{{ 'a' ~ 'b' }}|{{ [1, 2]|join(',') }}|{{ 'a'|center(5) }}", "ab|1,2|  a  "),
         ("{{ '%s-%d'|format('a', 3) }}|{{ '%s' % 'b' }}|{{ '{}:{}'.format('x', 1) }}", "a-3|b|x:1"),
-        ("{% set ns = namespace(n=0) %}{% for i in range(5) %}{% set ns.n = ns.n + i %}{% endfor %}{{ ns.n }}", "10"),
+        (
+            "{% set ns = namespace(n=0) %}{% for i in range(5) %}{% set ns.n = ns.n + i %}{% endfor %}{{ ns.n }}",
+            "10",
+        ),
         ("{{ ('ab' * 3)|replace('b', 'c') }}|{{ 'x'|indent(2) }}", "acacac|x"),
     ],
 )
@@ -177,13 +192,18 @@ def test_output_cap_is_per_render_and_needs_no_signals(monkeypatch: pytest.Monke
     with pytest.raises(TemplateLimitError) as info:
         render_with_budget(template, {})
     assert "100" in info.value.message
-    assert render_with_budget(env.from_string("{% for i in range(10) %}xx{% endfor %}"), {}) == "xx" * 10
+    assert (
+        render_with_budget(env.from_string("{% for i in range(10) %}xx{% endfor %}"), {})
+        == "xx" * 10
+    )
 
 
 @pytest.mark.parametrize("brk", ["\r", "\x85", "\u2028", "\u2029", "\x0c", "\x1c"])
 def test_a_value_can_never_start_a_markup_line(brk: str) -> None:
     env = make_environment()
-    text = render_with_budget(env.from_string("正文{{ v }}"), {"v": f"甲{brk}= 假标题{brk}# 假标题"})
+    text = render_with_budget(
+        env.from_string("正文{{ v }}"), {"v": f"甲{brk}= 假标题{brk}# 假标题"}
+    )
     assert len(text.splitlines()) == 1 and "&#10;" in text
 
 
@@ -210,10 +230,16 @@ def test_row_34_syntax_errors_in_chinese(source: str, words: str) -> None:
 @pytest.mark.parametrize("kind", ["--template", "--shell"])
 @pytest.mark.parametrize(
     "payload",
-    ["{{ lipsum.__globals__['os'].popen('id').read() }}", "{{ cycler.__init__.__globals__.os }}", "{{ 'x' * 50000000 }}"],
+    [
+        "{{ lipsum.__globals__['os'].popen('id').read() }}",
+        "{{ cycler.__init__.__globals__.os }}",
+        "{{ 'x' * 50000000 }}",
+    ],
     ids=["globals", "cycler", "bomb"],
 )
-def test_row_28_word_template_and_shell_payloads_refused(invoke, tmp_path: Path, kind: str, payload: str) -> None:
+def test_row_28_word_template_and_shell_payloads_refused(
+    invoke, tmp_path: Path, kind: str, payload: str
+) -> None:
     import docx
 
     path = tmp_path / "evil.docx"

@@ -56,7 +56,9 @@ def test_new_for_office_template_names_it(invoke, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     folder = tmp_path / "templates" / "office"
     folder.mkdir(parents=True)
-    (folder / "manifest.yaml").write_text("name: office\ncn_name: 本局推进会\nextends: progress\n", encoding="utf-8")
+    (folder / "manifest.yaml").write_text(
+        "name: office\ncn_name: 本局推进会\nextends: progress\n", encoding="utf-8"
+    )
     (folder / "speech.j2").write_text("", encoding="utf-8")
     assert invoke("new", "-t", "本局推进会", "-o", "o.yaml").exit_code == 0
     assert "template: office" in (tmp_path / "o.yaml").read_text(encoding="utf-8")

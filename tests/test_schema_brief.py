@@ -19,7 +19,11 @@ class _EditorLoader(yaml.SafeLoader):
 
 
 _EditorLoader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
+    key: [
+        (tag, rx)
+        for tag, rx in resolvers
+        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
+    ]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
@@ -65,7 +69,13 @@ def test_schema_to_file(invoke, tmp_path):
 
 
 @pytest.mark.parametrize(
-    "example", ["model_meeting.yaml", "progress_meeting.yaml", "mobilization_meeting.yaml", "commendation_meeting.yaml"]
+    "example",
+    [
+        "model_meeting.yaml",
+        "progress_meeting.yaml",
+        "mobilization_meeting.yaml",
+        "commendation_meeting.yaml",
+    ],
 )
 def test_examples_validate(example, tmp_path):
     errors = [e.message for e in validator().iter_errors(load_like_editor(EXAMPLES / example))]

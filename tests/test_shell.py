@@ -28,7 +28,12 @@ measures:
 """
 
 
-def make_shell(path: Path, *, body_marker: str | None = "{{ body }}", header: str = "{{ meeting.organization }}文件") -> Path:
+def make_shell(
+    path: Path,
+    *,
+    body_marker: str | None = "{{ body }}",
+    header: str = "{{ meeting.organization }}文件",
+) -> Path:
     """A shell as an office would make it in Word: red header, own body style, margins, a cover line."""
     document = docx.Document()
     section = document.sections[0]
@@ -74,14 +79,20 @@ def test_header_filled_body_in_place_styles_kept(invoke, tmp_path: Path) -> None
     styles = document.styles.element.findall(qn("w:style"))
     body_defs = [s for s in styles if s.find(qn("w:name")).get(qn("w:val")) == "讲话正文"]
     assert len(body_defs) == 1
-    assert document.styles["讲话正文"].font.size == Pt(20) and document.styles["讲话正文"].font.name == "KaiTi"
+    assert (
+        document.styles["讲话正文"].font.size == Pt(20)
+        and document.styles["讲话正文"].font.name == "KaiTi"
+    )
     assert document.styles["红头"].font.color.rgb == RGBColor(0xFF, 0, 0)
     body_paragraphs = [p for p in document.paragraphs if p.text.startswith("今天召开")]
     assert body_paragraphs and body_paragraphs[0].style.name == "讲话正文"
     # the profile's other styles were added, with all four font slots
     title = document.styles["讲话标题"]
     fonts = title.element.rPr.find(qn("w:rFonts"))
-    assert fonts.get(qn("w:eastAsia")) == "方正小标宋简体" and fonts.get(qn("w:ascii")) == "Times New Roman"
+    assert (
+        fonts.get(qn("w:eastAsia")) == "方正小标宋简体"
+        and fonts.get(qn("w:ascii")) == "Times New Roman"
+    )
     assert document.paragraphs[1].style.name == "讲话标题"
     assert document.core_properties.title == f"在{NAME}上的讲话"
     assert document.core_properties.keywords == ORG
@@ -130,9 +141,15 @@ def test_body_marker_in_a_header_is_refused(invoke, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("header", "words"),
-    [("{{ meeting.nothing }}", "简报里没有"), ("{{ meeting.name.__class__ }}", "不允许"), ("{{ meeting.name", "写错")],
+    [
+        ("{{ meeting.nothing }}", "简报里没有"),
+        ("{{ meeting.name.__class__ }}", "不允许"),
+        ("{{ meeting.name", "写错"),
+    ],
 )
-def test_bad_tags_in_the_shell_are_chinese_errors(invoke, tmp_path: Path, header: str, words: str) -> None:
+def test_bad_tags_in_the_shell_are_chinese_errors(
+    invoke, tmp_path: Path, header: str, words: str
+) -> None:
     make_shell(tmp_path / "shell.docx", header=header)
     result = render(invoke, tmp_path, expect=2)
     assert words in result.stderr and "shell.docx" in result.stderr

@@ -73,7 +73,11 @@ def test_chinese_name_selects_template(name, invoke, example_copy):
 def test_templates_differ_in_structure(invoke, example_copy):
     brief = example_copy("progress_meeting.yaml")
     headings = {
-        name: tuple(PART.sub("", line) for line in _text(invoke, brief, "--template", name).splitlines() if PART.match(line))
+        name: tuple(
+            PART.sub("", line)
+            for line in _text(invoke, brief, "--template", name).splitlines()
+            if PART.match(line)
+        )
         for name in BUILTINS
     }
     assert len(set(headings.values())) == len(BUILTINS)
@@ -118,7 +122,9 @@ def test_every_ranking_shape_reads_whole(name, shape, invoke, tmp_path):
 
 @pytest.mark.parametrize("name", sorted(BUILTINS))
 def test_minimal_brief_reads_whole(name, invoke, tmp_path):
-    brief = write_brief(tmp_path, f"template: {name}\nmeeting:\n  name: 某某会议\n  organization: 某某局\n")
+    brief = write_brief(
+        tmp_path, f"template: {name}\nmeeting:\n  name: 某某会议\n  organization: 某某局\n"
+    )
     _reads_whole(_text(invoke, brief))
 
 
@@ -126,14 +132,23 @@ def test_minimal_brief_reads_whole(name, invoke, tmp_path):
 def test_substyle_option_switches_headings_and_inline(name, invoke, tmp_path):
     base = f"template: {name}\n" + BODY
     inline = _text(invoke, write_brief(tmp_path, base + "options:\n  substyle: inline\n", "a.yaml"))
-    headings = _text(invoke, write_brief(tmp_path, base + "options:\n  substyle: headings\n", "b.yaml"))
+    headings = _text(
+        invoke, write_brief(tmp_path, base + "options:\n  substyle: headings\n", "b.yaml")
+    )
     assert "（一）抓好队伍建设" in headings and "（一）抓好队伍建设" not in inline
     assert re.search(r"一[是要]抓好队伍建设", inline)
 
 
 def test_part_count_follows_content(invoke, tmp_path):
     rich = _text(invoke, write_brief(tmp_path, "template: progress\n" + BODY, "a.yaml"))
-    bare = _text(invoke, write_brief(tmp_path, "template: progress\nmeeting:\n  name: 某某会议\n  organization: 某局\n", "b.yaml"))
+    bare = _text(
+        invoke,
+        write_brief(
+            tmp_path,
+            "template: progress\nmeeting:\n  name: 某某会议\n  organization: 某局\n",
+            "b.yaml",
+        ),
+    )
     assert len(PART.findall(rich)) == 4 and "讲四个方面" in rich
     assert len(PART.findall(bare)) == 2 and "讲两个方面" in bare
     _reads_whole(bare)
@@ -149,14 +164,18 @@ def test_mobilization_can_combine_with_commendation(invoke, tmp_path):
 
 
 def test_list_option_refuses_text(invoke, tmp_path):
-    brief = write_brief(tmp_path, "template: commendation\n" + BODY + "options:\n  honorees: 张某某\n")
+    brief = write_brief(
+        tmp_path, "template: commendation\n" + BODY + "options:\n  honorees: 张某某\n"
+    )
     result = invoke("render", brief, "-f", "txt", "-o", "-")
     assert result.exit_code == 2
     assert "honorees" in result.stderr and "一组文字" in result.stderr
 
 
 def test_undeclared_option_is_refused(invoke, tmp_path):
-    brief = write_brief(tmp_path, "template: progress\n" + BODY + "options:\n  combine: commendation\n")
+    brief = write_brief(
+        tmp_path, "template: progress\n" + BODY + "options:\n  combine: commendation\n"
+    )
     result = invoke("render", brief, "-f", "txt", "-o", "-")
     assert result.exit_code == 2 and "combine" in result.stderr
 
@@ -165,7 +184,9 @@ def test_requires_from_manifest_is_enforced(invoke, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     folder = tmp_path / "templates" / "dated"
     folder.mkdir(parents=True)
-    (folder / "manifest.yaml").write_text("name: dated\nextends: progress\nrequires: [meeting.date]\n", encoding="utf-8")
+    (folder / "manifest.yaml").write_text(
+        "name: dated\nextends: progress\nrequires: [meeting.date]\n", encoding="utf-8"
+    )
     (folder / "speech.j2").write_text("", encoding="utf-8")
     brief = write_brief(tmp_path, textwrap.dedent("template: dated\n") + BODY)
     result = invoke("render", brief, "-f", "txt", "-o", "-")

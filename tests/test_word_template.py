@@ -40,7 +40,12 @@ def test_example_word_template_renders_one_block_per_measure(invoke, example_cop
     texts = docx_texts(out)
     titles = ["全力以赴抓好收入质量", "集中攻坚滞后项目", "补齐风险应对短板", "充实基层一线力量"]
     headings = [t for t in texts if t.startswith("（") and not t.startswith("（2")]
-    assert headings == ["（一）" + titles[0], "（二）" + titles[1], "（三）" + titles[2], "（四）" + titles[3]]
+    assert headings == [
+        "（一）" + titles[0],
+        "（二）" + titles[1],
+        "（三）" + titles[2],
+        "（四）" + titles[3],
+    ]
     assert texts[0] == "在全市重点工作推进会上的讲话" and "（2026年7月8日）" in texts
     assert not any("{%" in t or "{{" in t for t in texts)
     assert is_untouched_draft(out)
@@ -48,20 +53,25 @@ def test_example_word_template_renders_one_block_per_measure(invoke, example_cop
 
 
 def test_word_template_from_brief_field_and_escaping(invoke, tmp_path, word_template):
-    brief = write_brief(tmp_path, """\
+    brief = write_brief(
+        tmp_path,
+        """\
         template: word_template.docx
         meeting:
           name: A&B <会议>
           organization: 某局
         measures:
           - 唯一的举措
-        """)
+        """,
+    )
     result = invoke("render", brief)
     assert result.exit_code == 0, result.stderr
     texts = docx_texts(brief.with_suffix(".docx"))
     assert texts[0] == "在A&B <会议>上的讲话"
     assert "（一）唯一的举措" in texts
-    assert "同志们：" in texts and not any(t.startswith("（2") for t in texts)  # no date, line dropped
+    assert "同志们：" in texts and not any(
+        t.startswith("（2") for t in texts
+    )  # no date, line dropped
 
 
 def test_lint_finds_misspelt_variable_and_names_paragraph(invoke, word_template):
@@ -99,7 +109,9 @@ def test_not_a_docx_is_refused(invoke, example_copy, tmp_path):
     fake = tmp_path / "fake.docx"
     fake.write_text("not a zip", encoding="utf-8")
     assert invoke("templates", "lint", fake).exit_code == 2
-    assert invoke("render", example_copy("progress_meeting.yaml"), "--template", fake).exit_code == 2
+    assert (
+        invoke("render", example_copy("progress_meeting.yaml"), "--template", fake).exit_code == 2
+    )
 
 
 def test_keeps_template_custom_properties(invoke, example_copy, word_template):
@@ -115,9 +127,14 @@ def test_keeps_template_custom_properties(invoke, example_copy, word_template):
 
 @pytest.mark.parametrize(
     "payload",
-    ["{{ 'x' * 50000000 }}", "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"],
+    [
+        "{{ 'x' * 50000000 }}",
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+    ],
 )
-def test_word_template_resource_bombs_are_stopped(invoke, example_copy, word_template, monkeypatch, payload):
+def test_word_template_resource_bombs_are_stopped(
+    invoke, example_copy, word_template, monkeypatch, payload
+):
     import speechgen.environment as environment
 
     monkeypatch.setattr(environment, "MAX_SECONDS", 1.0)

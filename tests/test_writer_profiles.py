@@ -27,12 +27,18 @@ def render(invoke, brief: Path, *args: str) -> docx.document.Document:
 def parts_of(path: Path) -> dict[str, str]:
     """Every XML part of a .docx as text."""
     with zipfile.ZipFile(path) as zf:
-        return {n: zf.read(n).decode("utf-8") for n in zf.namelist() if n.endswith((".xml", ".rels"))}
+        return {
+            n: zf.read(n).decode("utf-8") for n in zf.namelist() if n.endswith((".xml", ".rels"))
+        }
 
 
 def style_el(document, style_id: str):
     """The ``w:style`` element with ``style_id``."""
-    found = [s for s in document.styles.element.findall(qn("w:style")) if s.get(qn("w:styleId")) == style_id]
+    found = [
+        s
+        for s in document.styles.element.findall(qn("w:style"))
+        if s.get(qn("w:styleId")) == style_id
+    ]
     assert len(found) == 1, style_id
     return found[0]
 
@@ -53,7 +59,9 @@ def test_styles_carry_every_value_the_profile_names(invoke, tmp_path: Path, name
         want = profile.element(key)
         fonts = rfonts(st)
         assert fonts["eastAsia"] == want.font and fonts["hAnsi"] == want.font, key
-        digits = want.font if key == "page_number" else profile.latin_font  # 宋体 page-number digits
+        digits = (
+            want.font if key == "page_number" else profile.latin_font
+        )  # 宋体 page-number digits
         assert fonts["ascii"] == digits and fonts["cs"] == digits, key
         assert fonts["hint"] == "eastAsia"
         rpr = st.find(qn("w:rPr"))
@@ -64,8 +72,13 @@ def test_styles_carry_every_value_the_profile_names(invoke, tmp_path: Path, name
             continue
         ppr = st.find(qn("w:pPr"))
         spacing = ppr.find(qn("w:spacing"))
-        pitch = profile.title_line_pitch_pt if key in ("title", "subtitle") else profile.line_pitch_pt
-        assert spacing.get(qn("w:line")) == str(round(pitch * 20)) and spacing.get(qn("w:lineRule")) == "exact", key
+        pitch = (
+            profile.title_line_pitch_pt if key in ("title", "subtitle") else profile.line_pitch_pt
+        )
+        assert (
+            spacing.get(qn("w:line")) == str(round(pitch * 20))
+            and spacing.get(qn("w:lineRule")) == "exact"
+        ), key
         assert ppr.find(qn("w:jc")).get(qn("w:val")) == ALIGN[want.align or "both"], key
         indented = key == "body" or key.startswith("heading")
         ind = ppr.find(qn("w:ind"))
@@ -77,8 +90,12 @@ def test_styles_carry_every_value_the_profile_names(invoke, tmp_path: Path, name
             assert char_spacing.get(qn("w:val")) == str(round(profile.char_spacing_pt * 20)), key
         else:
             assert char_spacing is None
-        assert (ppr.find(qn("w:keepNext")) is not None) == (profile.keep_with_next and key not in ("body", "salutation"))
-        assert ppr.find(qn("w:widowControl")).get(qn("w:val")) == ("1" if profile.widow_control else "0")
+        assert (ppr.find(qn("w:keepNext")) is not None) == (
+            profile.keep_with_next and key not in ("body", "salutation")
+        )
+        assert ppr.find(qn("w:widowControl")).get(qn("w:val")) == (
+            "1" if profile.widow_control else "0"
+        )
     # python-docx's own view agrees
     assert document.styles["讲话正文"].font.size.pt == profile.element("body").size
 
@@ -87,7 +104,11 @@ def footer_layout(footer) -> tuple[str, dict[str, str]]:
     """Alignment and indents of a footer's page-number paragraph."""
     ppr = footer.paragraphs[0]._p.pPr
     ind = ppr.find(qn("w:ind"))
-    indents = {k: ind.get(qn(f"w:{k}")) for k in ("left", "right") if ind is not None and ind.get(qn(f"w:{k}"))}
+    indents = {
+        k: ind.get(qn(f"w:{k}"))
+        for k in ("left", "right")
+        if ind is not None and ind.get(qn(f"w:{k}"))
+    }
     return ppr.find(qn("w:jc")).get(qn("w:val")), indents
 
 
@@ -102,19 +123,25 @@ def test_page_setup_grid_footers_and_fonts(invoke, tmp_path: Path, name: str) ->
                     (section.right_margin, pg.right_mm), (section.footer_distance, pg.footer_mm), (section.page_width, pg.width_mm)):  # fmt: skip
         assert got.twips == twips(mm)  # type: ignore[union-attr]
     grid = section._sectPr.find(qn("w:docGrid"))
-    assert grid.get(qn("w:type")) == "lines" and grid.get(qn("w:linePitch")) == str(round(profile.line_pitch_pt * 20))
+    assert grid.get(qn("w:type")) == "lines" and grid.get(qn("w:linePitch")) == str(
+        round(profile.line_pitch_pt * 20)
+    )
     parts = parts_of(brief.with_suffix(".docx"))
     everything = "".join(parts.values())
     assert not re.search(r'w:\w*[Tt]heme="', everything), "theme font attributes must not appear"
     assert 'w:eastAsia="zh-CN"' in parts["word/styles.xml"]
     for font, alt in profile.alt_fonts.items():
         if font in profile.fonts():
-            assert f'<w:font w:name="{font}"><w:altName w:val="{alt}"/>' in parts["word/fontTable.xml"]
+            assert (
+                f'<w:font w:name="{font}"><w:altName w:val="{alt}"/>' in parts["word/fontTable.xml"]
+            )
     footers = [p for n, p in sorted(parts.items()) if n.startswith("word/footer")]
     assert all(" PAGE " in f and 'w:fldCharType="separate"' in f for f in footers)
     if profile.page_numbers == "odd-even":
         assert document.settings.odd_and_even_pages_header_footer and len(footers) == 2
-        indent = str(round(profile.element("page_number").size * 20 * profile.page_number_indent_chars))  # type: ignore[operator]
+        indent = str(
+            round(profile.element("page_number").size * 20 * profile.page_number_indent_chars)
+        )  # type: ignore[operator]
         assert footer_layout(section.footer) == ("right", {"right": indent})
         assert footer_layout(section.even_page_footer) == ("left", {"left": indent})
     else:
@@ -127,7 +154,11 @@ def test_run_in_or_standalone_second_level(invoke, tmp_path: Path) -> None:
     brief = write_brief(tmp_path, FULL_BRIEF)
     speech = render(invoke, brief, "--profile", "speech")
     run_in = [p for p in speech.paragraphs if p.text.startswith("（一）")]
-    assert run_in and run_in[0].style.style_id == "SpeechBody" and run_in[0].runs[0].style.style_id == "SpeechRunIn2"
+    assert (
+        run_in
+        and run_in[0].style.style_id == "SpeechBody"
+        and run_in[0].runs[0].style.style_id == "SpeechRunIn2"
+    )
     official = render(invoke, brief, "--profile", "official", "--force")
     heads = [p for p in official.paragraphs if p.text.startswith("（一）")]
     assert heads and all(p.style.style_id == "SpeechHeading2" for p in heads)
@@ -135,10 +166,16 @@ def test_run_in_or_standalone_second_level(invoke, tmp_path: Path) -> None:
 
 
 def test_blank_lines_after_byline_follow_the_profile(invoke, tmp_path: Path) -> None:
-    text = (PROFILE_DIR / "speech.yaml").read_text(encoding="utf-8").replace("blank_lines_after_byline: 1", "blank_lines_after_byline: 3")
+    text = (
+        (PROFILE_DIR / "speech.yaml")
+        .read_text(encoding="utf-8")
+        .replace("blank_lines_after_byline: 1", "blank_lines_after_byline: 3")
+    )
     (tmp_path / "three.yaml").write_text(text, encoding="utf-8")
     brief = write_brief(tmp_path, FULL_BRIEF)
-    texts = [p.text for p in render(invoke, brief, "--profile", str(tmp_path / "three.yaml")).paragraphs]
+    texts = [
+        p.text for p in render(invoke, brief, "--profile", str(tmp_path / "three.yaml")).paragraphs
+    ]
     salutation = texts.index("同志们：")
     assert texts[salutation - 3 : salutation] == ["", "", ""] and texts[salutation - 4] == "王建国"
 
@@ -146,12 +183,19 @@ def test_blank_lines_after_byline_follow_the_profile(invoke, tmp_path: Path) -> 
 def test_changing_a_copied_profile_changes_the_draft(invoke, tmp_path: Path) -> None:
     original = (PROFILE_DIR / "official.yaml").read_text(encoding="utf-8")
     changed = (
-        original.replace("body:        {font: 仿宋_GB2312, size: 三号", "body:        {font: 华文仿宋, size: 小二")
+        original.replace(
+            "body:        {font: 仿宋_GB2312, size: 三号",
+            "body:        {font: 华文仿宋, size: 小二",
+        )
         .replace("left_mm: 28", "left_mm: 31")
         .replace("line_pitch_pt: 28.95 ", "line_pitch_pt: 30 ")
         .replace("page_numbers: odd-even", "page_numbers: center")
     )
-    assert changed.count("华文仿宋") == 1 and "left_mm: 31" in changed and "line_pitch_pt: 30 " in changed
+    assert (
+        changed.count("华文仿宋") == 1
+        and "left_mm: 31" in changed
+        and "line_pitch_pt: 30 " in changed
+    )
     (tmp_path / "本局.yaml").write_text(changed, encoding="utf-8")
     brief = write_brief(tmp_path, FULL_BRIEF + "profile: 本局.yaml\n")
     document = render(invoke, brief)

@@ -18,7 +18,9 @@ def summary_line(paragraphs: list[str], source: str, brief: Any) -> str:
         from .readers import paragraphs_document
         from .report import counts, summary_text
 
-        result = check_document(paragraphs_document(paragraphs, source, brief), CheckSettings(), brief=brief)
+        result = check_document(
+            paragraphs_document(paragraphs, source, brief), CheckSettings(), brief=brief
+        )
         return f"检查：{summary_text(counts([result]))}（speechgen check {source} 查看详情）"
     except Exception as exc:  # a boundary: the summary must never break a finished render
         return f"检查：未能完成自动检查（{type(exc).__name__}），可运行 speechgen check {source}"

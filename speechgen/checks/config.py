@@ -37,7 +37,11 @@ class CheckSettings:
 
     def severity_of(self, rule: str) -> str:
         """The configured severity of ``rule`` (its default unless overridden)."""
-        return self.severity.get(rule) or self.severity.get(rule.split(".", 1)[0]) or RULES[rule].severity
+        return (
+            self.severity.get(rule)
+            or self.severity.get(rule.split(".", 1)[0])
+            or RULES[rule].severity
+        )
 
 
 def known_rule(name: str, where: str) -> str:
@@ -45,10 +49,14 @@ def known_rule(name: str, where: str) -> str:
     if name in RULES or name in FAMILIES:
         return name
     listing = "、".join(sorted(RULES))
-    raise UserError(f"{where}: 没有叫“{name}”的检查规则。可用的规则：{listing}（或规则族 {'、'.join(FAMILIES)}）")
+    raise UserError(
+        f"{where}: 没有叫“{name}”的检查规则。可用的规则：{listing}（或规则族 {'、'.join(FAMILIES)}）"
+    )
 
 
-def make_settings(ignore: list[str], config: Path | None, chars_per_minute: int | None) -> CheckSettings:
+def make_settings(
+    ignore: list[str], config: Path | None, chars_per_minute: int | None
+) -> CheckSettings:
     """Combine the config file (if any) with the command line; the command line wins."""
     settings = CheckSettings()
     if config is not None:
@@ -96,12 +104,16 @@ def _apply_file(settings: CheckSettings, path: Path) -> None:
     for rule, level in severity.items():
         known_rule(str(rule), label)
         if level not in SEVERITIES:
-            raise UserError(f"{label}: 规则 {rule} 的级别“{level}”无效，应为 error、warning 或 info")
+            raise UserError(
+                f"{label}: 规则 {rule} 的级别“{level}”无效，应为 error、warning 或 info"
+            )
         settings.severity[str(rule)] = level
 
 
 def _rate(value: Any, where: str) -> int:
     """A speaking rate within 60–1000 characters a minute."""
     if isinstance(value, bool) or not isinstance(value, int) or not MIN_RATE <= value <= MAX_RATE:
-        raise UserError(f"{where}: 语速应为 {MIN_RATE} 到 {MAX_RATE} 之间的整数（每分钟字数），这里是“{value}”")
+        raise UserError(
+            f"{where}: 语速应为 {MIN_RATE} 到 {MAX_RATE} 之间的整数（每分钟字数），这里是“{value}”"
+        )
     return value

@@ -42,7 +42,9 @@ def document_from_bytes(data: bytes, label: str) -> Document:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             body_xml = archive.read("word/document.xml")
-            comments_xml = archive.read("word/comments.xml") if "word/comments.xml" in names else None
+            comments_xml = (
+                archive.read("word/comments.xml") if "word/comments.xml" in names else None
+            )
             extended = "word/commentsExtended.xml"
             extended_xml = archive.read(extended) if extended in names else None
         root = ET.fromstring(body_xml)
@@ -130,4 +132,6 @@ def _notes(p: ET.Element, index: int, comments: dict[str, tuple[str, str]]) -> I
             continue
         author, text = found
         shown = text if len(text) <= QUOTE else text[:QUOTE] + "…"
-        yield Finding("revision.comment", f"批注{f'（{author}）' if author else ''}：“{shown}”", index, 0)
+        yield Finding(
+            "revision.comment", f"批注{f'（{author}）' if author else ''}：“{shown}”", index, 0
+        )

@@ -23,6 +23,14 @@ def check_document(doc: Document, settings: CheckSettings, *, brief: Any = None,
     found: list[Finding] = list(doc.notes)
     for check in all_checks():
         found.extend(check(doc, ctx))
-    kept = [replace(f, severity=settings.severity_of(f.rule)) for f in found if settings.enabled(f.rule)]
-    kept.sort(key=lambda f: (SEVERITIES.index(f.severity), -1 if f.para is None else f.para, f.offset or 0))
+    kept = [
+        replace(f, severity=settings.severity_of(f.rule)) for f in found if settings.enabled(f.rule)
+    ]
+    kept.sort(
+        key=lambda f: (
+            SEVERITIES.index(f.severity),
+            -1 if f.para is None else f.para,
+            f.offset or 0,
+        )
+    )
     return FileResult(doc.source, doc.kind, doc, kept, ctx.stats)

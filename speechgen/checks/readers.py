@@ -44,7 +44,9 @@ def decode(data: bytes, label: str, encoding: str | None) -> str:
         raise UserError(f"不认识的编码“{encoding}”，常用的有 utf-8、gb18030") from None
     except UnicodeDecodeError as exc:
         hint = "，请用 --encoding gb18030 等指定文件的编码" if encoding is None else ""
-        raise UserError(f"{label}: 不能按 {encoding or 'UTF-8'} 编码读取（第 {exc.start + 1} 个字节出错）{hint}") from None
+        raise UserError(
+            f"{label}: 不能按 {encoding or 'UTF-8'} 编码读取（第 {exc.start + 1} 个字节出错）{hint}"
+        ) from None
 
 
 def read_text(path: Path, label: str, encoding: str | None, *, markdown: bool = False) -> Document:
@@ -54,7 +56,9 @@ def read_text(path: Path, label: str, encoding: str | None, *, markdown: bool = 
     except OSError as exc:
         raise UserError(f"{label}: 无法读取（{exc.strerror}）") from None
     if b"\x00" in data[:4096] and encoding is None:
-        raise UserError(f"{label}: 看起来不是文本文件（可能是 UTF-16 或二进制文件），请用 --encoding 指定编码")
+        raise UserError(
+            f"{label}: 看起来不是文本文件（可能是 UTF-16 或二进制文件），请用 --encoding 指定编码"
+        )
     text = decode(data, label, encoding)
     paras = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -80,9 +84,13 @@ def read_brief(path: Path, label: str, encoding: str | None) -> Document:
         doc.brief = draft.brief
         return doc
     texts = draft.paragraph_texts()
-    return Document(label, "brief", [Para(i, t) for i, t in enumerate(texts, start=1)], brief=draft.brief)
+    return Document(
+        label, "brief", [Para(i, t) for i, t in enumerate(texts, start=1)], brief=draft.brief
+    )
 
 
 def paragraphs_document(paragraphs: list[str], label: str, brief: object = None) -> Document:
     """A document made from paragraph texts already in memory (``render``'s summary)."""
-    return Document(label, "brief", [Para(i, t) for i, t in enumerate(paragraphs, start=1)], brief=brief)
+    return Document(
+        label, "brief", [Para(i, t) for i, t in enumerate(paragraphs, start=1)], brief=brief
+    )

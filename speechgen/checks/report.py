@@ -90,14 +90,27 @@ def render_json(results: list[FileResult], exit_code: int) -> str:
     payload = {
         "version": JSON_VERSION,
         "exit_code": exit_code,
-        "summary": {**numbers, "files": len(results),
-                    "unreadable": sum(1 for r in results if r.error is not None)},  # fmt: skip
+        "summary": {
+            **numbers,
+            "files": len(results),
+            "unreadable": sum(1 for r in results if r.error is not None),
+        },  # fmt: skip
         "files": [
-            {"file": r.source, "kind": r.kind or None, "error": r.error,
-             "counts": {s: r.count(s) for s in SEVERITIES}, "stats": r.stats or None}  # fmt: skip
+            {
+                "file": r.source,
+                "kind": r.kind or None,
+                "error": r.error,
+                "counts": {s: r.count(s) for s in SEVERITIES},
+                "stats": r.stats or None,
+            }  # fmt: skip
             for r in results
         ],
-        "findings": [_finding_json(r, f) for s in SEVERITIES for r in results for f in r.findings
-                     if f.severity == s],  # fmt: skip
+        "findings": [
+            _finding_json(r, f)
+            for s in SEVERITIES
+            for r in results
+            for f in r.findings
+            if f.severity == s
+        ],  # fmt: skip
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

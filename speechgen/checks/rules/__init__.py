@@ -31,7 +31,9 @@ class RuleSpec:
 RULES: dict[str, RuleSpec] = {
     spec.id: spec
     for spec in (
-        RuleSpec("placeholder.text", "error", "遗留占位符：某某、XX、×××、〇〇、TODO、【待补充】等"),
+        RuleSpec(
+            "placeholder.text", "error", "遗留占位符：某某、XX、×××、〇〇、TODO、【待补充】等"
+        ),
         RuleSpec("placeholder.template", "error", "没有渲染的模板标记 {{ }} 或 {% %}"),
         RuleSpec("placeholder.empty", "warning", "空括号、空引号：（）【】《》“”"),
         RuleSpec("punct.unpaired", "error", "引号、括号、书名号不成对：“” ‘’ （） 《》 【】"),
@@ -39,12 +41,20 @@ RULES: dict[str, RuleSpec] = {
         RuleSpec("punct.dash", "warning", "破折号写成 - 或 —（应为 ——）"),
         RuleSpec("punct.ellipsis", "warning", "省略号写成 ... 或 。。。（应为 ……）"),
         RuleSpec("punct.doubled", "warning", "标点重复或连用，如 ，， 。，"),
-        RuleSpec("structure.count", "error", "「讲两点意见」等说的数目与后面实际的部分或小点数不符"),
-        RuleSpec("structure.numbering", "error", "标题或「一是、二是」序号跳号、重号、没有从（一）重新开始"),
+        RuleSpec(
+            "structure.count", "error", "「讲两点意见」等说的数目与后面实际的部分或小点数不符"
+        ),
+        RuleSpec(
+            "structure.numbering",
+            "error",
+            "标题或「一是、二是」序号跳号、重号、没有从（一）重新开始",
+        ),
         RuleSpec("structure.level", "warning", "标题跳级，如 一、 下面直接是 1."),
         RuleSpec("parallel.pattern", "warning", "并列标题中有一个不合共同的开头或结尾"),
         RuleSpec("parallel.length", "info", "并列标题中有一个明显过长或过短"),
-        RuleSpec("numbers.mixed", "warning", "同类数字写法不一致，如 第3名 与 第三名、两种日期写法"),
+        RuleSpec(
+            "numbers.mixed", "warning", "同类数字写法不一致，如 第3名 与 第三名、两种日期写法"
+        ),
         RuleSpec("numbers.date", "error", "不存在的日期，如 2026年2月30日"),
         RuleSpec("numbers.rank", "error", "名次大于参加排名的单位数（需 --brief 或检查简报）"),
         RuleSpec("length.time", "warning", "估计讲话时间超过简报的目标时长 meeting.minutes"),

@@ -30,7 +30,11 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
 
 def _items(brief: Any) -> Iterator[tuple[str, str]]:
     """``(kind, title)`` for every strength, weakness and measure of the brief."""
-    for kind, items in (("成绩", brief.strengths), ("差距", brief.weaknesses), ("举措", brief.measures)):
+    for kind, items in (
+        ("成绩", brief.strengths),
+        ("差距", brief.weaknesses),
+        ("举措", brief.measures),
+    ):
         for item in items:
             yield kind, item.title
 
@@ -53,7 +57,9 @@ def _missing(doc: Document, brief: Any) -> Iterator[Finding]:
     full = "".join(paragraphs)
     for kind, title in _items(brief):
         if not _present(normalise(title), full, paragraphs):
-            yield Finding("brief.missing", f"简报中的{kind}“{title}”在稿中找不到了（被删除或改写了？）")
+            yield Finding(
+                "brief.missing", f"简报中的{kind}“{title}”在稿中找不到了（被删除或改写了？）"
+            )
 
 
 def _ranks(doc: Document, ranking: Any) -> Iterator[Finding]:

@@ -27,8 +27,12 @@ class Section:
 def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     """Record the length statistics and flag a speech longer than its target."""
     sections = [
-        Section(label, start, doc.paras[start].number if start < len(doc.paras) else None,
-                sum(spoken_length(p.text) for p in doc.paras[start:end]))  # fmt: skip
+        Section(
+            label,
+            start,
+            doc.paras[start].number if start < len(doc.paras) else None,
+            sum(spoken_length(p.text) for p in doc.paras[start:end]),
+        )  # fmt: skip
         for label, start, end in parts(doc, ctx.outline(doc))
     ]
     total = sum(s.chars for s in sections)

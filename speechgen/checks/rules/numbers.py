@@ -16,7 +16,9 @@ RANK = re.compile(rf"第\s*({_NUM})\s*名")
 _CN_DATE_DIGITS = "〇○零一二三四五六七八九"
 _CN_SMALL = "一二三四五六七八九十"
 ARABIC_DATE = re.compile(r"(?<![0-9])([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
-CHINESE_DATE = re.compile(rf"([{_CN_DATE_DIGITS}]{{4}})年([{_CN_SMALL}]{{1,3}})月([{_CN_SMALL}]{{1,3}})日")
+CHINESE_DATE = re.compile(
+    rf"([{_CN_DATE_DIGITS}]{{4}})年([{_CN_SMALL}]{{1,3}})月([{_CN_SMALL}]{{1,3}})日"
+)
 _MONTH_DAY = re.compile(r"(?<![0-9年])([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
 _YEAR_MONTH = re.compile(r"(?<![0-9])([0-9]{4})\s*年\s*([0-9]{1,3})\s*月")
 
@@ -50,7 +52,11 @@ def dates(text: str) -> Iterator[tuple[re.Match[str], int, int, int, bool]]:
     for m in ARABIC_DATE.finditer(text):
         yield m, int(m.group(1)), int(m.group(2)), int(m.group(3)), False
     for m in CHINESE_DATE.finditer(text):
-        year, month, day = digits_to_int(m.group(1)), number_value(m.group(2)), number_value(m.group(3))
+        year, month, day = (
+            digits_to_int(m.group(1)),
+            number_value(m.group(2)),
+            number_value(m.group(3)),
+        )
         if year is not None and month is not None and day is not None:
             yield m, year, month, day, True
 

@@ -17,7 +17,9 @@ _HALF = re.compile(r"[,.:;?!()]")
 _HALF_NAMES = {",": "逗号", ".": "句点", ":": "冒号", ";": "分号", "?": "问号", "!": "叹号",
                "(": "括号", ")": "括号"}  # fmt: skip
 _FULL = {",": "，", ".": "。", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
-_DASH = re.compile(rf"(?<=[{CJK_CLASS}])\s*(?:-{{1,3}}|－{{1,2}}|–|(?<!—)—(?!—))\s*(?=[{CJK_CLASS}“])")
+_DASH = re.compile(
+    rf"(?<=[{CJK_CLASS}])\s*(?:-{{1,3}}|－{{1,2}}|–|(?<!—)—(?!—))\s*(?=[{CJK_CLASS}“])"
+)
 _ELLIPSIS = re.compile(r"\.{3,}|．{3,}|。{3,}|·{3,}|(?<!…)…(?!…)|…{3,}")
 _PUNCT_RUN = re.compile(r"[，。、；：？！]{2,}")
 _ALLOWED_RUNS = {"？！", "！？"}
@@ -40,7 +42,12 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
             run = m.group(0)
             if run in _ALLOWED_RUNS or (len(run) >= 3 and set(run) == {"。"}):
                 continue
-            yield Finding("punct.doubled", f"标点连用“{run}”：{snippet(text, m.start(), m.end())}", index, m.start())
+            yield Finding(
+                "punct.doubled",
+                f"标点连用“{run}”：{snippet(text, m.start(), m.end())}",
+                index,
+                m.start(),
+            )
 
 
 def _unpaired_brackets(text: str, index: int) -> Iterator[Finding]:
@@ -68,7 +75,9 @@ def _unpaired_brackets(text: str, index: int) -> Iterator[Finding]:
 def _unclosed(text: str, index: int, pos: int) -> Finding:
     """A finding for the opening bracket at ``pos`` that is never closed."""
     ch = text[pos]
-    return Finding("punct.unpaired", f"“{ch}”没有对应的“{_OPEN[ch]}”：{snippet(text, pos)}", index, pos)
+    return Finding(
+        "punct.unpaired", f"“{ch}”没有对应的“{_OPEN[ch]}”：{snippet(text, pos)}", index, pos
+    )
 
 
 def _unpaired_quotes(text: str, index: int) -> Iterator[Finding]:
