@@ -352,9 +352,19 @@ def _join_filter(items: Any, last: str = "和", sep: str = "、") -> Markup:
     return Markup(numerals.join_cn([escape_value(i) for i in items], str(escape_value(last)), sep))
 
 
+_JOINING_PUNCT = "。；;，,、"
+
+
 def strip_end_punct(text: Any) -> str:
-    """Drop closing punctuation so a brief item can be joined into a longer sentence."""
-    return str(text).rstrip("。；;，,.！!、 ")
+    """Drop one closing 。；， so a brief item can be joined into a longer sentence.
+
+    Only a single separator-like mark is removed (never an ellipsis, ``...``, ``！`` or
+    ``？``), so the writer's text otherwise appears exactly as typed.
+    """
+    value = str(text).rstrip(" ")
+    if len(value) > 1 and value[-1] in _JOINING_PUNCT and value[-2] not in _JOINING_PUNCT + ".…":
+        return value[:-1]
+    return value
 
 
 def rank_change_phrase(ranking: Any, style: str = "arabic") -> str:
