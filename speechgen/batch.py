@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from .errors import EXIT_INTERNAL, EXIT_OK
+from .errors import EXIT_INTERNAL, EXIT_OK, UserError
 from .pipeline import RenderSettings
 from .plan import Job, plan
 from .run import JobResult, RenderOptions, render_job
@@ -88,6 +88,10 @@ def run_render(
         encoding=encoding,
         template_dirs=list(template_dirs),
     )
+    if (pdf or png) and fmt != "docx":
+        raise UserError(
+            "--pdf 和 --png 预览只能从 .docx 生成：请去掉 --format md/txt，或去掉 --pdf/--png"
+        )
     options = RenderOptions(fmt=fmt, force=force, pdf=pdf, png=png, check=check)
     planned = plan(list(briefs), output, fmt)
     if watch:

@@ -37,8 +37,9 @@ class JobResult:
 
 def draft_docx(draft: Draft) -> bytes:
     """Build the .docx bytes for ``draft`` (poured into its shell when it has one), verified."""
+    from .docxpackage import DocMeta
     from .verify import verify_docx
-    from .writer import DocMeta, write_docx
+    from .writer import write_docx
 
     meta = DocMeta(**document_meta(draft))
     if draft.word_template is not None:
@@ -78,6 +79,19 @@ def expected_texts(draft: Draft) -> list[str]:
     return texts
 
 
+def draft_text(draft: Draft, fmt: str) -> str:
+    """The speech as Markdown or plain text; a Word template's text comes from its rendered document."""
+    if draft.word_template is None:
+        return draft.text(fmt)
+    return "\n\n".join(p for p in _word_paragraphs(draft) if p.strip()) + "\n"
+
+
+def _word_paragraphs(draft: Draft) -> list[str]:
+    from .verify import docx_paragraph_texts
+
+    return docx_paragraph_texts(draft_docx(draft))
+
+
 def render_job(job: Job, settings: RenderSettings, options: RenderOptions,
                stdout: Callable[[str], None] | None = None) -> JobResult:  # fmt: skip
     """Render one brief to its target; errors become the result's exit code and messages."""
@@ -97,10 +111,14 @@ def _write(draft: Draft, job: Job, options: RenderOptions, result: JobResult,
     from .output import safe_write
 
     if job.target is None:
-        (stdout or sys.stdout.write)(draft.text(options.fmt))
+        (stdout or sys.stdout.write)(draft_text(draft, options.fmt))
         return
     protected = draft.protected_paths()
-    data = draft_docx(draft) if options.fmt == "docx" else draft.text(options.fmt).encode("utf-8")
+    data = (
+        draft_docx(draft)
+        if options.fmt == "docx"
+        else draft_text(draft, options.fmt).encode("utf-8")
+    )
     backup = safe_write(
         job.target, data, protected=protected, force=options.force, kind=options.fmt
     )
@@ -153,4 +171,5 @@ def _check_summary(draft: Draft, target: Path) -> list[str]:
     """One line summarising ``speechgen check`` findings on the rendered text (never fails)."""
     from .checks import summary_line
 
-    return [summary_line(draft.paragraph_texts(), str(target), draft.brief)]
+    paragraphs = _word_paragraphs(draft) if draft.word_template else draft.paragraph_texts()
+    return [summary_line([p for p in paragraphs if p.strip()], str(target), draft.brief)]

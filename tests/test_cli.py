@@ -136,3 +136,24 @@ def test_echo_err_survives_a_gbk_console(monkeypatch) -> None:
     echo_err("发言人 🎤 Ünïcødé\u00a0完成")
     stream.flush()
     assert raw.getvalue().decode("gbk").startswith("发言人 ? ")
+
+
+def test_word_template_to_markdown_and_text(invoke, example_copy) -> None:
+    import shutil
+
+    from tests.conftest import EXAMPLES
+
+    brief = example_copy("progress_meeting.yaml")
+    template = brief.parent / "word_template.docx"
+    shutil.copy(EXAMPLES / "word_template.docx", template)
+    result = invoke("render", brief, "--template", template, "-f", "md", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert "全市重点工作推进会" in result.stdout
+    assert len([p for p in result.stdout.split("\n\n") if p.strip()]) > 5
+
+
+def test_previews_need_docx(invoke, full_brief: Path) -> None:
+    result = invoke("render", full_brief, "-f", "md", "--pdf")
+    assert result.exit_code == 2
+    assert "--pdf" in result.stderr
+    assert not full_brief.with_suffix(".md").exists()
