@@ -63,7 +63,15 @@ class Draft:
         return markup.blocks_to_text(self.blocks, markdown=fmt == "md")
 
     def paragraph_texts(self) -> list[str]:
-        """One string per printed paragraph, heading numbers included (what ``check`` reads)."""
+        """One string per printed paragraph, heading numbers included (what ``check`` reads).
+
+        A Word template's paragraphs come from its rendered document.
+        """
+        if self.word_template is not None:
+            from .run import draft_docx
+            from .verify import docx_paragraph_texts
+
+            return [p for p in docx_paragraph_texts(draft_docx(self)) if p.strip()]
         return [p for p in markup.blocks_to_text(self.blocks).split("\n") if p.strip()]
 
 

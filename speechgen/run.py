@@ -83,13 +83,7 @@ def draft_text(draft: Draft, fmt: str) -> str:
     """The speech as Markdown or plain text; a Word template's text comes from its rendered document."""
     if draft.word_template is None:
         return draft.text(fmt)
-    return "\n\n".join(p for p in _word_paragraphs(draft) if p.strip()) + "\n"
-
-
-def _word_paragraphs(draft: Draft) -> list[str]:
-    from .verify import docx_paragraph_texts
-
-    return docx_paragraph_texts(draft_docx(draft))
+    return "\n\n".join(draft.paragraph_texts()) + "\n"
 
 
 def render_job(job: Job, settings: RenderSettings, options: RenderOptions,
@@ -171,5 +165,4 @@ def _check_summary(draft: Draft, target: Path) -> list[str]:
     """One line summarising ``speechgen check`` findings on the rendered text (never fails)."""
     from .checks import summary_line
 
-    paragraphs = _word_paragraphs(draft) if draft.word_template else draft.paragraph_texts()
-    return [summary_line([p for p in paragraphs if p.strip()], str(target), draft.brief)]
+    return [summary_line(draft.paragraph_texts(), str(target), draft.brief)]
