@@ -208,24 +208,35 @@ def parse_brief_text(text: str, path: str = "<brief>") -> LoadedBrief:
     return LoadedBrief(path, text, data, builder.positions, builder.key_positions, builder.warnings)
 
 
+# Line breaks YAML knows but editors do not draw as new lines (NEL, LS, PS) are, like a
+# vertical tab, masked before parsing: the YAML parser would otherwise count them as
+# new lines (shifting every reported line number) and break or fold the value at them.
+_SOFT_BREAKS = frozenset("\x0b\x85\u2028\u2029")
+_MASKED = re.compile(f"{_ILLEGAL_CHARS.pattern}|[\x85\u2028\u2029]")
+
+
 def _mask(text: str) -> tuple[str, dict[int, str]]:
     """Swap raw characters YAML or Word refuse for sentinels; return the text and what was swapped."""
     swapped: dict[int, str] = {}
 
     def swap(m: re.Match[str]) -> str:
         swapped[m.start()] = m.group()
-        return _VT_SENTINEL if m.group() == "\x0b" else _BAD_SENTINEL
+        return _VT_SENTINEL if m.group() in _SOFT_BREAKS else _BAD_SENTINEL
 
-    return _ILLEGAL_CHARS.sub(swap, text), swapped
+    return _MASKED.sub(swap, text), swapped
 
 
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_LINE_BREAK = re.compile("\r\n|[\r\n]")
 # Line breaks inside a value, however written, become "\n" (docs/errors.md).
 _LINE_BREAKS_IN_VALUE = re.compile("\r\n|[\r\x0b\x85\u2028\u2029]")
 
 
 def split_lines(text: str) -> list[str]:
-    """Split ``text`` into lines the way YAML counts them (unlike ``str.splitlines``, not at VT/FF)."""
+    """Split ``text`` into lines as editors and the (masked) YAML parser count them.
+
+    Only CR LF, CR and LF end a line (unlike ``str.splitlines``, not VT, FF, NEL,
+    LS or PS, which are masked before parsing).
+    """
     return _LINE_BREAK.split(text)
 
 
@@ -448,7 +459,7 @@ class _Builder:
         """The first raw bad character inside a scalar's source span."""
         start, end = event.start_mark.index, event.end_mark.index
         for index in sorted(self.swapped):
-            if start <= index < end and self.swapped[index] != "\x0b":
+            if start <= index < end and self.swapped[index] not in _SOFT_BREAKS:
                 return index, self.swapped[index]
         return start, _BAD_SENTINEL  # pragma: no cover - a sentinel always comes from a swap
 
