@@ -29,7 +29,13 @@ from typing import Any
 import yaml
 
 from .errors import InputProblems, Problem, UserError
-from .loader_messages import BAD_SENTINEL, MAX_DEPTH, bad_char_message, locate_syntax_error
+from .loader_messages import (
+    BAD_SENTINEL,
+    MAX_DEPTH,
+    bad_char_message,
+    key_typing_hint,
+    locate_syntax_error,
+)
 
 MAX_BRIEF_BYTES = 1_000_000
 NULL_WORDS = {"", "~", "null", "Null", "NULL"}
@@ -317,6 +323,11 @@ class _Builder:
             return {}
         if not isinstance(value, dict):
             kind = "列表" if isinstance(value, list) else "单个值"
+            hint = key_typing_hint(self.lines, first.start_mark.line)
+            if kind == "单个值" and hint is not None:
+                line, column, message = hint
+                self._problem(yaml.Mark(self.path, 0, line, column, "", 0), (), message)
+                return {}
             self._problem(
                 first.start_mark,
                 (),

@@ -7,6 +7,7 @@ Kept apart from :mod:`speechgen.loader` so the loader holds only the parsing log
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -156,11 +157,58 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> tuple[Any, str]:
     char = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
     if "quoted scalar" in problem and "end of stream" in problem:
         return exc.context_mark or mark, "引号没有闭合，请补上结尾的引号"
-    if "Unicode character escape" in problem or "unknown escape" in problem:
+    if any(word in problem for word in _ESCAPE_PROBLEMS):
         return mark, (
-            "引号里的转义写法无效，或表示的是 Word 无法保存的字符（如 \\ud800）；"
-            "请删除它，或去掉双引号、改用单引号"
+            "双引号里的“\\”是转义符，这里的转义写法无效，或表示的是 Word 无法保存的字符"
+            "（如 \\ud800）；含反斜杠的文字（如 Windows 路径）请改用单引号括起来，"
+            "或把每个“\\”写成“\\\\”"
         )
     if char == "\t" or "tab character" in problem:
         return mark, "缩进里有制表符（Tab），YAML 只能用空格缩进，请把 Tab 换成空格"
+    if any(word in problem for word in _STRUCTURE_PROBLEMS) and mark is not None:
+        found = key_typing_hint(text.split("\n"), mark.line)
+        if found is not None:
+            line, column, message = found
+            return yaml.Mark(mark.name, 0, line, column, "", 0), message
     return mark, yaml_error_message(problem, char)
+
+
+_ESCAPE_PROBLEMS = ("Unicode character escape", "unknown escape", "hexdecimal", "hexadecimal")
+# Errors a mistyped key line upstream typically causes further down.
+_STRUCTURE_PROBLEMS = (
+    "mapping values are not allowed",
+    "could not find expected ':'",
+    "did not find expected key",
+    "expected <block end>",
+)
+_FULLWIDTH_COLON = re.compile(r"^([ ]*(?:-[ ]+)?)[A-Za-z_][A-Za-z0-9_]*[ ]*(：)")
+_NO_SPACE_COLON = re.compile(r"^([ ]*(?:-[ ]+)?)[A-Za-z_][A-Za-z0-9_]*(:)[^\s:/]")
+_WIDE_SPACE_INDENT = re.compile(r"^[ ]*(\u3000)")
+KEY_LOOKBACK = 5
+
+
+def key_typing_hint(lines: list[str], error_line: int) -> tuple[int, int, str] | None:
+    """Find a key line a writer mistyped at or just above ``error_line`` (0-based).
+
+    Chinese input methods make ``name：会`` (full-width colon), ``name:会`` (no space)
+    and full-width-space indentation easy to type; YAML then reads the line as part
+    of a text value and fails a line or more later with a message about something
+    else. Returns the 0-based line and column of the culprit and a Chinese message.
+    """
+    for index in range(min(error_line, len(lines) - 1), max(-1, error_line - KEY_LOOKBACK), -1):
+        line = lines[index]
+        if m := _FULLWIDTH_COLON.match(line):
+            return (
+                index,
+                m.start(2),
+                ("键后面用了中文冒号“：”，YAML 要用英文冒号加空格，例如“name: 全市形势分析会”"),
+            )
+        if m := _NO_SPACE_COLON.match(line):
+            return (
+                index,
+                m.start(2),
+                ("键后面的英文冒号“:”要跟一个空格，例如“name: 全市形势分析会”"),
+            )
+        if m := _WIDE_SPACE_INDENT.match(line):
+            return index, m.start(1), "缩进里有全角空格，YAML 只能用半角空格缩进，请改成半角空格"
+    return None

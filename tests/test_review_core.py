@@ -32,3 +32,40 @@ def test_line_numbers_after_a_raw_line_separator_are_the_editor_lines() -> None:
     with pytest.raises(InputProblems) as info:
         parse_brief_text(text, "brief.yaml")
     assert [p.line for p in info.value.problems] == [4]
+
+
+def _only_problem(text: str):
+    """The single located problem of a brief text."""
+    with pytest.raises(InputProblems) as info:
+        parse_brief_text(text, "brief.yaml")
+    assert len(info.value.problems) == 1, info.value.message
+    return info.value.problems[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "words"),
+    [
+        ("meeting:\n  name：会\n  organization: 某局\n", 2, 7, "中文冒号"),
+        ("meeting:\n  name:会\n  organization: 某局\n", 2, 7, "要跟一个空格"),
+        ("meeting:\n\u3000name: 会\n  organization: 某局\n", 2, 1, "全角空格"),
+        ("meeting：\n  name：会\n  organization：某局\n", 1, 8, "中文冒号"),
+        (BASE + "measures:\n  - title：甲\n    owner: 办公室\n", 5, 10, "中文冒号"),
+    ],
+)
+def test_mistyped_key_line_is_named_instead_of_a_later_symptom(
+    text: str, line: int, column: int, words: str
+) -> None:
+    p = _only_problem(text)
+    assert (p.line, p.column) == (line, column), p.format()
+    assert words in p.message
+
+
+def test_a_value_with_a_chinese_colon_is_not_mistaken_for_a_key() -> None:
+    loaded = parse_brief_text(BASE.replace("会", "会议：总结") + "strengths: [a]\n")
+    assert loaded.data["meeting"]["name"] == "会议：总结"
+
+
+def test_bad_backslash_escape_is_explained_in_chinese() -> None:
+    p = _only_problem('meeting:\n  name: "C:\\Users\\张"\n  organization: 某局\n')
+    assert p.line == 2 and "单引号" in p.message and "YAML 格式错误" not in p.message
+    assert "hex" not in p.message and "escape" not in p.message
