@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from .brief import Brief
-from .errors import InputProblems, Problem
+from .errors import InputProblems, Problem, UserError
 from .loader import LoadedBrief, Path_, format_path
 
 _TYPE_WORDS = {
@@ -146,6 +147,14 @@ def _suggestion(loc: Path_) -> str | None:
 def _unknown_field_message(loc: Path_) -> str:
     key = str(loc[-1])
     allowed = _allowed_fields(loc)
+    hidden = _hidden_chars(key)
+    if hidden:
+        codes = "、".join(f"U+{ord(ch):04X}" for ch in hidden)
+        close = _suggestion((*loc[:-1], "".join(ch for ch in key if ch not in hidden).strip()))
+        return (
+            f"字段名“{key.strip()}”里有看不见的字符 {codes}（多半是从网页或聊天软件复制带进来的），"
+            f"请删除后重新输入{f'：{close}' if close else '这个字段名'}"
+        )
     message = f"不认识的字段“{key}”"
     close = _suggestion(loc)
     if close:
@@ -153,3 +162,28 @@ def _unknown_field_message(loc: Path_) -> str:
     elif allowed:
         message += f"；这里可以写的字段有：{'、'.join(allowed)}"
     return message
+
+
+def _hidden_chars(key: str) -> list[str]:
+    """Invisible characters in a key: format characters (U+200B, U+FEFF …) and non-ASCII spaces."""
+    return [
+        ch
+        for ch in dict.fromkeys(key)
+        if unicodedata.category(ch) == "Cf" or (ch.isspace() and ch != " ")
+    ]
+
+
+def locate_setting(loaded: LoadedBrief, key: str, error: UserError) -> UserError:
+    """Place an error about a brief setting (``template``, ``profile``, ``shell``) at its line.
+
+    Resolving a template, profile or shell the brief names happens after validation
+    (in the pipeline); its "not found" message is then reported like every other
+    brief problem: ``file:line:column  key  message`` with the source line. Returns
+    ``error`` unchanged when the brief does not set ``key`` (it came from the CLI or
+    a template default) or is itself already located.
+    """
+    if (key,) not in loaded.positions or isinstance(error, InputProblems):
+        return error
+    located = InputProblems([loaded.problem((key,), error.message)])
+    located.exit_code = error.exit_code
+    return located

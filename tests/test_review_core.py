@@ -69,3 +69,38 @@ def test_bad_backslash_escape_is_explained_in_chinese() -> None:
     p = _only_problem('meeting:\n  name: "C:\\Users\\张"\n  organization: 某局\n')
     assert p.line == 2 and "单引号" in p.message and "YAML 格式错误" not in p.message
     assert "hex" not in p.message and "escape" not in p.message
+
+
+def _validation_problems(text: str) -> list:
+    """The problems validation reports for a brief text that loads."""
+    from speechgen.validate import validate_brief
+
+    with pytest.raises(InputProblems) as info:
+        validate_brief(parse_brief_text(text, "brief.yaml"))
+    return info.value.problems
+
+
+@pytest.mark.parametrize("hidden", ["\u200b", "\ufeff", "\u00a0", "\u3000"])
+def test_invisible_character_in_a_key_is_named(hidden: str) -> None:
+    text = f"meeting:\n  {hidden}name: 会\n  organization: 某局\n"
+    (p,) = _validation_problems(text)
+    assert f"U+{ord(hidden):04X}" in p.message and "：name" in p.message
+    assert p.line == 2
+
+
+def test_setting_error_is_located_at_the_brief_line() -> None:
+    from speechgen.errors import UserError
+    from speechgen.validate import locate_setting
+
+    loaded = parse_brief_text("template: situaton\n" + BASE, "brief.yaml")
+    located = locate_setting(loaded, "template", UserError("找不到模板“situaton”"))
+    assert located.message.startswith("brief.yaml:1:11  template  找不到模板“situaton”")
+    assert "template: situaton" in located.message and located.exit_code == 2
+
+
+def test_setting_error_from_elsewhere_is_left_alone() -> None:
+    from speechgen.errors import UserError
+    from speechgen.validate import locate_setting
+
+    error = UserError("找不到版式“x”")
+    assert locate_setting(parse_brief_text(BASE), "profile", error) is error
