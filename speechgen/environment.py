@@ -93,12 +93,32 @@ def _tick() -> None:
         budget.tick()
 
 
-def escape_value(value: Any) -> Markup:
-    """Escape a value for the speech markup: HTML entities plus the markup's own characters."""
+def refuse_non_text(value: Any) -> None:
+    """Refuse a value a template should not print as it is (Python's text of it would leak in).
+
+    ``None`` and true/false, lists, tuples and mappings (``()``, ``{}``, ``['甲']``) and
+    objects without a text form of their own (a context record prints as
+    ``MeetingCtx(name=…)``, a function or macro as ``<function …>``).
+    """
     if value is None:
         raise TemplateRuntimeError("模板输出了一个空值（None），请用 {% if %} 判断该字段是否填写")
     if isinstance(value, bool):
         raise TemplateRuntimeError("模板直接输出了真/假值，请改用 {% if %} 判断")
+    if isinstance(value, (str, int, float)) or hasattr(value, "__html__"):
+        return
+    if isinstance(value, (list, tuple, dict, set, frozenset)):
+        raise TemplateRuntimeError(
+            "模板直接输出了一个列表或映射，请用 {% for %} 逐项输出，或用 join_cn 过滤器连起来"
+        )
+    if type(value).__str__ is object.__str__:
+        raise TemplateRuntimeError(
+            f"模板直接输出了一个 {type(value).__name__} 对象，请输出它的某个字段（如 meeting.name）"
+        )
+
+
+def escape_value(value: Any) -> Markup:
+    """Escape a value for the speech markup: HTML entities plus the markup's own characters."""
+    refuse_non_text(value)
     if hasattr(value, "__html__"):
         return Markup(value.__html__())
     return Markup(str(value).translate(_ESCAPE_TABLE))
@@ -329,8 +349,8 @@ def make_xml_environment() -> SpeechEnvironment:
 
 
 def _refuse_none(value: Any) -> Any:
-    if value is None:
-        raise TemplateRuntimeError("模板输出了一个空值（None），请用 {% if %} 判断该字段是否填写")
+    """Finalize for XML templates: refuse what :func:`refuse_non_text` refuses, keep the rest."""
+    refuse_non_text(value)
     return value
 
 
