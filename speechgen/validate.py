@@ -33,24 +33,24 @@ def validate_brief(loaded: LoadedBrief) -> Brief:
     try:
         return Brief.model_validate(loaded.data)
     except ValidationError as exc:
-        errors = _drop_missing_explained_by_typo(exc.errors(include_url=False))
+        errors = _drop_missing_explained_by_typo(exc.errors(include_url=False), loaded.data)
         problems = _dedupe([_to_problem(loaded, err) for err in errors])
         raise InputProblems(problems, summary=_summary(len(problems))) from None
 
 
-def _drop_missing_explained_by_typo(errors: list[Any]) -> list[Any]:
+def _drop_missing_explained_by_typo(errors: list[Any], data: Any) -> list[Any]:
     """A misspelt required key (``organisation``) gives "unknown" and "missing"; keep only the first."""
     suggested = set()
     for err in errors:
         if err["type"] == "extra_forbidden":
-            loc = _clean_loc(tuple(err["loc"]))
+            loc = _clean_loc(tuple(err["loc"]), data)
             close = _suggestion(loc)
             if close:
                 suggested.add((*loc[:-1], close))
     return [
         e
         for e in errors
-        if not (e["type"] == "missing" and _clean_loc(tuple(e["loc"])) in suggested)
+        if not (e["type"] == "missing" and _clean_loc(tuple(e["loc"]), data) in suggested)
     ]
 
 
@@ -70,9 +70,26 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
     return sorted(out, key=lambda p: (p.line or 0, p.column or 0))
 
 
-def _clean_loc(loc: tuple[Any, ...]) -> Path_:
-    """Drop pydantic's internal segments (``function-before[...]``) from an error location."""
-    return tuple(part for part in loc if isinstance(part, int) or "[" not in str(part))
+def _clean_loc(loc: tuple[Any, ...], data: Any) -> Path_:
+    """Drop pydantic's internal segments (``function-before[...]``) from an error location.
+
+    A segment is kept when it is a list index, a key present in the brief at that
+    point, or has no brackets; so a key the writer typed with brackets in it
+    (``templat[e``, ``a[1]``) is reported at that key.
+    """
+    out: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(part, int):
+            out.append(part)
+            node = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+        elif isinstance(node, dict) and part in node:
+            out.append(part)
+            node = node[part]
+        elif "[" not in str(part):
+            out.append(part)
+            node = None
+    return tuple(out)
 
 
 def _model_at(loc: Path_) -> type[BaseModel] | None:
@@ -103,7 +120,7 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
 
 
 def _to_problem(loaded: LoadedBrief, err: dict[str, Any]) -> Problem:
-    loc = _clean_loc(tuple(err["loc"]))
+    loc = _clean_loc(tuple(err["loc"]), loaded.data)
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "extra_forbidden":
@@ -136,6 +153,8 @@ def _allowed_fields(loc: Path_) -> list[str]:
 
 def _suggestion(loc: Path_) -> str | None:
     """The allowed field name closest to the unknown key at ``loc``, if any is close."""
+    if not loc:
+        return None
     key = str(loc[-1]).lower().replace("-", "_").replace(" ", "_")
     allowed = _allowed_fields(loc)
     if key in allowed:

@@ -152,3 +152,14 @@ def test_word_template_environment_refuses_a_list_too() -> None:
     env = make_xml_environment()
     with pytest.raises(TemplateRuntimeError, match="列表或映射"):
         render_with_budget(env.from_string("<w:t>{{ items }}</w:t>"), {"items": ["甲"]})
+
+
+@pytest.mark.parametrize("key", ["templat[e", "a[1]", "function-before[x]", "[", "]"])
+def test_unknown_key_with_brackets_is_reported_not_an_internal_error(key: str) -> None:
+    (p,) = _validation_problems(f'"{key}": situation\n' + BASE)
+    assert p.line == 1 and p.field == key and f"不认识的字段“{key}”" in p.message
+
+
+def test_bracket_key_inside_a_list_item_keeps_its_path() -> None:
+    (p,) = _validation_problems(BASE + 'measures:\n  - title: 甲\n    "owner[": 办公室\n')
+    assert p.field == "measures[0].owner[" and "是否想写 owner" in p.message
