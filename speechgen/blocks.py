@@ -93,10 +93,28 @@ def heading_number(level: int, n: int) -> str:
     return f"（{n}）"
 
 
+# Closing quotes and brackets: the sentence end, if any, is just before them.
+_CLOSERS = "”’）)」』》〉】"
+# Marks that join clauses: a heading sentence cannot end on one (it would run on into the body).
+_JOINING = "；;，,、"
+
+
 def run_in_text(heading: Heading) -> str:
-    """A run-in heading ends its sentence with 。 unless it already has closing punctuation."""
+    """A run-in heading ends its sentence with 。 unless it already has closing punctuation.
+
+    A closing quote or bracket is looked past (``加强（管理）`` and ``“抓落实”`` get 。, while
+    ``“抓落实！”`` does not), and one trailing joining mark (``；``, ``，``, ``、``) is
+    replaced by 。 instead of leaving ``加强管理；这项工作……``.
+    """
     text = heading.number + heading.text
-    return text if text.endswith(tuple(CLOSING_PUNCT)) else text + "。"
+    if text.endswith(tuple(_JOINING)) and not text[:-1].endswith(tuple(_JOINING + CLOSING_PUNCT)):
+        return text[:-1] + "。"
+    if text.rstrip(_CLOSERS).endswith(tuple(_SENTENCE_END)):
+        return text
+    return text + "。"
+
+
+_SENTENCE_END = "。！？：…!?."
 
 
 def number_headings(blocks: list[Block]) -> list[Block]:

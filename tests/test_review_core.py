@@ -163,3 +163,24 @@ def test_unknown_key_with_brackets_is_reported_not_an_internal_error(key: str) -
 def test_bracket_key_inside_a_list_item_keeps_its_path() -> None:
     (p,) = _validation_problems(BASE + 'measures:\n  - title: 甲\n    "owner[": 办公室\n')
     assert p.field == "measures[0].owner[" and "是否想写 owner" in p.message
+
+
+@pytest.mark.parametrize(
+    ("title", "printed"),
+    [
+        ("加强管理", "（一）加强管理。"),
+        ("加强管理；", "（一）加强管理。"),
+        ("加强管理，", "（一）加强管理。"),
+        ("加强（管理）", "（一）加强（管理）。"),
+        ("“抓落实”", "（一）“抓落实”。"),
+        ("“抓落实！”", "（一）“抓落实！”"),
+        ("加强管理！", "（一）加强管理！"),
+        ("是否加强？", "（一）是否加强？"),
+        ("加强管理……", "（一）加强管理……"),
+        ("加强管理：", "（一）加强管理："),
+    ],
+)
+def test_run_in_heading_sentence_end(title: str, printed: str) -> None:
+    from speechgen.blocks import Heading, run_in_text
+
+    assert run_in_text(Heading(2, title, "（一）")) == printed
