@@ -303,11 +303,7 @@ class _Builder:
             return {}
         self._events = [e for e in events if not isinstance(e, _EMPTY_EVENTS)]
         if not self._events:
-            self._problem(
-                None,
-                (),
-                "简报是空的：至少需要 meeting 下的 name 和 organization，可以用 speechgen new 生成一份",
-            )
+            self._empty()
             return {}
         first = self._events[0]
         value = self._node((), 0)
@@ -315,11 +311,7 @@ class _Builder:
         if self.problems:
             return {}
         if value is None:
-            self._problem(
-                None,
-                (),
-                "简报是空的：至少需要 meeting 下的 name 和 organization，可以用 speechgen new 生成一份",
-            )
+            self._empty()
             return {}
         if not isinstance(value, dict):
             kind = "列表" if isinstance(value, list) else "单个值"
@@ -335,6 +327,14 @@ class _Builder:
             )
             return {}
         return value
+
+    def _empty(self) -> None:
+        """Report a brief with no content (empty, only comments, ``---`` or ``null``) at line 1."""
+        message = (
+            "简报是空的：至少需要 meeting 下的 name 和 organization，可以用 speechgen new 生成一份"
+        )
+        shown = self.lines[0] if self.lines and self.lines[0].strip() else None
+        self.problems.append(Problem(self.path, 1, 1, "meeting", message, shown))
 
     def _summarise_refusals(self) -> None:
         """Append how many more anchors/aliases/tags there were to their first problem."""

@@ -184,3 +184,10 @@ def test_run_in_heading_sentence_end(title: str, printed: str) -> None:
     from speechgen.blocks import Heading, run_in_text
 
     assert run_in_text(Heading(2, title, "（一）")) == printed
+
+
+@pytest.mark.parametrize("text", ["", "# 只有注释\n", "---\n...\n", "null\n", "   \n\n"])
+def test_empty_brief_is_reported_at_line_one_under_meeting(text: str) -> None:
+    p = _only_problem(text)
+    assert (p.line, p.column, p.field) == (1, 1, "meeting") and "简报是空的" in p.message
+    assert p.format().startswith("brief.yaml:1:1  meeting  简报是空的")
