@@ -33,6 +33,7 @@ from .loader_messages import (
     BAD_SENTINEL,
     MAX_DEPTH,
     bad_char_message,
+    decode_brief,
     key_typing_hint,
     locate_syntax_error,
 )
@@ -127,49 +128,6 @@ def format_path(loc: Path_) -> str:
         else:
             out += ("." if out else "") + str(part)
     return out
-
-
-def decode_brief(raw: bytes, path: str, encoding: str | None = None) -> str:
-    """Decode brief bytes strictly: UTF-8 (BOM allowed) or UTF-16 with a BOM, unless ``encoding`` is given.
-
-    Nothing is ever guessed: a file that is not UTF-8 gets a hint (GBK/GB18030 when
-    it decodes as such) and the advice to re-save or pass ``--encoding``.
-    """
-    if encoding is None and raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16")
-        except UnicodeDecodeError:
-            raise UserError(
-                f"{path}: 文件以 UTF-16 标记开头，但内容不是有效的 UTF-16，请另存为 UTF-8"
-            ) from None
-    enc = encoding or "utf-8-sig"
-    try:
-        text = raw.decode(enc)
-    except LookupError:
-        raise UserError(f"{path}: 不认识的编码名称“{encoding}”，常用的有 utf-8、gb18030") from None
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        hint = "请用 UTF-8 编码保存简报，或用 --encoding 指明文件的编码。"
-        if encoding is None and _decodes(raw, "gb18030"):
-            hint = (
-                "看起来是 GBK/GB18030 编码（例如记事本或 WPS 另存的 ANSI 文件）。"
-                "请另存为 UTF-8，或加上 --encoding gb18030 重新运行。"
-            )
-        raise UserError(
-            f"{path}:{line}:{col}  文件不是 {'UTF-8' if encoding is None else encoding} "
-            f"编码（第 {line} 行第 {exc.start + 1} 个字节 0x{raw[exc.start]:02X} 无法解码）。{hint}"
-        ) from None
-    return text.removeprefix("\ufeff")
-
-
-def _decodes(raw: bytes, encoding: str) -> bool:
-    """True when ``raw`` decodes strictly as ``encoding``."""
-    try:
-        raw.decode(encoding)
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def read_brief_text(path: Path, encoding: str | None = None) -> str:
