@@ -237,7 +237,10 @@ def decode_brief(raw: bytes, path: str, encoding: str | None = None) -> str:
         raise UserError(f"{path}: 不认识的编码名称“{encoding}”，常用的有 utf-8、gb18030") from None
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        byte_in_line = exc.start - line_start + 1
+        # The column counts characters (as editors do), the byte number counts bytes.
+        col = len(raw[line_start : exc.start].decode(enc, errors="replace")) + 1
         hint = "请用 UTF-8 编码保存简报，或用 --encoding 指明文件的编码。"
         if encoding is None and _decodes(raw, "gb18030"):
             hint = (
@@ -246,7 +249,7 @@ def decode_brief(raw: bytes, path: str, encoding: str | None = None) -> str:
             )
         raise UserError(
             f"{path}:{line}:{col}  文件不是 {'UTF-8' if encoding is None else encoding} "
-            f"编码（第 {line} 行第 {exc.start + 1} 个字节 0x{raw[exc.start]:02X} 无法解码）。{hint}"
+            f"编码（第 {line} 行第 {byte_in_line} 个字节 0x{raw[exc.start]:02X} 无法解码）。{hint}"
         ) from None
     return text.removeprefix("\ufeff")
 

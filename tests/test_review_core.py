@@ -191,3 +191,15 @@ def test_empty_brief_is_reported_at_line_one_under_meeting(text: str) -> None:
     p = _only_problem(text)
     assert (p.line, p.column, p.field) == (1, 1, "meeting") and "简报是空的" in p.message
     assert p.format().startswith("brief.yaml:1:1  meeting  简报是空的")
+
+
+def test_undecodable_byte_is_located_by_character_column_and_byte_in_its_line() -> None:
+    from speechgen.errors import UserError
+    from speechgen.loader import decode_brief
+
+    raw = "meeting:\n  name: 会议".encode() + "会议".encode("gbk") + b"\n"
+    with pytest.raises(UserError) as info:
+        decode_brief(raw, "brief.yaml")
+    message = info.value.message
+    assert message.startswith("brief.yaml:2:11  ") and "第 2 行第 15 个字节 0xBB" in message
+    assert "--encoding gb18030" in message
