@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import UserError
+from .errors import ProtectedOutput, UserError
 
 BRIEF_SUFFIXES = (".yaml", ".yml")
 STDOUT = "-"
@@ -61,6 +62,7 @@ def plan(inputs: list[Path], out: str | None, fmt: str) -> list[Job]:
         if len(briefs) > 1:
             raise UserError(f"多个简报要输出到文件夹：请写 -o {out}/（末尾加 /），或不写 -o")
         target = Path(out)
+        _refuse_brief_as_target(briefs[0], target)
         if target.suffix.lower() != ext:
             raise UserError(f"输出文件“{out}”的扩展名和格式 {fmt} 不符，应以 {ext} 结尾")
         jobs = [Job(briefs[0], target)]
@@ -74,3 +76,20 @@ def plan(inputs: list[Path], out: str | None, fmt: str) -> list[Job]:
             )
         seen[key] = job.brief
     return jobs
+
+
+def _refuse_brief_as_target(brief: Path, target: Path) -> None:
+    """``-o`` naming the brief itself is refused as protected work (exit 3), whatever its extension.
+
+    Checked before the extension so that ``-o brief.yaml`` gets the message that matters;
+    ``samefile`` also catches another spelling of the same file (case on Windows, links).
+    """
+    try:
+        same = target.exists() and os.path.samefile(target, brief)
+    except OSError:
+        return
+    if same:
+        raise ProtectedOutput(
+            f"{target}: 输出文件不能是简报或模板本身（{brief}），即使加 --force 也不行；"
+            "请用 -o 换一个文件名"
+        )

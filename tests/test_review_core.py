@@ -203,3 +203,16 @@ def test_undecodable_byte_is_located_by_character_column_and_byte_in_its_line() 
     message = info.value.message
     assert message.startswith("brief.yaml:2:11  ") and "第 2 行第 15 个字节 0xBB" in message
     assert "--encoding gb18030" in message
+
+
+@pytest.mark.parametrize("fmt", ["docx", "md", "txt"])
+def test_output_naming_the_brief_is_protected_even_with_another_extension(
+    tmp_path, invoke, fmt: str
+) -> None:
+    brief = tmp_path / "brief.yaml"
+    brief.write_text(BASE, encoding="utf-8")
+    result = invoke("render", brief, "-f", fmt, "-o", brief, "--force")
+    assert result.exit_code == 3, result.stderr
+    assert "简报或模板本身" in result.stderr
+    assert brief.read_text(encoding="utf-8") == BASE
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.yaml"]
