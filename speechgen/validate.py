@@ -142,7 +142,19 @@ def _to_problem(loaded: LoadedBrief, err: dict[str, Any]) -> Problem:
         message = f"取值不对（{err['msg']}）"
     if err.get("input") is None and kind in ("string_type", "int_type", "model_type", "dict_type"):
         message = "是空的，请填写内容或删除这一行"
+    if kind == "int_parsing":
+        message += _fullwidth_digit_hint(err.get("input"))
     return loaded.problem(loc, message)
+
+
+def _fullwidth_digit_hint(value: Any) -> str:
+    """``３`` (typed with a Chinese input method) → a hint to write the half-width ``3``."""
+    if not isinstance(value, str):
+        return ""
+    half = unicodedata.normalize("NFKC", value).strip()
+    if half != value.strip() and half.isascii() and half.isdigit():
+        return f"；这是全角数字，请改成半角数字 {half}"
+    return ""
 
 
 def _allowed_fields(loc: Path_) -> list[str]:

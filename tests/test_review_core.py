@@ -216,3 +216,13 @@ def test_output_naming_the_brief_is_protected_even_with_another_extension(
     assert "简报或模板本身" in result.stderr
     assert brief.read_text(encoding="utf-8") == BASE
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.yaml"]
+
+
+def test_full_width_digits_in_a_rank_get_a_half_width_hint() -> None:
+    (p,) = _validation_problems(BASE + "ranking:\n  current: １２\n")
+    assert p.field == "ranking.current" and "半角数字 12" in p.message
+
+
+def test_chinese_numeral_rank_gets_no_digit_hint() -> None:
+    (p,) = _validation_problems(BASE + "ranking:\n  current: 三\n")
+    assert "应是整数" in p.message and "半角" not in p.message
