@@ -35,13 +35,26 @@ def echo_err(text: str) -> None:
 
 
 def echo_out(text: str) -> None:
-    """Write requested output to stdout, replacing characters the console cannot show."""
+    """Write requested output to stdout without losing characters.
+
+    Redirected to a file or a pipe, the text goes out as UTF-8 whatever the console
+    code page. On a console that cannot show a character (a GBK console on Windows)
+    it is replaced, and a warning on stderr says to write to a file instead.
+    """
     stream = sys.stdout
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
         stream.write(text)
     except UnicodeEncodeError:
-        stream.write(text.encode(encoding, "replace").decode(encoding, "replace"))
+        buffer = getattr(stream, "buffer", None)
+        if buffer is not None and not stream.isatty():
+            stream.flush()
+            buffer.write(text.encode("utf-8"))
+        else:
+            stream.write(text.encode(encoding, "replace").decode(encoding, "replace"))
+            echo_err(
+                f"提示：终端（{encoding}）显示不了部分字符，已用 ? 代替；请用 -o 文件名 保存完整内容"
+            )
     stream.flush()
 
 
@@ -311,12 +324,17 @@ def templates_lint(
 def main() -> None:
     """Console-script entry point: run, flush, then leave without the interpreter's teardown (~80 ms).
 
-    pydantic's plugin discovery (which scans every installed distribution's entry
-    points) is switched off for the command line: speechgen uses no pydantic plugins.
+    ``--debug`` is accepted anywhere on the command line. pydantic's plugin discovery
+    (which scans every installed distribution's entry points) is switched off: speechgen
+    uses no pydantic plugins.
     """
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    args = sys.argv[1:]
+    if "--debug" in args[1:]:  # accept --debug after the command too
+        args.remove("--debug")
+        args.insert(0, "--debug")
     try:
-        app(prog_name="speechgen")
+        app(args=args, prog_name="speechgen")
         code = 0
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)

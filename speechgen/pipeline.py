@@ -5,6 +5,8 @@ Everything here is in memory; :mod:`speechgen.output` writes the result.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,7 @@ from .loader import LoadedBrief, load_brief
 from .profile import Profile, load_profile
 from .registry import TemplateInfo, resolve_template, search_roots
 from .rendering import merge_options, render_markup
-from .validate import validate_brief
+from .validate import locate_setting, validate_brief
 
 FORMATS = ("docx", "md", "txt")
 
@@ -108,14 +110,28 @@ def build_draft(path: Path, settings: RenderSettings) -> Draft:
     spec = settings.template or brief.template
     if spec.lower().endswith(".docx"):
         return _word_draft(path, loaded, brief, spec, settings, base, roots)
-    info = resolve_template(spec, roots, base)
-    profile = load_profile(settings.profile or brief.profile or info.profile, base)
+    with _setting(loaded, "template", settings.template):
+        info = resolve_template(spec, roots, base)
+    with _setting(loaded, "profile", settings.profile):
+        profile = load_profile(settings.profile or brief.profile or info.profile, base)
     shell_spec = settings.shell or brief.shell or info.shell
-    shell = _shell_path(shell_spec, base, info) if shell_spec else None
+    with _setting(loaded, "shell", settings.shell):
+        shell = _shell_path(shell_spec, base, info) if shell_spec else None
     text, blocks = compose(brief, info, roots, profile=profile, seed=settings.seed, loaded=loaded)
     return Draft(
         path, brief, info, profile, blocks, shell, text, warnings=loaded.warning_messages()
     )
+
+
+@contextmanager
+def _setting(loaded: LoadedBrief, key: str, from_cli: str | None) -> Iterator[None]:
+    """Report a bad template/profile/shell named in the brief at its line (not when given on the CLI)."""
+    try:
+        yield
+    except UserError as exc:
+        if from_cli:
+            raise
+        raise locate_setting(loaded, key, exc) from None
 
 
 def _word_draft(path: Path, loaded: LoadedBrief, brief: Brief, spec: str, settings: RenderSettings,
@@ -125,13 +141,16 @@ def _word_draft(path: Path, loaded: LoadedBrief, brief: Brief, spec: str, settin
     if not template_path.is_absolute():
         template_path = base / template_path
     if not template_path.is_file():
-        raise UserError(f"找不到 Word 模板“{spec}”（在 {base} 下查找）")
+        error = UserError(f"找不到 Word 模板“{spec}”（在 {base} 下查找）")
+        raise (error if settings.template else locate_setting(loaded, "template", error))
     info = resolve_template("base", roots, base)
-    profile = load_profile(settings.profile or brief.profile, base)
+    with _setting(loaded, "profile", settings.profile):
+        profile = load_profile(settings.profile or brief.profile, base)
     context = build_context(brief, dict(brief.options), settings.seed or 0)
     return Draft(
-        path, brief, info, profile, [], None, "", word_template=template_path, context=context
-    )
+        path, brief, info, profile, [], None, "",
+        word_template=template_path, context=context, warnings=loaded.warning_messages(),
+    )  # fmt: skip
 
 
 def _shell_path(spec: str, base: Path, info: TemplateInfo) -> Path:

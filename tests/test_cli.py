@@ -157,3 +157,53 @@ def test_previews_need_docx(invoke, full_brief: Path) -> None:
     assert result.exit_code == 2
     assert "--pdf" in result.stderr
     assert not full_brief.with_suffix(".md").exists()
+
+
+def test_stdout_keeps_every_character_when_redirected_from_a_gbk_console(monkeypatch) -> None:
+    import io
+    import sys
+
+    from speechgen.cli import echo_out
+
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="gbk", errors="strict")
+    monkeypatch.setattr(sys, "stdout", stream)
+    echo_out("发言人 🎤 完成\n")
+    stream.flush()
+    assert raw.getvalue().decode("utf-8") == "发言人 🎤 完成\n"
+
+
+def test_debug_accepted_after_the_command(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    brief = write_brief(tmp_path, "meeting:\n  name: 会\n")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from speechgen.cli import main; main()",
+            "render",
+            str(brief),
+            "--debug",
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert "没有这个选项" not in proc.stderr
+    assert "organization" in proc.stderr
+
+
+def test_bad_template_profile_shell_in_the_brief_are_located(invoke, tmp_path: Path) -> None:
+    for key, value, words in (
+        ("template", "situaton", "找不到模板"),
+        ("profile", "speach", "找不到版式"),
+        ("shell", "nope.docx", "找不到 Word 外壳"),
+    ):
+        brief = write_brief(tmp_path, f"{key}: {value}\nmeeting: {{name: 会, organization: 局}}\n")
+        result = invoke("render", brief)
+        assert result.exit_code == 2
+        assert f"brief.yaml:1:{len(key) + 3}  {key}  {words}" in result.stderr
