@@ -227,10 +227,15 @@ def parent_of(info: TemplateInfo, candidates: dict[str, list[TemplateInfo]]) -> 
     name is its own (a local ``situation`` extending the built-in ``situation``)."""
     if not info.extends:
         return None
-    infos = candidates.get(info.extends, [])
+    name = info.extends.removeprefix(BUILTIN_PREFIX)
+    infos = candidates.get(name, [])
+    if info.extends.startswith(BUILTIN_PREFIX):
+        infos = [i for i in infos if i.origin == ORIGIN_BUILTIN]
+    # The same folder may be listed twice (found in ./templates and given by path):
+    # the parent is the first candidate after its last appearance, never itself.
     mine = [i for i, c in enumerate(infos) if _same(c.folder, info.folder)]
     if mine:
-        infos = infos[mine[0] + 1 :]
+        infos = infos[mine[-1] + 1 :]
     if not infos:
         raise UserError(f"{info.folder / MANIFEST}: extends 指向的模板“{info.extends}”不存在")
     return infos[0]

@@ -1,0 +1,88 @@
+"""Acceptance-review regressions for templates, their catalog commands and their wording."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES
+
+CLOSING = "同志们，本局的结束语，散会后马上落实！"
+
+
+def _shadowing_situation(tmp_path: Path, extends: str = "situation") -> Path:
+    """A local ./templates/situation that shadows the built-in one and overrides the closing."""
+    folder = tmp_path / "templates" / "situation"
+    folder.mkdir(parents=True)
+    (folder / "manifest.yaml").write_text(
+        f"name: situation\ncn_name: 形势分析会\ndescription: 本局版\nextends: {extends}\n"
+        "entry: speech.j2\n",
+        encoding="utf-8",
+    )
+    (folder / "speech.j2").write_text(
+        "{% block closing %}\n" + CLOSING + "\n{% endblock %}\n", encoding="utf-8"
+    )
+    return folder
+
+
+@pytest.fixture
+def deadline() -> Iterator[None]:
+    """Fail instead of hanging: a loop in template resolution raises after 20 seconds."""
+
+    class Hung(BaseException):
+        """Not an OSError, so no ``except OSError`` on the way swallows it."""
+
+    def _expired(signum: int, frame: object) -> None:
+        raise Hung("template resolution did not finish")
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.alarm(20)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+def _model_brief(tmp_path: Path) -> Path:
+    brief = tmp_path / "meeting.yaml"
+    shutil.copy(EXAMPLES / "model_meeting.yaml", brief)
+    return brief
+
+
+def test_show_and_lint_of_a_shadowing_local_template_finish(
+    deadline, invoke, tmp_path, monkeypatch
+):
+    """A local situation extending the built-in situation used to loop forever in show/lint."""
+    monkeypatch.chdir(tmp_path)
+    folder = _shadowing_situation(tmp_path)
+    shown = invoke("templates", "show", "situation")
+    assert shown.exit_code == 0, shown.stderr
+    assert "本局版" in shown.stdout
+    linted = invoke("templates", "lint", str(folder))
+    assert linted.exit_code == 0, linted.stdout + linted.stderr
+
+
+def test_shadowing_template_given_by_path_renders(deadline, invoke, tmp_path, monkeypatch):
+    """--template ./templates/situation used to extend itself ("模板递归过深")."""
+    monkeypatch.chdir(tmp_path)
+    folder = _shadowing_situation(tmp_path)
+    result = invoke(
+        "render", _model_brief(tmp_path), "--template", str(folder), "-f", "txt", "-o", "-"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == CLOSING
+    assert "下面，我讲两点意见" in result.stdout
+
+
+def test_manifest_may_name_the_builtin_parent_explicitly(invoke, tmp_path, monkeypatch):
+    """``extends: builtin:situation`` in a manifest works like ``{% extends "builtin:..." %}``."""
+    monkeypatch.chdir(tmp_path)
+    _shadowing_situation(tmp_path, extends="builtin:situation")
+    shown = invoke("templates", "show", "situation")
+    assert shown.exit_code == 0, shown.stderr
+    result = invoke("render", _model_brief(tmp_path), "-f", "txt", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == CLOSING
