@@ -86,3 +86,32 @@ def test_manifest_may_name_the_builtin_parent_explicitly(invoke, tmp_path, monke
     result = invoke("render", _model_brief(tmp_path), "-f", "txt", "-o", "-")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == CLOSING
+
+
+HEAD = """meeting:
+  name: 全县安全生产工作会议
+  organization: 某某县应急管理局
+  date: 2026-03-15
+"""
+
+
+def _render_text(invoke, tmp_path: Path, body: str, *extra: str) -> str:
+    """Render an inline brief to plain text and return it."""
+    brief = tmp_path / "brief.yaml"
+    brief.write_text(body, encoding="utf-8")
+    result = invoke("render", brief, "-f", "txt", "-o", "-", *extra)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def test_commendation_measure_with_owner_and_no_deadline_renders(invoke, tmp_path):
+    """A measure with an owner but no deadline used to fail on ``None.endswith``."""
+    text = _render_text(
+        invoke,
+        tmp_path,
+        "template: commendation\n" + HEAD + "measures:\n"
+        "  - title: 强化执法检查\n    owner: 执法大队\n"
+        "  - title: 压实安全责任\n    deadline: 长期坚持\n",
+    )
+    assert "执法大队要牵头抓总、统筹推进。" in text
+    assert "长期坚持" in text, "a text deadline without an owner must not be dropped"
