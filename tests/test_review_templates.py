@@ -115,3 +115,47 @@ def test_commendation_measure_with_owner_and_no_deadline_renders(invoke, tmp_pat
     )
     assert "执法大队要牵头抓总、统筹推进。" in text
     assert "长期坚持" in text, "a text deadline without an owner must not be dropped"
+
+
+RANK_NO_REPORTER = (
+    "ranking:\n  assessment: 全市安全生产考核\n  previous: 3\n  current: 8\n  total: 12\n"
+)
+
+
+@pytest.mark.parametrize("seed", ["0", "1", "2", "3", "4", "5"])
+def test_mobilization_never_announces_zero_aspects(invoke, tmp_path, seed):
+    """The significance part has no numbered sub-points, so no phrase may count them."""
+    text = _render_text(
+        invoke, tmp_path, "template: mobilization\n" + HEAD + RANK_NO_REPORTER, "--seed", seed
+    )
+    assert "零" not in text
+
+
+def test_progress_single_strength_is_not_numbered(invoke, tmp_path):
+    """一是 with no 二是 reads as a slip."""
+    text = _render_text(
+        invoke, tmp_path, "template: progress\n" + HEAD + "strengths: [全年未发生较大以上事故]\n"
+    )
+    assert "主要体现在：全年未发生较大以上事故。" in text
+    assert "一是全年" not in text
+
+
+@pytest.mark.parametrize("seed", ["0", "1", "2"])
+def test_situation_ranking_without_reporter_is_a_whole_sentence(invoke, tmp_path, seed):
+    """“从通报的……结果看。” left a clause hanging before the full stop."""
+    text = _render_text(
+        invoke, tmp_path, "template: situation\n" + HEAD + RANK_NO_REPORTER, "--seed", seed
+    )
+    assert "结果看。" not in text
+    assert "全市安全生产考核结果已经通报。" in text
+
+
+def test_commendation_single_strength_does_not_repeat_itself(invoke, tmp_path):
+    """One strength used to get “来之不易” twice in the same paragraph."""
+    text = _render_text(
+        invoke,
+        tmp_path,
+        "template: commendation\n" + HEAD + "strengths: [全年未发生较大以上事故]\n",
+    )
+    paragraph = next(p for p in text.split("\n") if "全年未发生较大以上事故" in p)
+    assert paragraph.count("来之不易") <= 1, paragraph
