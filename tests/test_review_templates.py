@@ -159,3 +159,17 @@ def test_commendation_single_strength_does_not_repeat_itself(invoke, tmp_path):
     )
     paragraph = next(p for p in text.split("\n") if "全年未发生较大以上事故" in p)
     assert paragraph.count("来之不易") <= 1, paragraph
+
+
+def test_mobilization_inline_points_do_not_restart_the_outer_sequence(invoke, tmp_path):
+    """Inline measures are 一要、二要 already: their points must not count 一要、二要 again."""
+    text = _render_text(
+        invoke,
+        tmp_path,
+        "template: mobilization\noptions:\n  substyle: inline\n" + HEAD + "measures:\n"
+        "  - title: 压实安全责任\n    points: [层层签订责任书, 严格考核问责]\n"
+        "  - title: 强化执法检查\n    points: [开展专项执法]\n",
+    )
+    paragraph = next(p for p in text.split("\n") if p.startswith("一要压实安全责任"))
+    assert paragraph.count("一要") == 1, paragraph
+    assert "二要" not in paragraph, paragraph
