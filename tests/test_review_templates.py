@@ -173,3 +173,45 @@ def test_mobilization_inline_points_do_not_restart_the_outer_sequence(invoke, tm
     paragraph = next(p for p in text.split("\n") if p.startswith("一要压实安全责任"))
     assert paragraph.count("一要") == 1, paragraph
     assert "二要" not in paragraph, paragraph
+
+
+ONE_MEASURE = (
+    "measures:\n  - title: 深化隐患排查治理\n    points: [建立隐患清单]\n"
+    "    owner: 监管科\n    deadline: 6月底前\n"
+)
+
+
+@pytest.mark.parametrize("template", ["situation", "progress", "mobilization", "commendation"])
+@pytest.mark.parametrize("substyle", ["headings", "inline"])
+def test_a_lone_measure_is_not_numbered(invoke, tmp_path, template, substyle):
+    """One measure is a bold lead sentence, not a lone （一） or 一是 announced as “以下一项”."""
+    text = _render_text(
+        invoke,
+        tmp_path,
+        f"template: {template}\noptions:\n  substyle: {substyle}\n" + HEAD + ONE_MEASURE,
+    )
+    paragraph = next(p for p in text.split("\n") if "深化隐患排查治理" in p)
+    assert paragraph.startswith("深化隐患排查治理。"), paragraph
+    assert "零" not in text
+    assert "以下一" not in text
+
+
+@pytest.mark.parametrize("substyle", ["headings", "inline"])
+def test_situation_lone_situation_sub_point_is_not_numbered(invoke, tmp_path, substyle):
+    """Without strengths and weaknesses the first part has one sub-point: no （一）, no “一点要求”."""
+    text = _render_text(
+        invoke, tmp_path, f"template: situation\noptions:\n  substyle: {substyle}\n" + HEAD
+    )
+    paragraph = next(p for p in text.split("\n") if "集中力量攻坚突破" in p)
+    assert paragraph.startswith("统筹兼顾更要突出重点"), paragraph
+    assert "一点要求" not in text and "零" not in text
+
+
+def test_commendation_lone_strength_is_not_numbered(invoke, tmp_path):
+    text = _render_text(
+        invoke,
+        tmp_path,
+        "template: commendation\n" + HEAD + "strengths: [全年未发生较大以上事故]\n",
+    )
+    paragraph = next(p for p in text.split("\n") if "全年未发生较大以上事故" in p)
+    assert paragraph.startswith("全年未发生较大以上事故。"), paragraph
