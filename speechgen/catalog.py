@@ -93,7 +93,17 @@ class Checker:
         """Check names and attributes of the whole template."""
         # Names the template binds itself (set, for, macros, imports) count as known anywhere:
         # a child's top-level ``set`` is visible inside its blocks at render time.
-        top = {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
+        # A ``for`` target is bound only inside its loop, so it does not count here.
+        targets = {
+            id(n)
+            for f in ast.find_all(nodes.For)
+            for n in [f.target, *f.target.find_all(nodes.Name)]
+        }
+        top = {
+            n.name
+            for n in ast.find_all(nodes.Name)
+            if n.ctx in ("store", "param") and id(n) not in targets
+        }
         top |= {m.name for m in ast.find_all(nodes.Macro)}
         for imp in ast.find_all(nodes.Import):
             top.add(typing.cast(nodes.Import, imp).target)

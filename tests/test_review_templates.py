@@ -215,3 +215,26 @@ def test_commendation_lone_strength_is_not_numbered(invoke, tmp_path):
     )
     paragraph = next(p for p in text.split("\n") if "全年未发生较大以上事故" in p)
     assert paragraph.startswith("全年未发生较大以上事故。"), paragraph
+
+
+def test_lint_names_a_loop_variable_used_outside_its_loop(invoke, tmp_path):
+    """``{{ m.titel }}`` before ``{%p for m in measures %}`` is an unknown variable there."""
+    import docx
+
+    document = docx.Document(str(EXAMPLES / "word_template.docx"))
+    salutation = next(p for p in document.paragraphs if p.text == "同志们：")
+    salutation.add_run("{{ m.titel }}")
+    path = tmp_path / "bad.docx"
+    document.save(str(path))
+    result = invoke("templates", "lint", path)
+    assert result.exit_code == 2
+    assert "同志们：{{ m.titel }}" in result.stdout
+    assert "未知变量“m”" in result.stdout
+
+
+def test_lint_still_accepts_the_builtin_templates(invoke):
+    from speechgen.registry import builtin_root
+
+    for name in ["situation", "progress", "mobilization", "commendation"]:
+        result = invoke("templates", "lint", builtin_root() / name)
+        assert result.exit_code == 0, result.stdout + result.stderr
