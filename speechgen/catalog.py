@@ -113,7 +113,10 @@ class Checker:
             }
         unknown = jinja_meta.find_undeclared_variables(ast) - self.known - top - LOCAL_NAMES
         seen: set[tuple[int, str]] = set()
+        in_scope = _loop_bound_loads(ast)
         for name in ast.find_all(nodes.Name):
+            if id(name) in in_scope:
+                continue
             if name.ctx == "load" and name.name in unknown and (name.lineno, name.name) not in seen:
                 seen.add((name.lineno, name.name))
                 self.report(
@@ -206,6 +209,21 @@ class Checker:
                 )
         elif label in context_kinds():
             self.used.add(label)
+
+
+def _loop_bound_loads(ast: nodes.Template) -> set[int]:
+    """Ids of the names read inside a ``for`` that binds them (not unknown there)."""
+    found: set[int] = set()
+    for loop in ast.find_all(nodes.For):
+        target = loop.target
+        bound = {
+            n.name for n in [target, *target.find_all(nodes.Name)] if isinstance(n, nodes.Name)
+        }
+        for child in [*loop.body, *([loop.test] if loop.test else [])]:
+            for n in [child, *child.find_all(nodes.Name)]:
+                if isinstance(n, nodes.Name) and n.name in bound:
+                    found.add(id(n))
+    return found
 
 
 def check_source(source: str, env: Any, locate: Any, options: frozenset[str] | None = None,

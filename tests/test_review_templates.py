@@ -229,7 +229,7 @@ def test_lint_names_a_loop_variable_used_outside_its_loop(invoke, tmp_path):
     result = invoke("templates", "lint", path)
     assert result.exit_code == 2
     assert "同志们：{{ m.titel }}" in result.stdout
-    assert "未知变量“m”" in result.stdout
+    assert result.stdout.count("未知变量“m”") == 1, result.stdout
 
 
 def test_lint_still_accepts_the_builtin_templates(invoke):
