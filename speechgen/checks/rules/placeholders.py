@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Document, Finding
-from ..text import snippet
+from ..text import CJK_CLASS, snippet
 from .context import CheckContext
 
 _TEXT = re.compile(
@@ -19,20 +19,18 @@ _TEXT = re.compile(
 _CIRCLES = re.compile(r"[〇○◯Ｏ]{2,}")
 _DATE_DIGITS = "〇○零一二三四五六七八九"
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{\{|\}\}|\{%|%\}")
+_JOIN_GAP = 2
+_WORD_GAP = re.compile(f"[{CJK_CLASS}A-Za-z0-9]+")
 _EMPTY = re.compile(r"（\s*）|\(\s*\)|【\s*】|\[\s*\]|［\s*］|《\s*》|“\s*”|「\s*」|‘\s*’")
 
 
 def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
-    """Yield one finding per placeholder occurrence."""
+    """Yield one finding per placeholder occurrence (「某某市某某局」 is one occurrence)."""
     for index, para in enumerate(doc.paras):
         text = para.text
-        for m in _TEXT.finditer(text):
-            yield Finding("placeholder.text", f"遗留占位符“{m.group(0)}”：{snippet(text, m.start(), m.end())}",
-                          index, m.start())  # fmt: skip
-        for m in _CIRCLES.finditer(text):
-            if not _in_numeral_date(text, m.start(), m.end()):
-                yield Finding("placeholder.text", f"遗留占位符“{m.group(0)}”：{snippet(text, m.start(), m.end())}",
-                              index, m.start())  # fmt: skip
+        for start, end in placeholder_spans(text):
+            yield Finding("placeholder.text", f"遗留占位符“{text[start:end]}”：{snippet(text, start, end)}",
+                          index, start)  # fmt: skip
         for m in _TEMPLATE.finditer(text):
             yield Finding("placeholder.template",
                           f"没有渲染的模板标记“{m.group(0)}”：{snippet(text, m.start(), m.end())}",
@@ -40,6 +38,36 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         for m in _EMPTY.finditer(text):
             yield Finding("placeholder.empty", f"空的“{m.group(0)}”，像是漏填了内容：{snippet(text, m.start(), m.end())}",
                           index, m.start())  # fmt: skip
+
+
+def placeholder_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every leftover placeholder in ``text``, neighbours merged.
+
+    Matches that overlap or are separated only by a short run of ordinary characters
+    (at most :data:`_JOIN_GAP`, no punctuation or space: the 市 of 「某某市某某局」)
+    become one span that starts at the first of them.
+    """
+    spans = [(m.start(), m.end()) for m in _TEXT.finditer(text)]
+    spans += [
+        (m.start(), m.end())
+        for m in _CIRCLES.finditer(text)
+        if not _in_numeral_date(text, m.start(), m.end())
+    ]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and _joins(text, merged[-1][1], start):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _joins(text: str, prev_end: int, start: int) -> bool:
+    """True when a placeholder starting at ``start`` continues the one ending at ``prev_end``."""
+    if start <= prev_end:
+        return True
+    gap = text[prev_end:start]
+    return len(gap) <= _JOIN_GAP and _WORD_GAP.fullmatch(gap) is not None
 
 
 def _in_numeral_date(text: str, start: int, end: int) -> bool:
