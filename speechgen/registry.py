@@ -334,7 +334,10 @@ class FolderLoader(BaseLoader):
         head, _, rest = template.partition("/")
         if not rest:
             raise TemplateNotFound(template)
-        info = self.info_for(head)
+        try:
+            info = self.info_for(head)
+        except TemplateNotFound:
+            raise TemplateNotFound(template) from None
         folder = info.folder.resolve()
         target = confined_path(folder, rest, template)
         try:

@@ -7,6 +7,7 @@ Jinja errors into messages that name the template file and line.
 
 from __future__ import annotations
 
+import re
 import zlib
 from pathlib import Path
 from typing import Any
@@ -188,7 +189,48 @@ def describe_template_error(exc: TemplateError, info: TemplateInfo) -> str:
     if isinstance(exc, SecurityError):
         return f"{where}  {exc.message}，已拒绝；什么也没有写入"
     if isinstance(exc, UndefinedError):
-        return f"{where}  模板用到了简报里没有的内容：{exc.message}。请在简报里补上，或在模板里用 {{% if %}} 判断"
+        return (
+            f"{where}  模板用到了不存在的字段 {undefined_field(exc.message or '')}："
+            "请检查拼写；简报里可以不填的内容，在模板里先用 {% if %} 判断"
+        )
     if isinstance(exc, TemplateNotFound):
         return f"{where}  找不到模板文件“{exc.name}”：模板只能引用模板文件夹里的文件"
     return f"{where}  模板出错：{exc.message or type(exc).__name__}"
+
+
+# Context classes → the name a template reaches them by (list items have no fixed name).
+_OWNER_NAMES = {
+    "MeetingCtx": "meeting",
+    "RankingCtx": "ranking",
+    "Counts": "counts",
+    "dict": "options",
+}
+_ITEM_NAMES = {"ItemCtx": "要点", "SpeakerCtx": "此前发言", "MeasureCtx": "举措"}
+_UNDEFINED = re.compile(r"^'([^']+)' is undefined")
+_NO_ATTRIBUTE = re.compile(r"^'?(?:[\w.]+\.)?(\w+)(?: object)?'? has no attribute '([^']+)'")
+_NO_ELEMENT = re.compile(r"has no element '?([^']+?)'?$")
+
+
+def undefined_field(message: str) -> str:
+    """The field a Jinja UndefinedError names, as a template writes it.
+
+    ``'x' is undefined`` → ``x``; ``'speechgen.context.MeetingCtx object' has no
+    attribute 'y'`` → ``meeting.y``; an unknown owner keeps just the name.
+    """
+    found = _UNDEFINED.match(message)
+    if found:
+        return found.group(1)
+    element = _NO_ELEMENT.search(message)
+    if element:
+        key = element.group(1)
+        return f"列表里的第 {int(key) + 1} 项" if key.isdigit() else f"“{key}”"
+    found = _NO_ATTRIBUTE.match(message)
+    if found is None:
+        return f"（{message}）" if message else ""
+    owner, name = found.groups()
+    if owner == "None":
+        return f"{name}（它的上一级在简报里没有填）"
+    if owner in _ITEM_NAMES:
+        return f"{name}（{_ITEM_NAMES[owner]}里没有这个字段）"
+    prefix = _OWNER_NAMES.get(owner)
+    return f"{prefix}.{name}" if prefix else name
