@@ -55,8 +55,14 @@ class OptionSpec:
     def check(self, value: Any) -> str | None:
         """Return a Chinese message when ``value`` does not fit this option, else None."""
         if self.choices:
+            allowed = "、".join(self.choices)
+            if isinstance(value, (list, dict)):
+                return (
+                    f"选项 {self.name} 只能取 {allowed} 中的一项，现在写成了一组“{shown_value(value)}”："
+                    "请只写一项，不加方括号或“- ”"
+                )
             if value not in self.choices:
-                return f"选项 {self.name} 只能取 {'、'.join(self.choices)}，现在是“{value}”"
+                return f"选项 {self.name} 只能取 {allowed}，现在是“{shown_value(value)}”"
         elif self.kind == "list":
             if not isinstance(value, list) or not all(
                 isinstance(v, str) and v.strip() for v in value
@@ -65,6 +71,15 @@ class OptionSpec:
         elif not isinstance(value, str):
             return f"选项 {self.name} 应是一段文字"
         return None
+
+
+def shown_value(value: Any) -> str:
+    """A brief value as the writer typed it: a list 、-joined, a mapping as key：value."""
+    if isinstance(value, list):
+        return "、".join(shown_value(v) for v in value)
+    if isinstance(value, dict):
+        return "，".join(f"{k}：{shown_value(v)}" for k, v in value.items())
+    return "" if value is None else str(value)
 
 
 @dataclass(frozen=True)
