@@ -229,11 +229,14 @@ def _loop_bound_loads(ast: nodes.Template) -> set[int]:
 def check_source(source: str, env: Any, locate: Any, options: frozenset[str] | None = None,
                  name: str | None = None) -> tuple[list[Finding], set[str], nodes.Template | None]:  # fmt: skip
     """Lint one template text; return findings, the context fields it uses and its tree."""
+    from .environment import chinese_syntax_message
+
     try:
         ast = env.parse(source, name)
         env.compile(source, name)
     except TemplateSyntaxError as exc:
-        return [Finding(locate(exc.lineno), f"模板语法错误：{exc.message}")], set(), None
+        message = chinese_syntax_message(exc.message or "")
+        return [Finding(locate(exc.lineno), f"模板语法错误：{message}")], set(), None
     known = frozenset(context_kinds()) | frozenset(env.globals)
     checker = Checker(known, options, locate)
     checker.run(ast)

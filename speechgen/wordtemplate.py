@@ -16,9 +16,11 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateError, TemplateSyntaxError
+from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError
 
 from .docxpackage import stamp_content_hash
+from .environment import chinese_syntax_message
 from .errors import UserError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -85,17 +87,28 @@ def _locate_error(path: Path, data: bytes, exc: TemplateError) -> str:
     if found:
         return "；".join(f.where.removeprefix(f"{path} ") + "：" + f.message for f in found[:3])
     if isinstance(exc, TemplateSyntaxError):
-        return (
-            _shown(texts, exc.lineno) + "：" + exc.message
-            if exc.message
-            else _shown(texts, exc.lineno)
-        )
+        message = chinese_syntax_message(exc.message or "")
+        return f"{_shown(texts, exc.lineno)}：模板语法错误：{message}"
     names = re.findall(r"'([^']+)'", str(exc))
+    said = _chinese_error(exc)
     for i, text in enumerate(texts, 1):
         if "{" in text and any(n in text for n in names):
-            return f"{_shown(texts, i)}：{exc}"
+            return f"{_shown(texts, i)}：{said}"
     tag_paragraphs = [i for i, t in enumerate(texts, 1) if "{{" in t or "{%" in t]
-    return f"{_shown(texts, tag_paragraphs[0]) if tag_paragraphs else '（位置不明）'}附近：{exc}"
+    return f"{_shown(texts, tag_paragraphs[0]) if tag_paragraphs else '（位置不明）'}附近：{said}"
+
+
+def _chinese_error(exc: TemplateError) -> str:
+    """A Jinja render error in Chinese (an unknown field is named as the template writes it)."""
+    from .rendering import undefined_field
+
+    if isinstance(exc, UndefinedError):
+        return f"用到了不存在的字段 {undefined_field(exc.message or '')}"
+    if isinstance(exc, TemplateNotFound):
+        return f"找不到模板文件“{exc.name}”：Word 模板不能引用其他文件"
+    if isinstance(exc, SecurityError):
+        return f"{exc.message}，已拒绝"
+    return f"模板出错：{exc.message or type(exc).__name__}"
 
 
 def render_word_template(draft: Any, meta: Any) -> bytes:

@@ -75,3 +75,41 @@ def test_bad_option_value_is_shown_as_typed(invoke, tmp_path, monkeypatch, value
     assert result.exit_code == 2
     assert shown in result.stderr
     assert "['" not in result.stderr
+
+
+def _word_template(tmp_path: Path, old: str, new: str) -> Path:
+    """The example Word template with ``old`` replaced by ``new`` inside one run."""
+    import docx
+
+    from tests.conftest import EXAMPLES
+
+    document = docx.Document(str(EXAMPLES / "word_template.docx"))
+    for paragraph in document.paragraphs:
+        for run in paragraph.runs:
+            run.text = run.text.replace(old, new)
+    out = tmp_path / "edited.docx"
+    document.save(str(out))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ("{%p for m in measures %}", "{%p if measures %}", "不认识的标签“endfor”"),
+        ("{{ meeting.name }}", "{{ meeting.name }", "多了一个“}”"),
+        ("{{ meeting.name }}", "{{ strengths[7] }}", "不存在的字段 列表里的第 8 项"),
+    ],
+)
+def test_word_template_errors_are_chinese(invoke, example_copy, tmp_path, old, new, said):
+    """Word-template errors used to be Jinja's English (Encountered unknown tag 'endfor'.)."""
+    template = _word_template(tmp_path, old, new)
+    brief = example_copy("progress_meeting.yaml")
+    result = invoke("render", brief, "--template", template)
+    assert result.exit_code == 2
+    assert said in result.stderr
+    for english in ("Encountered", "unexpected", "Jinja", "has no element"):
+        assert english not in result.stderr
+    if "strengths" not in new:
+        lint = invoke("templates", "lint", template)
+        assert said in lint.stdout + lint.stderr
+        assert "Encountered" not in lint.stdout + lint.stderr
