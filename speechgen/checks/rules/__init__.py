@@ -50,6 +50,10 @@ RULES: dict[str, RuleSpec] = {
             "标题或「一是、二是」序号跳号、重号、没有从（一）重新开始",
         ),
         RuleSpec("structure.level", "warning", "标题跳级，如 一、 下面直接是 1."),
+        RuleSpec("structure.zero", "error", "宣布的数目是零，如「讲零点意见」「以下零个方面」"),
+        RuleSpec(
+            "structure.lone", "warning", "序号只有第一项：「一是」没有「二是」，（一）下没有（二）"
+        ),
         RuleSpec("parallel.pattern", "warning", "并列标题中有一个不合共同的开头或结尾"),
         RuleSpec("parallel.length", "info", "并列标题中有一个明显过长或过短"),
         RuleSpec(
@@ -72,12 +76,22 @@ Check = Callable[[Document, CheckContext], Iterable[Finding]]
 
 def all_checks() -> list[Check]:
     """The check functions of every rule family, in report order."""
-    from . import against_brief, length, numbers, parallelism, placeholders, punctuation, structure
+    from . import (
+        against_brief,
+        length,
+        lone_points,
+        numbers,
+        parallelism,
+        placeholders,
+        punctuation,
+        structure,
+    )
 
     return [
         placeholders.check,
         punctuation.check,
         structure.check,
+        lone_points.check,
         parallelism.check,
         numbers.check,
         length.check,

@@ -16,6 +16,11 @@ _ANNOUNCE = re.compile(
     r"|(?:以下|如下)?([两二三四五六七八九十]{1,2}|[2-9])\s*"
     r"(?:点\s*(?:意见|要求|看法|建议|体会|想法|希望)|个\s*方面)"
 )
+_ZERO = re.compile(
+    r"(?:(?<=[讲谈说])|(?<=强调)|(?<=以下)|(?<=如下))([零〇0０])\s*个\s*问题"
+    r"|(?:(?<=[讲谈说提出下])|(?<=强调))([零〇0０])\s*点\s*(?:意见|要求|看法|建议|体会|想法|希望)"
+    r"|(?<![0-9０-９〇零一二两三四五六七八九十百千万])([零〇0０])\s*个\s*方面"
+)
 _INLINE = re.compile(r"(?:^|(?<=[，。；：、！？\s“]))([一二三四五六七八九十]{1,2})是")
 _LEADING = re.compile(r"([一二三四五六七八九十]{1,2})是")
 _PART_NAMES = {1: "部分（一、二、……）", 2: "小标题（（一）（二）……）", 3: "小点（1. 2. ……）",
@@ -27,6 +32,7 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     """Compare announced counts with what follows; check numbering and levels."""
     headings = ctx.outline(doc)
     yield from _announced_counts(doc, headings)
+    yield from _zero_counts(doc)
     for group in sibling_groups(headings):
         yield from _numbering(group, headings)
     yield from _skipped_levels(headings)
@@ -59,6 +65,15 @@ def _announced_counts(doc: Document, headings: list[Heading]) -> Iterator[Findin
                 yield Finding("structure.count",
                               f"这里说{snippet(text, m.start(), m.end(), 2)}（{announced}个），"
                               f"后面实际有{cn_count(found)}个{what}", index, m.start())  # fmt: skip
+
+
+def _zero_counts(doc: Document) -> Iterator[Finding]:
+    """「讲零点意见」「以下零个方面」: a count of nothing, usually an empty list in the brief."""
+    for index, para in enumerate(doc.paras):
+        for m in _ZERO.finditer(para.text):
+            yield Finding("structure.zero",
+                          f"这里宣布的数目是零：{snippet(para.text, m.start(), m.end(), 4)}，"
+                          "像是漏了内容（简报中的列表是空的？）", index, m.start())  # fmt: skip
 
 
 def _following_count(index: int, headings: list[Heading], by_para: dict[int, Heading]
