@@ -363,7 +363,8 @@ def list_templates(template_dirs: list[Path]) -> int:
     for name in sorted(candidates, key=lambda n: (n == "base", order.get(n, 99), n)):
         winner, *shadowed = candidates[name]
         where = winner.origin if winner.origin == "内置" else f"{winner.origin}：{winner.folder}"
-        lines.append(f"{name}  {winner.cn_name or '—'}  [{where}]")
+        skeleton = "  （骨架，供其他模板继承，不单独使用）" if winner.skeleton else ""
+        lines.append(f"{name}  {winner.cn_name or '—'}  [{where}]{skeleton}")
         if winner.description:
             lines.append(f"    {winner.description}")
         if winner.extends:
@@ -440,7 +441,10 @@ def show_template(name: str, template_dirs: list[Path]) -> int:
         out.append("  （无）")
     fields = sorted(f for f in used if "." in f and not f.startswith("options."))
     out.append(f"模板里用到的字段：{'、'.join(fields) or '（无）'}")
-    out.append("提纲（按示例简报渲染；部分和小点的数目随简报内容变化）：")
-    out += ["  " + line for line in outline(info, roots)]
+    if info.skeleton:
+        out.append("提纲：（无）这是供其他模板继承的骨架，不单独使用；简报里请写继承它的模板")
+    else:
+        out.append("提纲（按示例简报渲染；部分和小点的数目随简报内容变化）：")
+        out += ["  " + line for line in outline(info, roots)]
     echo_out("\n".join(out) + "\n")
     return 0

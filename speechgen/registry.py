@@ -100,6 +100,7 @@ class TemplateInfo:
     options: tuple[OptionSpec, ...] = ()
     sample: Path | None = None
     manifest: dict[str, Any] = field(default_factory=dict, compare=False)
+    skeleton: bool = False  # only extended by other templates, never used alone
 
     @property
     def entry_name(self) -> str:
@@ -178,6 +179,7 @@ def _read_manifest(folder: Path, origin: str) -> TemplateInfo:
         "requires",
         "options",
         "sample",
+        "skeleton",
     }
     unknown = sorted(set(data) - allowed)
     if unknown:
@@ -222,6 +224,7 @@ def _read_manifest(folder: Path, origin: str) -> TemplateInfo:
         if sample
         else None,
         manifest=data,
+        skeleton=str(data.get("skeleton") or "").strip().lower() in ("true", "yes", "是"),
     )
 
 
@@ -307,10 +310,34 @@ def resolve_template(
         path = base_dir / path
     if (path / MANIFEST).is_file():
         return inherit(read_manifest(path, "路径"), candidates)
-    names = "、".join(
-        f"{k}（{v[0].cn_name}）" if v[0].cn_name else k for k, v in sorted(candidates.items())
+    close = suggestion(spec, candidates)
+    hint = f"是否想写 {close}？" if close else ""
+    raise UserError(
+        f"找不到模板“{spec}”。{hint}可用的模板：{usable_names(candidates)}；"
+        "也可以给出模板文件夹或 .docx 的路径"
     )
-    raise UserError(f"找不到模板“{spec}”。可用的模板：{names}；也可以给出模板文件夹或 .docx 的路径")
+
+
+def usable_names(candidates: dict[str, list[TemplateInfo]]) -> str:
+    """``name（中文名）`` of every template a brief may use (skeletons left out), 、-joined."""
+    usable = [v[0] for _, v in sorted(candidates.items()) if not v[0].skeleton]
+    return (
+        "、".join(f"{i.name}（{i.cn_name}）" if i.cn_name else i.name for i in usable) or "（无）"
+    )
+
+
+def suggestion(spec: str, candidates: dict[str, list[TemplateInfo]]) -> str | None:
+    """The usable template name or Chinese name closest to a mistyped ``spec``, if any."""
+    import difflib
+
+    spellings: dict[str, str] = {}
+    for name, infos in candidates.items():
+        if not infos[0].skeleton:
+            spellings[name] = name
+            if infos[0].cn_name:
+                spellings[infos[0].cn_name] = f"{infos[0].cn_name}（{name}）"
+    close = difflib.get_close_matches(spec.strip().lower(), list(spellings), n=1, cutoff=0.6)
+    return spellings[close[0]] if close else None
 
 
 class FolderLoader(BaseLoader):

@@ -32,7 +32,7 @@ from .environment import (
 )
 from .errors import InputProblems, Problem, UserError
 from .loader import LoadedBrief
-from .registry import FolderLoader, TemplateInfo, load_phrases
+from .registry import FolderLoader, TemplateInfo, discover, load_phrases, usable_names
 
 _ENVS: dict[tuple[Any, ...], SpeechEnvironment] = {}
 _PHRASES: dict[tuple[str, float], dict[str, list[str]]] = {}
@@ -139,6 +139,11 @@ def missing_required(info: TemplateInfo, context: SpeechContext) -> list[str]:
 
 def render_markup(info: TemplateInfo, context: SpeechContext, roots: list[tuple[Path, str]]) -> str:
     """Render ``info``'s entry template with ``context``; return the markup text."""
+    if info.skeleton:
+        raise UserError(
+            f"模板 {info.name}（{info.cn_name or '骨架'}）是其他模板共用的骨架，单独使用只会生成一篇空讲话："
+            f"请改用 {usable_names(discover(roots))}"
+        )
     missing = missing_required(info, context)
     if missing:
         raise UserError(

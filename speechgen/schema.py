@@ -62,7 +62,7 @@ def brief_schema() -> dict[str, Any]:
             raw["$defs"][name]["description"] = description
     schema: dict[str, Any] = {"$schema": DRAFT, **_chinese(raw)}
     builtins = discover([(builtin_root(), ORIGIN_BUILTIN)])
-    names = [n for n in sorted(builtins) if n != "base"]
+    names = [n for n in sorted(builtins) if not builtins[n][0].skeleton]
     cn_names = [builtins[n][0].cn_name for n in names if builtins[n][0].cn_name]
     template = schema.get("properties", {}).get("template")
     if isinstance(template, dict):

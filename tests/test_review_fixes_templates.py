@@ -113,3 +113,51 @@ def test_word_template_errors_are_chinese(invoke, example_copy, tmp_path, old, n
         lint = invoke("templates", "lint", template)
         assert said in lint.stdout + lint.stderr
         assert "Encountered" not in lint.stdout + lint.stderr
+
+
+@pytest.mark.parametrize(
+    ("spec", "hint"),
+    [("situaton", "是否想写 situation？"), ("形势分析", "是否想写 形势分析会（situation）？")],
+)
+def test_unknown_template_suggests_the_closest_name(invoke, tmp_path, spec, hint):
+    """A mistyped template name gets a suggestion; the skeleton ``base`` is not offered."""
+    brief = write_brief(tmp_path, BRIEF.replace("template: t1", f"template: {spec}"))
+    result = invoke("render", brief)
+    assert result.exit_code == 2
+    assert hint in result.stderr
+    assert "situation（形势分析会）" in result.stderr
+    assert "base" not in result.stderr
+
+
+def test_base_skeleton_is_marked_and_refused(invoke, tmp_path):
+    """``template: base`` used to render an empty speech; ``templates`` did not say it is a skeleton."""
+    listing = invoke("templates")
+    base_line = next(line for line in listing.stdout.splitlines() if line.startswith("base "))
+    assert "骨架，供其他模板继承，不单独使用" in base_line
+    assert "骨架" not in next(
+        ln for ln in listing.stdout.splitlines() if ln.startswith("situation ")
+    )
+    brief = write_brief(tmp_path, BRIEF.replace("template: t1", "template: base"))
+    result = invoke("render", brief)
+    assert result.exit_code == 2
+    assert "是其他模板共用的骨架" in result.stderr and "situation（形势分析会）" in result.stderr
+    assert not brief.with_suffix(".docx").exists()
+    shown = invoke("templates", "show", "base")
+    assert shown.exit_code == 0 and "不单独使用" in shown.stdout
+
+
+def test_a_template_extending_base_is_not_a_skeleton(invoke, tmp_path, monkeypatch):
+    """The ``skeleton`` flag is not inherited: a local template extending base still renders."""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "templates" / "t1"
+    folder.mkdir(parents=True)
+    (folder / "manifest.yaml").write_text(
+        "name: t1\ncn_name: 测试会\nextends: base\n", encoding="utf-8"
+    )
+    (folder / "speech.j2").write_text(
+        "{% block opening %}今天开会。{% endblock %}\n", encoding="utf-8"
+    )
+    brief = write_brief(tmp_path, BRIEF)
+    result = invoke("render", brief, "-f", "txt", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert "今天开会。" in result.stdout
