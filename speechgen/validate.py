@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .brief import Brief
+from .brief import Brief, BriefDate
 from .errors import InputProblems, Problem, UserError
 from .loader import LoadedBrief, Path_, format_path
 
@@ -29,13 +29,40 @@ _TYPE_WORDS = {
 
 
 def validate_brief(loaded: LoadedBrief) -> Brief:
-    """Validate ``loaded.data``; raise :class:`InputProblems` listing every problem."""
+    """Validate ``loaded.data``; raise :class:`InputProblems` listing every problem.
+
+    Facts that are valid but suspicious (a deadline before the meeting) are added
+    to ``loaded.warnings``: render prints them and goes on.
+    """
     try:
-        return Brief.model_validate(loaded.data)
+        brief = Brief.model_validate(loaded.data)
     except ValidationError as exc:
         errors = _drop_missing_explained_by_typo(exc.errors(include_url=False), loaded.data)
         problems = _dedupe([_to_problem(loaded, err) for err in errors])
         raise InputProblems(problems, summary=_summary(len(problems))) from None
+    for index, message in deadlines_before_meeting(brief):
+        warning = loaded.problem(("measures", index, "deadline"), message)
+        if warning not in loaded.warnings:
+            loaded.warnings.append(warning)
+    return brief
+
+
+def deadlines_before_meeting(brief: Brief) -> list[tuple[int, str]]:
+    """``(measure index, Chinese message)`` for each deadline date earlier than the meeting.
+
+    Only a deadline written as a date is compared (``6月底前`` is free text); a brief
+    without a meeting date has nothing to compare with.
+    """
+    meeting = brief.meeting.date
+    if meeting is None:
+        return []
+    found = []
+    for index, measure in enumerate(brief.measures):
+        deadline = measure.deadline
+        if isinstance(deadline, BriefDate) and deadline.to_date() < meeting.to_date():
+            found.append((index, f"举措“{measure.title}”的完成时限{deadline}早于会议日期{meeting}，"
+                                 "请核对年份和月份"))  # fmt: skip
+    return found
 
 
 def _drop_missing_explained_by_typo(errors: list[Any], data: Any) -> list[Any]:

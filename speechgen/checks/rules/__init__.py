@@ -65,6 +65,11 @@ RULES: dict[str, RuleSpec] = {
         RuleSpec("length.balance", "info", "各部分篇幅相差悬殊（最长的超过最短的 3 倍）"),
         RuleSpec("brief.missing", "error", "简报中的成绩、差距或举措在稿中找不到了（需 --brief）"),
         RuleSpec("brief.changed", "error", "名次或日期与简报不一致（需 --brief）"),
+        RuleSpec(
+            "brief.deadline_before_meeting",
+            "warning",
+            "简报中举措的完成时限早于会议日期（检查简报或给了 --brief 时）",
+        ),
         RuleSpec("revision.pending", "info", "Word 稿中有未处理的修订（插入、删除）"),
         RuleSpec("revision.comment", "info", "Word 稿中有批注"),
     )
@@ -78,6 +83,7 @@ def all_checks() -> list[Check]:
     """The check functions of every rule family, in report order."""
     from . import (
         against_brief,
+        brief_facts,
         length,
         lone_points,
         numbers,
@@ -96,4 +102,5 @@ def all_checks() -> list[Check]:
         numbers.check,
         length.check,
         against_brief.check,
+        brief_facts.check,
     ]

@@ -105,10 +105,10 @@ def _deadlines(doc: Document, brief: Any) -> Iterator[Finding]:
         deadline = measure.deadline
         if deadline is None or not hasattr(deadline, "year"):
             continue
-        start = _find_title(doc, measure.title)
+        start = find_title(doc, measure.title)
         if start is None:
             continue
-        region = [start] + _following(doc, start)
+        region = [start] + following_paras(doc, start)
         found = [(i, d) for i in region for d in dates(doc.paras[i].text)]
         wanted = (deadline.year, deadline.month, deadline.day)
         if any((d[1], d[2], d[3]) == wanted for _, d in found):
@@ -122,7 +122,7 @@ def _deadlines(doc: Document, brief: Any) -> Iterator[Finding]:
                           start, 0)  # fmt: skip
 
 
-def _find_title(doc: Document, title: str) -> int | None:
+def find_title(doc: Document, title: str) -> int | None:
     """Index of the first paragraph that contains ``title``."""
     wanted = normalise(title)
     for index, para in enumerate(doc.paras):
@@ -131,7 +131,7 @@ def _find_title(doc: Document, title: str) -> int | None:
     return None
 
 
-def _following(doc: Document, start: int, limit: int = 5) -> list[int]:
+def following_paras(doc: Document, start: int, limit: int = 5) -> list[int]:
     """Paragraphs after ``start`` up to the next heading (at most ``limit``)."""
     result = []
     for index in range(start + 1, min(len(doc.paras), start + 1 + limit)):
