@@ -41,3 +41,17 @@ def test_announce_says_zai_only_after_prior_speakers(invoke, tmp_path, template)
     spoken = [_speech(invoke, tmp_path, template, meeting=prior, seed=s) for s in range(4)]
     if template != "commendation":
         assert any("我再讲" in t or "结合大家的发言" in t for t in spoken)
+
+
+RANKING = """\
+ranking:
+  assessment: 全省系统绩效考核
+{ranks}"""
+
+
+def test_commendation_rank_up_asserts_no_unstated_fact(invoke, tmp_path):
+    """「这是近年来少有的好成绩」 claimed a history the brief never gives."""
+    ranking = RANKING.format(ranks="  previous: 9\n  current: 5\n  total: 13\n")
+    text = _speech(invoke, tmp_path, "commendation", ranking)
+    assert "从第9名上升到第5名" in text
+    assert "近年来" not in text and "少有" not in text
