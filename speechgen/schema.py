@@ -27,6 +27,8 @@ _DEFS = {
 }
 # Definitions a brief may also give as a plain string (see the BeforeValidators in brief.py).
 _STRING_OK = {"Item", "Measure", "PriorSpeaker"}
+# speechgen reads a quoted number ("3") like a bare one, so editors must accept it too.
+_DIGITS = {"type": "string", "pattern": "^[0-9]+$", "description": '也可以写成带引号的数字，如 "3"'}
 
 
 def _chinese(node: Any) -> Any:
@@ -39,6 +41,8 @@ def _chinese(node: Any) -> Any:
     name = ref.rsplit("/", 1)[-1]
     if len(node) == 1 and name in _STRING_OK:
         return {"anyOf": [{"type": "string", "minLength": 1, "description": _DEFS[name][1]}, node]}
+    if node.get("type") == "integer":
+        return {"anyOf": [node, _DIGITS]}
     out = {}
     for key, value in node.items():
         if key == "properties" and isinstance(value, dict):
