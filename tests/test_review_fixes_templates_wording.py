@@ -132,3 +132,12 @@ def test_ranking_items_never_disappear(invoke, tmp_path, template, ranks):
     text = _speech(invoke, tmp_path, template, RANKING.format(ranks=items + ranks))
     assert "征管质效指标" in text
     assert "效益评价指标" in text
+
+
+@pytest.mark.parametrize("template", ["situation", "commendation"])
+def test_ranking_item_already_a_strength_is_not_repeated(invoke, tmp_path, template):
+    """A strong item the strengths already name is not said a second time."""
+    extra = RANKING.format(ranks="  strong_items: [征管质效]\n  previous: 3\n  current: 9\n")
+    extra += "strengths:\n  - 征管质效模块名列前茅\n"
+    text = _speech(invoke, tmp_path, template, extra)
+    assert text.count("征管质效") == 1
