@@ -22,6 +22,7 @@ import zipfile
 from pathlib import Path
 
 from .errors import UserError
+from .userfiles import megabytes, read_user_file
 
 MAX_FILE_BYTES = 50_000_000
 MAX_EXPANDED_BYTES = 50_000_000
@@ -37,11 +38,6 @@ _DTD_MARKERS = tuple(
 )
 
 
-def _mb(size: int) -> str:
-    """Format a byte count as megabytes for a message."""
-    return f"{size / 1_000_000:.0f} MB" if size >= 1_000_000 else f"{size / 1_000_000:.1f} MB"
-
-
 def read_untrusted_docx(path: Path, what: str) -> bytes:
     """Read ``path`` (a Word shell or template, described by ``what``) and return its bytes.
 
@@ -49,22 +45,7 @@ def read_untrusted_docx(path: Path, what: str) -> bytes:
     not a .docx, an old .doc or encrypted, too large when expanded, or carries a DTD.
     """
     shown = f"{what}“{path}”"
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise UserError(f"{shown}: 找不到这个文件，请检查路径") from None
-    except OSError as exc:
-        raise UserError(f"{shown}: 无法读取（{exc.strerror}）") from None
-    if path.is_dir():
-        raise UserError(f"{shown}: 这是一个文件夹，不是 Word .docx 文件")
-    if size > MAX_FILE_BYTES:
-        raise UserError(
-            f"{shown}: 文件有 {_mb(size)}，超过上限 {_mb(MAX_FILE_BYTES)}，请检查是否选错了文件"
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UserError(f"{shown}: 无法读取（{exc.strerror}）") from None
+    data = read_user_file(path, shown=shown, noun="Word .docx 文件", limit=MAX_FILE_BYTES)
     check_docx_bytes(data, shown)
     return data
 
@@ -108,7 +89,7 @@ def _check_members(zf: zipfile.ZipFile, shown: str) -> None:
     total = sum(i.file_size for i in infos)
     if total > MAX_EXPANDED_BYTES:
         raise UserError(
-            f"{shown}: 解压后有 {_mb(total)}，超过上限 {_mb(MAX_EXPANDED_BYTES)}（可能是压缩炸弹），已拒绝"
+            f"{shown}: 解压后有 {megabytes(total)}，超过上限 {megabytes(MAX_EXPANDED_BYTES)}（可能是压缩炸弹），已拒绝"
         )
     if any(i.flag_bits & 0x1 for i in infos):
         raise UserError(

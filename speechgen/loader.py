@@ -37,6 +37,7 @@ from .loader_messages import (
     key_typing_hint,
     locate_syntax_error,
 )
+from .userfiles import read_user_file
 
 MAX_BRIEF_BYTES = 1_000_000
 NULL_WORDS = {"", "~", "null", "Null", "NULL"}
@@ -133,23 +134,7 @@ def format_path(loc: Path_) -> str:
 def read_brief_text(path: Path, encoding: str | None = None) -> str:
     """Read and decode a brief file, refusing missing, oversized or non-file paths."""
     shown = str(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise UserError(f"{shown}: 找不到简报文件，请检查路径是否正确") from None
-    except OSError as exc:
-        raise UserError(f"{shown}: 无法读取简报（{exc.strerror}）") from None
-    if path.is_dir():
-        raise UserError(f"{shown}: 这是一个文件夹，不是简报文件")
-    if size > MAX_BRIEF_BYTES:
-        raise UserError(
-            f"{shown}: 简报文件有 {size / 1_000_000:.1f} MB，超过上限 "
-            f"{MAX_BRIEF_BYTES // 1_000_000} MB，请检查是否选错了文件"
-        )
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise UserError(f"{shown}: 无法读取简报（{exc.strerror}）") from None
+    raw = read_user_file(path, shown=shown, noun="简报文件", limit=MAX_BRIEF_BYTES)
     return decode_brief(raw, shown, encoding)
 
 
