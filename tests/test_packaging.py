@@ -6,7 +6,9 @@ from tests.conftest import REPO
 
 
 def _setuptools() -> dict:
-    return tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    return tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+        "setuptools"
+    ]
 
 
 def test_every_subpackage_is_listed_in_pyproject() -> None:

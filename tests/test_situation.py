@@ -130,6 +130,8 @@ def test_seed_changes_stock_passages_reproducibly(tmp_path: Path) -> None:
 
 
 def test_items_keep_their_text_when_joined(tmp_path: Path) -> None:
-    brief = FULL_BRIEF.replace("points: [中层干部主动谋划工作]", "points: [..., 甲事项。, 乙事项！]")
+    brief = FULL_BRIEF.replace(
+        "points: [中层干部主动谋划工作]", "points: [..., 甲事项。, 乙事项！]"
+    )
     text = _text(_draft(tmp_path, brief))
     assert "一是...；二是甲事项；三是乙事项！。" in text
