@@ -229,7 +229,7 @@ def _loop_bound_loads(ast: nodes.Template) -> set[int]:
 def check_source(source: str, env: Any, locate: Any, options: frozenset[str] | None = None,
                  name: str | None = None) -> tuple[list[Finding], set[str], nodes.Template | None]:  # fmt: skip
     """Lint one template text; return findings, the context fields it uses and its tree."""
-    from .environment import chinese_syntax_message
+    from .template_errors import chinese_syntax_message
 
     try:
         ast = env.parse(source, name)

@@ -25,14 +25,13 @@ from markupsafe import Markup
 from .context import SpeechContext
 from .environment import (
     SpeechEnvironment,
-    chinese_syntax_message,
     make_environment,
     render_with_budget,
-    template_location,
 )
 from .errors import InputProblems, Problem, UserError
 from .loader import LoadedBrief
 from .registry import FolderLoader, TemplateInfo, discover, load_phrases, usable_names
+from .template_errors import chinese_syntax_message, template_location
 
 _ENVS: dict[tuple[Any, ...], SpeechEnvironment] = {}
 _PHRASES: dict[tuple[str, float], dict[str, list[str]]] = {}

@@ -20,8 +20,8 @@ from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, Undefin
 from jinja2.exceptions import SecurityError
 
 from .docxpackage import stamp_content_hash
-from .environment import chinese_syntax_message
 from .errors import UserError
+from .template_errors import chinese_syntax_message
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PART = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")

@@ -220,7 +220,7 @@ def test_a_value_can_never_start_a_markup_line(brk: str) -> None:
 def test_row_34_syntax_errors_in_chinese(source: str, words: str) -> None:
     from jinja2 import TemplateSyntaxError
 
-    from speechgen.environment import chinese_syntax_message
+    from speechgen.template_errors import chinese_syntax_message
 
     with pytest.raises(TemplateSyntaxError) as info:
         make_environment().from_string(source)
