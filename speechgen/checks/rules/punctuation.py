@@ -13,6 +13,8 @@ _OPEN = {"（": "）", "(": "）", "《": "》", "【": "】", "「": "」"}
 _CLOSE = {"）": "（", ")": "（", "》": "《", "】": "【", "」": "「"}
 _QUOTES = {"“": ("“", "”", "双引号"), "”": ("“", "”", "双引号"),
            "‘": ("‘", "’", "单引号"), "’": ("‘", "’", "单引号")}  # fmt: skip
+_BRACKET_CHARS = re.compile("[" + re.escape("".join(_OPEN) + "".join(_CLOSE)) + "]")
+_QUOTE_CHARS = re.compile("[" + "".join(_QUOTES) + "]")
 _HALF = re.compile(r"[,.:;?!()]")
 _HALF_NAMES = {",": "逗号", ".": "句点", ":": "冒号", ";": "分号", "?": "问号", "!": "叹号",
                "(": "括号", ")": "括号"}  # fmt: skip
@@ -53,7 +55,8 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
 def _unpaired_brackets(text: str, index: int) -> Iterator[Finding]:
     """Brackets （）《》【】「」 (and half-width ( ) standing in for them) must pair up."""
     stack: list[tuple[str, int]] = []
-    for pos, ch in enumerate(text):
+    for m in _BRACKET_CHARS.finditer(text):  # only bracket characters, not every character
+        pos, ch = m.start(), m.group()
         if ch in _OPEN:
             stack.append((_OPEN[ch], pos))
         elif ch in _CLOSE:
@@ -83,9 +86,8 @@ def _unclosed(text: str, index: int, pos: int) -> Finding:
 def _unpaired_quotes(text: str, index: int) -> Iterator[Finding]:
     """Chinese quotes alternate open/close; two openings in a row leave the first unclosed."""
     open_at: dict[str, int | None] = {"双引号": None, "单引号": None}
-    for pos, ch in enumerate(text):
-        if ch not in _QUOTES:
-            continue
+    for m in _QUOTE_CHARS.finditer(text):
+        pos, ch = m.start(), m.group()
         opener, closer, kind = _QUOTES[ch]
         if ch == "’" and _between_letters(text, pos):
             continue  # an apostrophe in English words
