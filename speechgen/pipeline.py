@@ -104,7 +104,12 @@ def compose(
 
 def build_draft(path: Path, settings: RenderSettings) -> Draft:
     """Run the whole pipeline for one brief file."""
-    loaded, brief = load_and_validate(path, settings.encoding)
+    return build_draft_from(path, load_brief(path, settings.encoding), settings)
+
+
+def build_draft_from(path: Path, loaded: LoadedBrief, settings: RenderSettings) -> Draft:
+    """Run the pipeline for a brief already loaded; ``path`` locates its relative files."""
+    brief = validate_brief(loaded)
     base = path.resolve().parent
     roots = search_roots(settings.template_dirs, settings.cwd)
     spec = settings.template or brief.template
