@@ -44,8 +44,7 @@ def peak_rss() -> float | None:
 
 def time_speechgen(brief: Path, n: int) -> dict[str, Any]:
     """Median and mean time of build_draft + draft_docx, and of each half, over ``n`` renders."""
-    from speechgen.pipeline import RenderSettings, build_draft
-    from speechgen.run import draft_docx
+    from speechgen.facade import RenderSettings, build_draft, draft_docx
 
     settings = RenderSettings()
     for _ in range(10):  # warm caches: compiled templates, profiles
@@ -91,8 +90,7 @@ def time_naive(brief: Path, template: Path, n: int) -> dict[str, Any]:
 
 def memory(brief: Path, n: int) -> dict[str, Any]:
     """Resident memory after 1, 10, 100, … ``n`` full in-memory renders (it must stay flat)."""
-    from speechgen.pipeline import RenderSettings, build_draft
-    from speechgen.run import draft_docx
+    from speechgen.facade import RenderSettings, build_draft, draft_docx
 
     settings = RenderSettings()
     marks = sorted({1, 10, 100, n // 2, n})

@@ -4,7 +4,7 @@ Measures, on this machine and in this run:
   * cold ``speechgen render`` of the model brief vs pandoc (Markdown of the same speech to
     .docx with a reference doc) vs a naive typer + pydantic + docxtpl script;
   * ``speechgen --help``;
-  * in-process time per document (pipeline.build_draft + run.draft_docx);
+  * in-process time per document (facade.build_draft + facade.draft_docx);
   * batch documents per second on all cores;
   * peak memory of one render (child max RSS) and RSS across 1,000 in-process renders.
 Targets are reported, never asserted. Options: ``--quick`` (fewer runs), ``--batch N``,

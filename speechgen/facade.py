@@ -1,21 +1,239 @@
-"""The public Python API: load, render and check one brief without the command line.
+"""Run the chain for one brief (load → validate → context → template → blocks → document)
+and offer it as the public Python API.
 
-The browser workspace and other Python callers use these functions; they raise
-:class:`speechgen.errors.SpeechgenError` subclasses (``InputProblems`` carries the
+Everything here is in memory; :mod:`speechgen.safewrite` writes files. The browser
+workspace and other Python callers use the functions at the end of this module; they
+raise :class:`speechgen.errors.SpeechgenError` subclasses (``InputProblems`` carries the
 located problems of a bad brief) and never print.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .brief import loader as brief_loader
+from .brief.loader import LoadedBrief
+from .brief.model import Brief
+from .brief.validate import locate_setting, validate_brief
+from .errors import UserError
+from .layout.profile import Profile, load_profile
+from .speech import blocks as blocks_mod
+from .speech import markup
+from .speech.context import build_context
+from .templating.registry import TemplateInfo, resolve_template, search_roots
+from .templating.rendering import merge_options, render_markup
+
 if TYPE_CHECKING:
-    from .brief import Brief
-    from .checks.model import FileResult
-    from .pipeline import Draft
+    from .checks.model import Document, FileResult
+
+FORMATS = ("docx", "md", "txt")
+
+
+@dataclass
+class RenderSettings:
+    """Choices from the command line; ``None`` means "use the brief's or template's"."""
+
+    template: str | None = None
+    profile: str | None = None
+    shell: str | None = None
+    seed: int | None = None
+    encoding: str | None = None
+    template_dirs: list[Path] = field(default_factory=list)
+    cwd: Path | None = None
+
+
+@dataclass
+class Draft:
+    """A rendered speech: its blocks, layout and source files."""
+
+    brief_path: Path
+    brief: Brief
+    template: TemplateInfo
+    profile: Profile
+    blocks: list[blocks_mod.Block]
+    shell: Path | None
+    markup: str
+    word_template: Path | None = None
+    context: Any = None
+    warnings: list[str] = field(default_factory=list)
+
+    def protected_paths(self) -> list[Path]:
+        """Files the output must never overwrite: the brief, the template, the shell."""
+        paths = [self.brief_path, self.word_template or self.template.folder / self.template.entry]
+        if self.shell is not None:
+            paths.append(self.shell)
+        return paths
+
+    def text(self, fmt: str) -> str:
+        """The speech as Markdown (``md``) or plain text (``txt``)."""
+        return markup.blocks_to_text(self.blocks, markdown=fmt == "md")
+
+    def paragraph_texts(self) -> list[str]:
+        """One string per printed paragraph, heading numbers included (what ``check`` reads).
+
+        A Word template's paragraphs come from its rendered document.
+        """
+        if self.word_template is not None:
+            from .docx.verify import docx_paragraph_texts
+
+            return [p for p in docx_paragraph_texts(draft_docx(self)) if p.strip()]
+        return [p for p in markup.blocks_to_text(self.blocks).split("\n") if p.strip()]
+
+
+def load_and_validate(path: Path, encoding: str | None = None) -> tuple[LoadedBrief, Brief]:
+    """Load a brief file and validate it."""
+    loaded = brief_loader.load_brief(path, encoding)
+    return loaded, validate_brief(loaded)
+
+
+def compose(
+    brief: Brief,
+    info: TemplateInfo,
+    roots: list[tuple[Path, str]],
+    *,
+    profile: Profile,
+    seed: int | None = None,
+    loaded: LoadedBrief | None = None,
+) -> tuple[str, list[blocks_mod.Block]]:
+    """Render the template for ``brief`` and return ``(markup, finished blocks)``."""
+    options = merge_options(info, dict(brief.options), loaded)
+    context = build_context(brief, options, seed or 0)
+    text = render_markup(info, context, roots)
+    parsed = markup.parse(text, str(info.folder / info.entry))
+    if not parsed:
+        raise UserError(f"{info.folder / info.entry}: 模板没有输出任何内容")
+    return text, blocks_mod.finish(parsed, frozenset(profile.run_in_levels))
+
+
+def build_draft(path: Path, settings: RenderSettings) -> Draft:
+    """Run the whole pipeline for one brief file."""
+    return build_draft_from(path, brief_loader.load_brief(path, settings.encoding), settings)
+
+
+def build_draft_from(path: Path, loaded: LoadedBrief, settings: RenderSettings) -> Draft:
+    """Run the pipeline for a brief already loaded; ``path`` locates its relative files."""
+    brief = validate_brief(loaded)
+    base = path.resolve().parent
+    roots = search_roots(settings.template_dirs, settings.cwd)
+    spec = settings.template or brief.template
+    if spec.lower().endswith(".docx"):
+        return _word_draft(path, loaded, brief, spec, settings, base, roots)
+    with _setting(loaded, "template", settings.template):
+        info = resolve_template(spec, roots, base)
+    with _setting(loaded, "profile", settings.profile):
+        profile = load_profile(settings.profile or brief.profile or info.profile, base)
+    shell_spec = settings.shell or brief.shell or info.shell
+    with _setting(loaded, "shell", settings.shell):
+        shell = _shell_path(shell_spec, base, info) if shell_spec else None
+    text, blocks = compose(brief, info, roots, profile=profile, seed=settings.seed, loaded=loaded)
+    return Draft(
+        path, brief, info, profile, blocks, shell, text, warnings=loaded.warning_messages()
+    )
+
+
+@contextmanager
+def _setting(loaded: LoadedBrief, key: str, from_cli: str | None) -> Iterator[None]:
+    """Report a bad template/profile/shell named in the brief at its line (not when given on the CLI)."""
+    try:
+        yield
+    except UserError as exc:
+        if from_cli:
+            raise
+        raise locate_setting(loaded, key, exc) from None
+
+
+def _word_draft(path: Path, loaded: LoadedBrief, brief: Brief, spec: str, settings: RenderSettings,
+                base: Path, roots: list[tuple[Path, str]]) -> Draft:  # fmt: skip
+    """A draft whose whole document is a Word (docxtpl) template: rendered by ``wordtemplate``."""
+    template_path = Path(spec)
+    if not template_path.is_absolute():
+        template_path = base / template_path
+    if not template_path.is_file():
+        error = UserError(f"找不到 Word 模板“{spec}”（在 {base} 下查找）")
+        raise (error if settings.template else locate_setting(loaded, "template", error))
+    info = resolve_template("base", roots, base)
+    with _setting(loaded, "profile", settings.profile):
+        profile = load_profile(settings.profile or brief.profile, base)
+    context = build_context(brief, dict(brief.options), settings.seed or 0)
+    return Draft(
+        path, brief, info, profile, [], None, "",
+        word_template=template_path, context=context, warnings=loaded.warning_messages(),
+    )  # fmt: skip
+
+
+def _shell_path(spec: str, base: Path, info: TemplateInfo) -> Path:
+    path = Path(spec)
+    if not path.is_absolute():
+        path = base / path if (base / path).exists() else info.folder / path
+    if not path.is_file():
+        raise UserError(f"找不到 Word 外壳文件“{spec}”（在 {base} 下查找）")
+    return path
+
+
+def document_meta(draft: Draft) -> dict[str, Any]:
+    """Document properties for the draft (title, author, subject)."""
+    m = draft.brief.meeting
+    return {
+        "title": m.title or f"在{m.name}上的讲话",
+        "author": m.speaker or m.organization,
+        "subject": m.name,
+        "keywords": m.organization,
+    }
+
+
+def draft_docx(draft: Draft) -> bytes:
+    """Build the .docx bytes for ``draft`` (poured into its shell when it has one), verified."""
+    from .docx.package import DocMeta
+    from .docx.verify import verify_docx
+    from .docx.writer import write_docx
+
+    meta = DocMeta(**document_meta(draft))
+    if draft.word_template is not None:
+        from .docx.wordtemplate import render_word_template
+
+        data = render_word_template(draft, meta)
+        verify_docx(data, [], _properties(meta))
+        return data
+    if draft.shell is not None:
+        from .docx.shell import render_into_shell
+
+        data = render_into_shell(draft, meta)
+    else:
+        data = write_docx(draft.blocks, draft.profile, meta)
+    verify_docx(data, expected_texts(draft), _properties(meta))
+    return data
+
+
+def _properties(meta: Any) -> dict[str, str]:
+    """Core properties the written document must carry exactly."""
+    return {
+        "title": meta.title,
+        "creator": meta.author,
+        "subject": meta.subject,
+        "keywords": meta.keywords,
+    }
+
+
+def expected_texts(draft: Draft) -> list[str]:
+    """Texts the finished document must contain: every block, and each measure title."""
+    from .speech.blocks import Paragraph
+
+    texts = []
+    for b in draft.blocks:
+        texts.extend((b.plain_text if isinstance(b, Paragraph) else b.text).split("\n"))
+    texts.extend(m.title for m in draft.brief.measures)
+    return texts
+
+
+def draft_text(draft: Draft, fmt: str) -> str:
+    """The speech as Markdown or plain text; a Word template's text comes from its rendered document."""
+    if draft.word_template is None:
+        return draft.text(fmt)
+    return "\n\n".join(draft.paragraph_texts()) + "\n"
 
 
 @dataclass
@@ -40,35 +258,27 @@ class Rendered:
 
     def text(self, fmt: str = "md") -> str:
         """The speech as Markdown (``md``) or plain text (``txt``)."""
-        from .run import draft_text
-
         return draft_text(self.draft, fmt)
 
     def docx(self) -> bytes:
         """The finished, verified .docx file as bytes."""
-        from .run import draft_docx
-
         return draft_docx(self.draft)
 
 
 def _settings(**kwargs: Any) -> Any:
-    from .pipeline import RenderSettings
-
     dirs = kwargs.pop("template_dirs", None) or []
     return RenderSettings(template_dirs=[Path(d) for d in dirs], **kwargs)
 
 
 def load_brief(path: str | Path, *, encoding: str | None = None) -> Brief:
     """Read and validate a brief file; raise ``InputProblems`` listing every problem."""
-    from .pipeline import load_and_validate
-
     return load_and_validate(Path(path), encoding)[1]
 
 
 def parse_brief(text: str, *, name: str = "<brief>") -> Brief:
     """Validate brief text held in memory (``name`` labels its problems)."""
-    from .loader import parse_brief_text
-    from .validate import validate_brief
+    from .brief.loader import parse_brief_text
+    from .brief.validate import validate_brief
 
     return validate_brief(parse_brief_text(text, name))
 
@@ -85,8 +295,6 @@ def render_brief(
     cwd: str | Path | None = None,
 ) -> Rendered:
     """Render the brief file at ``path`` in memory, exactly as ``speechgen render`` would."""
-    from .pipeline import build_draft
-
     settings = _settings(
         template=template,
         profile=profile,
@@ -108,8 +316,7 @@ def render_brief_text(
     cwd: str | Path | None = None,
 ) -> Rendered:
     """Render unsaved brief text as if it were the file at ``path`` (for relative paths)."""
-    from .loader import parse_brief_text
-    from .pipeline import build_draft_from
+    from .brief.loader import parse_brief_text
 
     where = Path(path)
     settings = _settings(seed=seed, template_dirs=template_dirs, cwd=Path(cwd) if cwd else None)
@@ -126,12 +333,28 @@ def check_file(
     """Check a .docx, .txt/.md or brief file; ``brief`` compares it against that brief."""
     from .checks.config import make_settings
     from .checks.engine import check_document
-    from .checks.readers import read_document
 
     settings = make_settings(list(ignore), None, None)
     compare = load_brief(brief) if brief is not None else None
-    doc = read_document(Path(path), str(path), encoding)
+    doc = read_for_check(Path(path), str(path), encoding)
     return check_document(doc, settings, brief=compare, compare=compare is not None)
+
+
+def read_for_check(path: Path, label: str, encoding: str | None = None) -> Document:
+    """What ``check`` reads of ``path``: a brief is rendered in memory first, other files are read."""
+    from .checks.readers import BRIEF_SUFFIXES, paragraphs_document, read_document
+
+    if path.suffix.lower() not in BRIEF_SUFFIXES or not path.is_file():
+        return read_document(path, label, encoding)
+    draft = build_draft(path, RenderSettings(encoding=encoding))
+    if draft.word_template is not None:
+        from .docx.reader import document_from_bytes
+
+        doc = document_from_bytes(draft_docx(draft), label)
+        doc.kind = "brief"
+        doc.brief = draft.brief
+        return doc
+    return paragraphs_document(draft.paragraph_texts(), label, draft.brief)
 
 
 def check_rendered(rendered: Rendered, label: str = "<draft>") -> FileResult:

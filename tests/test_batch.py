@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from conftest import FULL_BRIEF, MINIMAL_BRIEF, docx_texts, write_brief
 
-from speechgen import batch
-from speechgen.batch import BatchSummary, render_all, worker_count
-from speechgen.pipeline import RenderSettings
-from speechgen.plan import plan
-from speechgen.run import RenderOptions
+from speechgen.cli import batch
+from speechgen.cli.batch import BatchSummary, render_all, worker_count
+from speechgen.cli.jobs import plan
+from speechgen.cli.render import RenderOptions
+from speechgen.facade import RenderSettings
 
 BROKEN_BRIEF = """\
 meeting:

@@ -1,7 +1,15 @@
 """Markup parsing, heading numbering, count tokens and run-in headings."""
 
-from speechgen.blocks import Byline, Heading, Paragraph, Salutation, Title, finish, heading_number
-from speechgen.markup import blocks_to_text, parse
+from speechgen.speech.blocks import (
+    Byline,
+    Heading,
+    Paragraph,
+    Salutation,
+    Title,
+    finish,
+    heading_number,
+)
+from speechgen.speech.markup import blocks_to_text, parse
 
 
 def test_heading_numbers_by_level() -> None:

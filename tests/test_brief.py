@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from speechgen.brief import BriefDate
+from speechgen.brief.loader import parse_brief_text
+from speechgen.brief.model import BriefDate
+from speechgen.brief.validate import validate_brief
 from speechgen.errors import InputProblems
-from speechgen.loader import parse_brief_text
-from speechgen.validate import validate_brief
 
 
 def _validate(text: str):

@@ -35,7 +35,7 @@ def test_show_unknown_template(invoke):
 
 @pytest.mark.parametrize("name", sorted(BUILTINS) + ["base"])
 def test_builtins_lint_clean(name, invoke):
-    from speechgen.registry import builtin_root
+    from speechgen.templating.registry import builtin_root
 
     result = invoke("templates", "lint", builtin_root() / name)
     assert result.exit_code == 0, result.stdout

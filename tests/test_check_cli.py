@@ -200,7 +200,7 @@ def test_markdown_markers_keep_columns(invoke, tmp_path: Path) -> None:
 
 
 def test_summary_line(tmp_path: Path) -> None:
-    from speechgen.pipeline import load_and_validate
+    from speechgen.facade import load_and_validate
 
     brief = load_and_validate(write_brief(tmp_path, FULL_BRIEF))[1]
     line = checks.summary_line(["一、认清形势", "请某某同志发言,大家要抓落实。"], "out.docx", brief)

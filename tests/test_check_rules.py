@@ -11,7 +11,7 @@ from speechgen.checks.config import CheckSettings
 from speechgen.checks.engine import check_document
 from speechgen.checks.model import Document, Finding, Para
 from speechgen.checks.rules import RULES
-from speechgen.pipeline import load_and_validate
+from speechgen.facade import load_and_validate
 
 
 def run(text: str, brief=None, compare: bool = False, **settings) -> list[Finding]:

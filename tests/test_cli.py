@@ -112,12 +112,12 @@ def test_usage_errors_are_chinese(invoke) -> None:
 
 
 def test_internal_errors_exit_5_without_traceback(invoke, full_brief, monkeypatch) -> None:
-    import speechgen.batch
+    import speechgen.cli.batch
 
     def boom(*args, **kwargs):
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(speechgen.batch, "run_render", boom)
+    monkeypatch.setattr(speechgen.cli.batch, "run_render", boom)
     result = invoke("render", full_brief)
     assert result.exit_code == 5
     assert "内部错误" in result.stderr and "--debug" in result.stderr
@@ -128,7 +128,7 @@ def test_echo_err_survives_a_gbk_console(monkeypatch) -> None:
     import io
     import sys
 
-    from speechgen.cli import echo_err
+    from speechgen.cli.app import echo_err
 
     raw = io.BytesIO()
     stream = io.TextIOWrapper(raw, encoding="gbk", errors="strict")
@@ -163,7 +163,7 @@ def test_stdout_keeps_every_character_when_redirected_from_a_gbk_console(monkeyp
     import io
     import sys
 
-    from speechgen.cli import echo_out
+    from speechgen.cli.app import echo_out
 
     raw = io.BytesIO()
     stream = io.TextIOWrapper(raw, encoding="gbk", errors="strict")
@@ -182,7 +182,7 @@ def test_debug_accepted_after_the_command(tmp_path: Path) -> None:
         [
             sys.executable,
             "-c",
-            "from speechgen.cli import main; main()",
+            "from speechgen.cli.app import main; main()",
             "render",
             str(brief),
             "--debug",

@@ -2,9 +2,9 @@
 
 import pytest
 
-from speechgen.context import build_context, rank_direction
-from speechgen.loader import parse_brief_text
-from speechgen.validate import validate_brief
+from speechgen.brief.loader import parse_brief_text
+from speechgen.brief.validate import validate_brief
+from speechgen.speech.context import build_context, rank_direction
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from speechgen.schema import brief_schema
+from speechgen.brief.schema import brief_schema
 from tests.conftest import EXAMPLES, docx_texts
 
 BRIEFS = sorted(p.name for p in EXAMPLES.glob("*.yaml"))
@@ -36,7 +36,7 @@ def test_example_renders(invoke, example_copy, name: str) -> None:
 
 
 def test_source_checkout_templates_are_not_local_shadows(monkeypatch) -> None:
-    from speechgen.registry import search_roots
+    from speechgen.templating.registry import search_roots
     from tests.conftest import REPO
 
     origins = [origin for _, origin in search_roots([], cwd=REPO)]

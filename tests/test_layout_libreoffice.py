@@ -18,7 +18,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from speechgen.profile import load_profile
+from speechgen.layout.profile import load_profile
 from tests.conftest import has_libreoffice, write_brief
 
 pytestmark = [

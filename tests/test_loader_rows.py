@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from speechgen import loader
+from speechgen.brief import loader
+from speechgen.brief.loader import decode_brief, load_brief, parse_brief_text
+from speechgen.brief.validate import validate_brief
 from speechgen.errors import InputProblems, UserError
-from speechgen.loader import decode_brief, load_brief, parse_brief_text
-from speechgen.validate import validate_brief
 
 BASE = "meeting:\n  name: 全市形势分析会\n  organization: 某某市某某局\n"
 REPO = Path(__file__).resolve().parent.parent

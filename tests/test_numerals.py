@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from speechgen.numerals import cn_count, cn_date, cn_number, join_cn, ordinal
+from speechgen.speech.numerals import cn_count, cn_date, cn_number, join_cn, ordinal
 
 
 @pytest.mark.parametrize(

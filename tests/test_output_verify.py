@@ -7,10 +7,15 @@ import zipfile
 
 import pytest
 
-from speechgen.blocks import Paragraph, Title
-from speechgen.profile import load_profile
-from speechgen.verify import DraftCheckFailed, core_properties, docx_paragraph_texts, verify_docx
-from speechgen.writer import DocMeta, write_docx
+from speechgen.docx.verify import (
+    DraftCheckFailed,
+    core_properties,
+    docx_paragraph_texts,
+    verify_docx,
+)
+from speechgen.docx.writer import DocMeta, write_docx
+from speechgen.layout.profile import load_profile
+from speechgen.speech.blocks import Paragraph, Title
 
 
 @pytest.fixture

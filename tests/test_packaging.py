@@ -24,5 +24,5 @@ def test_every_subpackage_is_listed_in_pyproject() -> None:
 def test_templates_and_profiles_ship_as_package_data() -> None:
     config = _setuptools()
     assert config["package-dir"]["speechgen.builtin_templates"] == "templates"
-    assert "profiles/*.yaml" in config["package-data"]["speechgen"]
+    assert "profiles/*.yaml" in config["package-data"]["speechgen.layout"]
     assert (REPO / "templates" / "situation" / "manifest.yaml").is_file()

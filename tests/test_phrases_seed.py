@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from speechgen.rendering import phrase_index
+from speechgen.templating.rendering import phrase_index
 
 EXAMPLES = [
     "model_meeting.yaml",

@@ -7,8 +7,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from speechgen import fonts, preview
-from speechgen.profile import load_profile
+from speechgen.layout import fonts, preview
+from speechgen.layout.profile import load_profile
 from tests.conftest import FULL_BRIEF, write_brief
 
 

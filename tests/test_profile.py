@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from speechgen.errors import InputProblems, UserError
-from speechgen.profile import PROFILE_DIR, ZIHAO, builtin_profiles, load_profile, to_points
+from speechgen.layout.profile import PROFILE_DIR, ZIHAO, builtin_profiles, load_profile, to_points
 
 
 @pytest.mark.parametrize(("given", "points"), [("三号", 16), ("二号", 22), ("小四", 12), ("五号", 10.5),

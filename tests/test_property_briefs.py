@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from speechgen.cli import app
+from speechgen.cli.app import app
 
 # Characters Word cannot store (after the vertical tab has become a line break).
 ILLEGAL = re.compile(

@@ -8,8 +8,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from speechgen import docxsafe
-from speechgen.docxsafe import read_untrusted_docx
+from speechgen.docx import safety as docxsafe
+from speechgen.docx.safety import read_untrusted_docx
 from speechgen.errors import EXIT_BAD_INPUT, UserError
 
 

@@ -10,7 +10,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from speechgen.profile import load_profile
+from speechgen.layout.profile import load_profile
 from tests.conftest import has_libreoffice
 
 

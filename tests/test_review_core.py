@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from speechgen.brief.loader import parse_brief_text
 from speechgen.errors import InputProblems
-from speechgen.loader import parse_brief_text
 
 BASE = "meeting:\n  name: 会\n  organization: 某局\n"
 
@@ -73,7 +73,7 @@ def test_bad_backslash_escape_is_explained_in_chinese() -> None:
 
 def _validation_problems(text: str) -> list:
     """The problems validation reports for a brief text that loads."""
-    from speechgen.validate import validate_brief
+    from speechgen.brief.validate import validate_brief
 
     with pytest.raises(InputProblems) as info:
         validate_brief(parse_brief_text(text, "brief.yaml"))
@@ -89,8 +89,8 @@ def test_invisible_character_in_a_key_is_named(hidden: str) -> None:
 
 
 def test_setting_error_is_located_at_the_brief_line() -> None:
+    from speechgen.brief.validate import locate_setting
     from speechgen.errors import UserError
-    from speechgen.validate import locate_setting
 
     loaded = parse_brief_text("template: situaton\n" + BASE, "brief.yaml")
     located = locate_setting(loaded, "template", UserError("找不到模板“situaton”"))
@@ -99,8 +99,8 @@ def test_setting_error_is_located_at_the_brief_line() -> None:
 
 
 def test_setting_error_from_elsewhere_is_left_alone() -> None:
+    from speechgen.brief.validate import locate_setting
     from speechgen.errors import UserError
-    from speechgen.validate import locate_setting
 
     error = UserError("找不到版式“x”")
     assert locate_setting(parse_brief_text(BASE), "profile", error) is error
@@ -121,7 +121,7 @@ def test_template_printing_an_object_or_list_is_refused(source: str) -> None:
 
     from jinja2 import TemplateRuntimeError
 
-    from speechgen.environment import make_environment, render_with_budget
+    from speechgen.templating.environment import make_environment, render_with_budget
 
     @dataclass(frozen=True)
     class MeetingCtx:
@@ -133,8 +133,8 @@ def test_template_printing_an_object_or_list_is_refused(source: str) -> None:
 
 
 def test_numbers_markup_and_dates_still_print() -> None:
-    from speechgen.brief import parse_date
-    from speechgen.environment import make_environment, render_with_budget
+    from speechgen.brief.model import parse_date
+    from speechgen.templating.environment import make_environment, render_with_budget
 
     env = make_environment()
     text = render_with_budget(
@@ -147,7 +147,7 @@ def test_numbers_markup_and_dates_still_print() -> None:
 def test_word_template_environment_refuses_a_list_too() -> None:
     from jinja2 import TemplateRuntimeError
 
-    from speechgen.environment import make_xml_environment, render_with_budget
+    from speechgen.templating.environment import make_xml_environment, render_with_budget
 
     env = make_xml_environment()
     with pytest.raises(TemplateRuntimeError, match="列表或映射"):
@@ -181,7 +181,7 @@ def test_bracket_key_inside_a_list_item_keeps_its_path() -> None:
     ],
 )
 def test_run_in_heading_sentence_end(title: str, printed: str) -> None:
-    from speechgen.blocks import Heading, run_in_text
+    from speechgen.speech.blocks import Heading, run_in_text
 
     assert run_in_text(Heading(2, title, "（一）")) == printed
 
@@ -194,8 +194,8 @@ def test_empty_brief_is_reported_at_line_one_under_meeting(text: str) -> None:
 
 
 def test_undecodable_byte_is_located_by_character_column_and_byte_in_its_line() -> None:
+    from speechgen.brief.loader import decode_brief
     from speechgen.errors import UserError
-    from speechgen.loader import decode_brief
 
     raw = "meeting:\n  name: 会议".encode() + "会议".encode("gbk") + b"\n"
     with pytest.raises(UserError) as info:

@@ -8,7 +8,7 @@ from conftest import EXAMPLES
 from speechgen.checks.config import CheckSettings
 from speechgen.checks.engine import check_document
 from speechgen.checks.model import Document, Finding, Para
-from speechgen.checks.readers import read_document
+from speechgen.facade import read_for_check
 
 
 def run(text: str, **settings) -> list[Finding]:
@@ -142,7 +142,7 @@ def test_lone_rule_can_be_ignored_by_id_and_family() -> None:
 def test_examples_only_report_their_deliberate_placeholders(example_copy, name: str) -> None:
     """The rendered examples trip no structure rule; only the 某某 the briefs keep on purpose."""
     path = example_copy(name)
-    doc = read_document(path, name, None)
+    doc = read_for_check(path, name, None)
     findings = check_document(doc, CheckSettings(), brief=doc.brief).findings
     assert {f.rule for f in findings} <= {"placeholder.text"}
     assert all("某某" in f.message for f in findings)

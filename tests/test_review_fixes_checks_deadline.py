@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import write_brief
 
-from speechgen.loader import load_brief
-from speechgen.pipeline import load_and_validate
-from speechgen.validate import validate_brief
+from speechgen.brief.loader import load_brief
+from speechgen.brief.validate import validate_brief
+from speechgen.facade import load_and_validate
 
 BRIEF = """\
 meeting:

@@ -233,7 +233,7 @@ def test_lint_names_a_loop_variable_used_outside_its_loop(invoke, tmp_path):
 
 
 def test_lint_still_accepts_the_builtin_templates(invoke):
-    from speechgen.registry import builtin_root
+    from speechgen.templating.registry import builtin_root
 
     for name in ["situation", "progress", "mobilization", "commendation"]:
         result = invoke("templates", "lint", builtin_root() / name)

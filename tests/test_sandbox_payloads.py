@@ -12,10 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from speechgen import environment
-from speechgen.environment import TemplateLimitError, make_environment, render_with_budget
 from speechgen.errors import UserError
-from speechgen.registry import confined_path
+from speechgen.templating import environment
+from speechgen.templating.environment import (
+    TemplateLimitError,
+    make_environment,
+    render_with_budget,
+)
+from speechgen.templating.registry import confined_path
 from tests.conftest import MINIMAL_BRIEF, write_brief
 
 MANIFEST = "name: evil\ncn_name: 恶意模板\ndescription: 测试\nentry: speech.j2\nprofile: speech\n"
@@ -220,7 +224,7 @@ def test_a_value_can_never_start_a_markup_line(brk: str) -> None:
 def test_row_34_syntax_errors_in_chinese(source: str, words: str) -> None:
     from jinja2 import TemplateSyntaxError
 
-    from speechgen.template_errors import chinese_syntax_message
+    from speechgen.templating.errors import chinese_syntax_message
 
     with pytest.raises(TemplateSyntaxError) as info:
         make_environment().from_string(source)

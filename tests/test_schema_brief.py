@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
-from speechgen.schema import brief_schema
+from speechgen.brief.schema import brief_schema
 from tests.conftest import EXAMPLES
 
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from speechgen.blocks import Heading, Paragraph
-from speechgen.pipeline import RenderSettings, build_draft
+from speechgen.facade import RenderSettings, build_draft
+from speechgen.speech.blocks import Heading, Paragraph
 from tests.conftest import FULL_BRIEF, write_brief
 
 CN_COUNT = {"两": 2, "三": 3, "四": 4, "五": 5, "一": 1}

@@ -19,7 +19,7 @@ DOCX_STACK = {"docx", "docxtpl", "lxml"}
 
 PROBE = """\
 import json, sys
-from speechgen.cli import app
+from speechgen.cli.app import app
 sys.argv = ["speechgen", *sys.argv[1:]]
 code = 0
 try:
@@ -57,14 +57,14 @@ def test_help_loads_neither_the_docx_stack_nor_pydantic(tmp_path: Path) -> None:
 
 
 def test_templates_does_not_load_the_docx_stack(tmp_path: Path) -> None:
-    needs("speechgen.catalog")
+    needs("speechgen.templating.catalog")
     code, modules = loaded_modules(tmp_path, "templates")
     assert code == 0
     assert not modules & DOCX_STACK
 
 
 def test_check_on_a_text_file_does_not_load_the_docx_stack(tmp_path: Path) -> None:
-    needs("speechgen.checks.command")
+    needs("speechgen.cli.check")
     (tmp_path / "x.txt").write_text("同志们：\n今天的会议很重要。\n", encoding="utf-8")
     code, modules = loaded_modules(tmp_path, "check", "x.txt")
     assert code in (0, 1)
@@ -101,7 +101,7 @@ class CompileSpy:
 
 
 def _render_twice(tmp_path: Path, spy_factory) -> CompileSpy:  # type: ignore[no-untyped-def]
-    from speechgen.pipeline import RenderSettings, build_draft
+    from speechgen.facade import RenderSettings, build_draft
 
     brief = write_brief(tmp_path, FULL_BRIEF)
     settings = RenderSettings(
@@ -131,7 +131,7 @@ def test_second_render_compiles_nothing_at_all(
 def test_yaml_loader_uses_libyaml_when_present() -> None:
     import yaml
 
-    from speechgen import loader
+    from speechgen.brief import loader
 
     if not yaml.__with_libyaml__:
         pytest.skip("PyYAML was built without libyaml here")

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from conftest import FULL_BRIEF, write_brief
 
-from speechgen.pipeline import RenderSettings
-from speechgen.plan import plan
-from speechgen.run import RenderOptions
-from speechgen.watch import changed_files, dependencies, snapshot, watch_render
+from speechgen.cli.jobs import plan
+from speechgen.cli.render import RenderOptions
+from speechgen.cli.watch import changed_files, dependencies, snapshot, watch_render
+from speechgen.facade import RenderSettings
 
 MANIFEST = """\
 name: mine

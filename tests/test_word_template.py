@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from speechgen.output import is_untouched_draft
+from speechgen.safewrite import is_untouched_draft
 from tests.conftest import EXAMPLES, docx_texts, write_brief
 
 
@@ -115,7 +115,7 @@ def test_not_a_docx_is_refused(invoke, example_copy, tmp_path):
 
 
 def test_keeps_template_custom_properties(invoke, example_copy, word_template):
-    from speechgen.wordtemplate import stamp_content_hash
+    from speechgen.docx.wordtemplate import stamp_content_hash
 
     data = stamp_content_hash(word_template.read_bytes())
     restamped = stamp_content_hash(data)
@@ -135,7 +135,7 @@ def test_keeps_template_custom_properties(invoke, example_copy, word_template):
 def test_word_template_resource_bombs_are_stopped(
     invoke, example_copy, word_template, monkeypatch, payload
 ):
-    import speechgen.environment as environment
+    import speechgen.templating.environment as environment
 
     monkeypatch.setattr(environment, "MAX_SECONDS", 1.0)
     bad = _edit(word_template, "{{ meeting.title }}", payload)

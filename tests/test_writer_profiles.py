@@ -10,8 +10,8 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from speechgen.profile import PROFILE_DIR, Profile, builtin_profiles, load_profile
-from speechgen.writer import STYLE_IDS, twips
+from speechgen.docx.writer import STYLE_IDS, twips
+from speechgen.layout.profile import PROFILE_DIR, Profile, builtin_profiles, load_profile
 from tests.conftest import FULL_BRIEF, write_brief
 
 ALIGN = {"both": "both", "center": "center", "left": "left", "right": "right"}

@@ -37,7 +37,7 @@ class Heading:
 
 def marker_text(level: int, number: int) -> str:
     """How heading ``number`` at ``level`` is written: 三、 （三） 3. （3）."""
-    from ..numerals import cn_number
+    from ..speech.numerals import cn_number
 
     if level == 1:
         return f"{cn_number(number)}、"

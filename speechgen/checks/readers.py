@@ -1,7 +1,7 @@
 """Turn an input file into a :class:`~speechgen.checks.model.Document`.
 
 Plain text (.txt/.md) is read with the standard library only; a brief (.yaml) is
-rendered in memory by the pipeline; a Word draft goes through :mod:`.docx_reader`.
+rendered in memory by the facade, which hands the paragraphs here; a Word draft goes through :mod:`.docx_reader`.
 None of these import python-docx, docxtpl or lxml, so ``check`` on text starts fast.
 """
 
@@ -27,11 +27,11 @@ def read_document(path: Path, label: str, encoding: str | None) -> Document:
     if suffix == ".doc":
         raise UserError(f"{label}: 不支持旧的 .doc 格式，请在 Word 中另存为 .docx 再检查")
     if suffix == ".docx":
-        from .docx_reader import read_docx
+        from ..docx.reader import read_docx
 
         return read_docx(path, label)
     if suffix in BRIEF_SUFFIXES:
-        return read_brief(path, label, encoding)
+        raise UserError(f"{label}: 简报要先渲染才能检查")  # the facade renders briefs first
     return read_text(path, label, encoding, markdown=suffix in (".md", ".markdown"))
 
 
@@ -68,25 +68,6 @@ def read_text(path: Path, label: str, encoding: str | None, *, markdown: bool = 
             base = m.end() if m else 0
         paras.append(Para(number, line[base:], base))
     return Document(label, "text", paras)
-
-
-def read_brief(path: Path, label: str, encoding: str | None) -> Document:
-    """A brief: validate and render it in memory, then check the printed paragraphs."""
-    from ..pipeline import RenderSettings, build_draft
-
-    draft = build_draft(path, RenderSettings(encoding=encoding))
-    if draft.word_template is not None:
-        from ..run import draft_docx
-        from .docx_reader import document_from_bytes
-
-        doc = document_from_bytes(draft_docx(draft), label)
-        doc.kind = "brief"
-        doc.brief = draft.brief
-        return doc
-    texts = draft.paragraph_texts()
-    return Document(
-        label, "brief", [Para(i, t) for i, t in enumerate(texts, start=1)], brief=draft.brief
-    )
 
 
 def paragraphs_document(paragraphs: list[str], label: str, brief: object = None) -> Document:

@@ -20,7 +20,9 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     brief = ctx.brief
     if brief is None or not (ctx.compare or doc.kind == "brief"):
         return
-    from ...validate import deadlines_before_meeting  # only with a brief: keeps text checks light
+    from ...brief.validate import (
+        deadlines_before_meeting,  # only with a brief: keeps text checks light
+    )
 
     for index, message in deadlines_before_meeting(brief):
         measure = brief.measures[index]

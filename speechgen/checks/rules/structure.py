@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...numerals import cn_count
+from ...speech.numerals import cn_count
 from ..model import Document, Finding
 from ..outline import Heading, marker_text, sibling_groups
 from ..text import cn_to_int, snippet
@@ -184,7 +184,7 @@ def _inline_numbering(text: str, index: int) -> Iterator[Finding]:
 
 def _cn(n: int) -> str:
     """Chinese numeral for small ``n`` (一, 二…)."""
-    from ...numerals import cn_number
+    from ...speech.numerals import cn_number
 
     return cn_number(n)
 

@@ -1,0 +1,313 @@
+"""Command-line interface (typer). Help and messages are Chinese; exit codes follow DESIGN.md §5.
+
+Heavy libraries are imported inside the commands, so ``speechgen --help`` stays fast.
+Errors are handled once, in :class:`_Group`: a :class:`SpeechgenError` prints its
+message to stderr and exits with its code; anything else is an internal error (5)
+whose traceback is shown only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from ..console import echo_err
+from ..errors import EXIT_INTERNAL, SpeechgenError
+from . import text as clitext
+from .text import ClickException
+
+
+def _debug_enabled() -> bool:
+    return "--debug" in sys.argv or os.environ.get("SPEECHGEN_DEBUG") == "1"
+
+
+class _Group(TyperGroup):
+    """Typer group that turns speechgen errors into messages and exit codes, in one place."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SpeechgenError as exc:
+            if _debug_enabled() or (ctx.obj or {}).get("debug"):
+                traceback.print_exc()
+            echo_err(exc.message)
+            raise typer.Exit(exc.exit_code) from None
+        except (typer.Exit, typer.Abort, ClickException):
+            raise
+        except Exception as exc:  # the one place unexpected errors are caught
+            if _debug_enabled() or (ctx.obj or {}).get("debug"):
+                traceback.print_exc()
+            echo_err(
+                f"speechgen 内部错误：{type(exc).__name__}: {exc}\n"
+                "请加 --debug 重新运行以查看详细信息，并把它报告给维护者。"
+            )
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+
+clitext.install()
+
+app = typer.Typer(
+    cls=_Group,
+    help="speechgen：根据 YAML 简报生成中文讲话稿初稿（.docx）。",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="出错时显示完整的调试信息（traceback）")
+    ] = False,
+) -> None:
+    """speechgen：根据 YAML 简报生成中文讲话稿初稿（.docx）。"""
+    ctx.obj = {"debug": debug}
+
+
+class Format(str, Enum):
+    """Output formats of ``render``."""
+
+    docx = "docx"
+    md = "md"
+    txt = "txt"
+
+
+@app.command()
+def render(
+    briefs: Annotated[
+        list[Path],
+        typer.Argument(
+            help="简报文件（.yaml），可以给多个，或给一个文件夹", show_default=False, metavar="简报"
+        ),
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "-o", "--output", help="输出文件；以 / 结尾表示文件夹；- 表示输出到屏幕（仅 md/txt）"
+        ),
+    ] = None,
+    template: Annotated[
+        str | None,
+        typer.Option("--template", "-t", help="模板名称（如 situation、形势分析会）或路径"),
+    ] = None,
+    profile: Annotated[
+        str | None,
+        typer.Option("--profile", "-p", help="版式：speech、official、large 或版式文件路径"),
+    ] = None,
+    shell: Annotated[Path | None, typer.Option("--shell", help="本单位的 Word 外壳 .docx")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="输出格式")] = Format.docx,
+    pdf: Annotated[bool, typer.Option("--pdf", help="同时用 LibreOffice 转出 PDF 预览")] = False,
+    png: Annotated[bool, typer.Option("--png", help="同时转出每页的 PNG 图片")] = False,
+    seed: Annotated[
+        int | None, typer.Option("--seed", help="措辞选择的随机种子：换一个数字，套话换一种说法")
+    ] = None,
+    encoding: Annotated[
+        str | None, typer.Option("--encoding", help="简报的文字编码，如 gb18030（默认 UTF-8）")
+    ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="并行渲染的进程数（默认为 CPU 核数）")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="覆盖已修改过的稿子（先备份旧文件）")
+    ] = False,
+    watch: Annotated[bool, typer.Option("--watch", help="简报或模板一改动就重新生成")] = False,
+    template_dir: Annotated[
+        list[Path] | None,
+        typer.Option("--template-dir", help="额外的模板文件夹（可重复）", metavar="文件夹"),
+    ] = None,
+    no_check: Annotated[bool, typer.Option("--no-check", help="生成后不做自动检查")] = False,
+) -> None:
+    """根据简报生成讲话稿（默认在简报旁边生成同名 .docx）。"""
+    from .batch import run_render
+
+    code = run_render(
+        briefs,
+        output=output,
+        template=template,
+        profile=profile,
+        shell=shell,
+        fmt=fmt.value,
+        pdf=pdf,
+        png=png,
+        seed=seed,
+        encoding=encoding,
+        jobs=jobs,
+        force=force,
+        watch=watch,
+        template_dirs=template_dir or [],
+        check=not no_check,
+    )
+    raise typer.Exit(code)
+
+
+class CheckFormat(str, Enum):
+    """Output formats of ``check``."""
+
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def check(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="要检查的文件：简报 .yaml、讲话稿 .docx 或 .txt/.md",
+            show_default=False,
+            metavar="文件",
+        ),
+    ],
+    brief: Annotated[
+        Path | None,
+        typer.Option(
+            "--brief", "-b", help="对照这份简报检查（成绩、差距、举措是否都还在，名次日期是否改动）"
+        ),
+    ] = None,
+    fmt: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="输出格式：text 或 json")
+    ] = CheckFormat.text,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", help="跳过某条规则（规则编号，可重复）", metavar="规则"),
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="检查配置文件（YAML：ignore、chars_per_minute）")
+    ] = None,
+    chars_per_minute: Annotated[
+        int | None,
+        typer.Option("--chars-per-minute", min=60, max=1000, help="语速（每分钟字数，默认 220）"),
+    ] = None,
+    encoding: Annotated[
+        str | None, typer.Option("--encoding", help="简报或文本的编码（默认 UTF-8）")
+    ] = None,
+) -> None:
+    """检查讲话稿：遗留占位符、标点、结构、并列标题、数字日期、篇幅、与简报是否一致。"""
+    from .check import run_check
+
+    code = run_check(
+        files,
+        brief=brief,
+        fmt=fmt.value,
+        ignore=list(ignore or []),
+        config=config,
+        chars_per_minute=chars_per_minute,
+        encoding=encoding,
+    )
+    raise typer.Exit(code)
+
+
+@app.command()
+def new(
+    template: Annotated[
+        str, typer.Option("--template", "-t", help="模板名称（如 situation、形势分析会）")
+    ] = "situation",
+    output: Annotated[Path, typer.Option("-o", "--output", help="要写的简报文件")] = Path(
+        "brief.yaml"
+    ),
+    force: Annotated[bool, typer.Option("--force", help="覆盖已有的简报（先备份）")] = False,
+    template_dir: Annotated[
+        list[Path] | None,
+        typer.Option("--template-dir", help="额外的模板文件夹（可重复）", metavar="文件夹"),
+    ] = None,
+) -> None:
+    """写一份带中文注释的简报（以及旁边的 JSON Schema 文件），填好后即可 render。"""
+    from ..templating.scaffold import run_new
+
+    raise typer.Exit(run_new(template, output, force=force, template_dirs=list(template_dir or [])))
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="写到这个文件（默认输出到屏幕）")
+    ] = None,
+) -> None:
+    """输出简报的 JSON Schema（带中文说明），供编辑器补全和检查。"""
+    from ..brief.schema import run_schema
+
+    raise typer.Exit(run_schema(output))
+
+
+templates_app = typer.Typer(
+    cls=_Group,
+    help="列出、说明和检查模板。",
+    invoke_without_command=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(templates_app, name="templates")
+
+
+@templates_app.callback()
+def templates_list(
+    ctx: typer.Context,
+    template_dir: Annotated[
+        list[Path] | None,
+        typer.Option("--template-dir", help="额外的模板文件夹（可重复）", metavar="文件夹"),
+    ] = None,
+) -> None:
+    """列出可用的模板：名称、中文名、说明、来源（本地模板会覆盖同名内置模板）。"""
+    ctx.obj = {**(ctx.obj or {}), "template_dirs": list(template_dir or [])}
+    if ctx.invoked_subcommand is None:
+        from ..templating.catalog import list_templates
+
+        raise typer.Exit(list_templates(list(template_dir or [])))
+
+
+@templates_app.command("show")
+def templates_show(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="模板名称或中文名", show_default=False)],
+) -> None:
+    """显示模板生成的提纲和它用到的简报字段。"""
+    from ..templating.catalog import show_template
+
+    raise typer.Exit(show_template(name, (ctx.obj or {}).get("template_dirs", [])))
+
+
+@templates_app.command("lint")
+def templates_lint(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(help="模板文件夹或 Word 模板 .docx", show_default=False)],
+) -> None:
+    """检查模板：未知变量、写错的标签，并指出所在的行或段落。"""
+    from ..templating.catalog import lint_template
+
+    raise typer.Exit(lint_template(path, (ctx.obj or {}).get("template_dirs", [])))
+
+
+def main() -> None:
+    """Console-script entry point: run, flush, then leave without the interpreter's teardown (~80 ms).
+
+    ``--debug`` is accepted anywhere on the command line. pydantic's plugin discovery
+    (which scans every installed distribution's entry points) is switched off: speechgen
+    uses no pydantic plugins.
+    """
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    args = sys.argv[1:]
+    if "--debug" in args[1:]:  # accept --debug after the command too
+        args.remove("--debug")
+        args.insert(0, "--debug")
+    try:
+        app(args=args, prog_name="speechgen")
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

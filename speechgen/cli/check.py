@@ -1,0 +1,50 @@
+"""``speechgen check FILE… [--brief B] [--format text|json] [--ignore RULE] [--config F]``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..checks.config import make_settings
+from ..checks.engine import check_document
+from ..checks.model import FileResult
+from ..checks.report import render_json, render_text
+from ..console import echo_out
+from ..errors import UserError
+from ..facade import read_for_check
+
+
+def run_check(files: list[Path], *, brief: Path | None, fmt: str, ignore: list[str],
+              config: Path | None, chars_per_minute: int | None, encoding: str | None) -> int:  # fmt: skip
+    """Check every file, print the report to stdout, return the exit code (0, 1 or 2).
+
+    An unreadable file is reported on stderr and the others are still checked; the
+    exit code is the highest any file produced. A bad ``--brief``, ``--config`` or
+    ``--ignore`` stops before anything is checked (:class:`UserError`, exit 2).
+    """
+    settings = make_settings(ignore, config, chars_per_minute)
+    compare_brief = _load_brief(brief) if brief is not None else None
+    results: list[FileResult] = []
+    for path in files:
+        label = str(path)
+        try:
+            doc = read_for_check(path, label, encoding)
+        except UserError as exc:
+            print(exc.message, file=sys.stderr)
+            results.append(FileResult(label, error=exc.message))
+            continue
+        results.append(check_document(doc, settings, brief=compare_brief,
+                                      compare=compare_brief is not None))  # fmt: skip
+    code = max((r.exit_code() for r in results), default=0)
+    out = render_json(results, code) if fmt == "json" else render_text(results)
+    echo_out(out)
+    return code
+
+
+def _load_brief(path: Path) -> Any:
+    """The brief given with ``--brief``, validated."""
+    from ..facade import load_and_validate
+
+    _loaded, brief = load_and_validate(path)
+    return brief

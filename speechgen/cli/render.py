@@ -1,0 +1,116 @@
+"""The ``render`` command's work for each brief: build, verify, write, preview, summarise."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import EXIT_OK, SpeechgenError, UserError
+from ..facade import Draft, RenderSettings, build_draft, draft_docx, draft_text
+from .jobs import Job
+
+
+@dataclass
+class RenderOptions:
+    """Per-run choices that are not about the speech itself."""
+
+    fmt: str = "docx"
+    force: bool = False
+    pdf: bool = False
+    png: bool = False
+    check: bool = True
+
+
+@dataclass
+class JobResult:
+    """What happened to one brief."""
+
+    brief: Path
+    target: Path | None
+    exit_code: int = EXIT_OK
+    messages: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+
+
+def render_job(job: Job, settings: RenderSettings, options: RenderOptions,
+               stdout: Callable[[str], None] | None = None) -> JobResult:  # fmt: skip
+    """Render one brief to its target; errors become the result's exit code and messages."""
+    result = JobResult(job.brief, job.target)
+    try:
+        draft = build_draft(job.brief, settings)
+        result.messages.extend(draft.warnings)
+        _write(draft, job, options, result, stdout)
+    except SpeechgenError as exc:
+        result.exit_code = exc.exit_code
+        result.messages.append(exc.message)
+    return result
+
+
+def _write(draft: Draft, job: Job, options: RenderOptions, result: JobResult,
+           stdout: Callable[[str], None] | None) -> None:  # fmt: skip
+    from ..safewrite import safe_write
+
+    if job.target is None:
+        (stdout or sys.stdout.write)(draft_text(draft, options.fmt))
+        return
+    protected = draft.protected_paths()
+    data = (
+        draft_docx(draft)
+        if options.fmt == "docx"
+        else draft_text(draft, options.fmt).encode("utf-8")
+    )
+    backup = safe_write(
+        job.target, data, protected=protected, force=options.force, kind=options.fmt
+    )
+    result.written.append(job.target)
+    if backup is not None:
+        result.messages.append(f"{job.target}: 原文件已备份为 {backup.name}")
+    if options.fmt == "docx":
+        result.messages.extend(_font_warnings_once(draft))
+    if options.check:
+        result.messages.extend(_check_summary(draft, job.target))
+    if options.fmt == "docx" and (options.pdf or options.png):
+        from ..layout.preview import make_previews
+
+        try:
+            result.written.extend(make_previews(job.target, pdf=options.pdf, png=options.png))
+        except UserError as exc:
+            result.exit_code = exc.exit_code
+            result.messages.append(exc.message)
+
+
+_FONTS_WARNED: set[str] = set()
+
+
+def _font_warnings_once(draft: Draft) -> list[str]:
+    """Warn in one line about fonts missing on this machine, once per profile and process.
+
+    The per-font detail (alternatives, preview substitutes) is in ``fonts.font_warnings``;
+    with ``--debug`` (SPEECHGEN_DEBUG=1) it is printed in full.
+    """
+    import os
+
+    from ..layout.fonts import font_warnings, is_installed
+
+    key = draft.profile.model_dump_json()
+    if key in _FONTS_WARNED:
+        return []
+    _FONTS_WARNED.add(key)
+    if os.environ.get("SPEECHGEN_DEBUG") == "1":
+        return font_warnings(draft.profile)
+    missing = [f for f in draft.profile.fonts() if is_installed(f) is False]
+    if not missing:
+        return []
+    return [
+        f"提示：本机没有安装字体 {'、'.join(missing)}。稿子里仍写明这些字体，在装有它们的电脑上显示正常；"
+        "缺字体时 Word/WPS 改用版式指定的替代字体，PDF 预览用相近的免费字体"
+    ]
+
+
+def _check_summary(draft: Draft, target: Path) -> list[str]:
+    """One line summarising ``speechgen check`` findings on the rendered text (never fails)."""
+    from ..checks import summary_line
+
+    return [summary_line(draft.paragraph_texts(), str(target), draft.brief)]

@@ -1,0 +1,180 @@
+"""Write outputs without ever losing a person's work.
+
+* Files are written atomically: a temp file in the same folder, fsync, ``os.replace``;
+  on any failure the temp file is removed and the old file is untouched.
+* A .docx that speechgen wrote carries a hash of its content parts
+  (:data:`speechgen.docxpackage.HASH_PROPERTY`); if the file on disk no longer matches
+  its hash (a person edited it) or has no hash (speechgen did not write it),
+  overwriting is refused (exit 3) unless ``force``; with ``force`` the old file is
+  kept beside it as ``<stem>.bak-YYYYMMDD-HHMMSS<suffix>``.
+* The output may never be the brief or the template, even with ``force``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+import tempfile
+import zipfile
+from pathlib import Path
+
+from .docx.package import HASH_PROPERTY, content_hash
+from .docx.safety import MAX_EXPANDED_BYTES
+from .errors import ProtectedOutput, UserError
+
+_PROP = re.compile(
+    r'name="' + re.escape(HASH_PROPERTY) + r'"[^>]*>\s*<vt:lpwstr>([0-9a-f]{64})</vt:lpwstr>'
+)
+
+
+def recorded_hash(path: Path) -> tuple[str | None, str | None]:
+    """Return ``(recorded, actual)`` content hashes of a .docx, or Nones if unreadable."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            if sum(i.file_size for i in zf.infolist()) > MAX_EXPANDED_BYTES:
+                return None, None  # not a draft speechgen wrote; never inflate a zip bomb
+            names = zf.namelist()
+            custom = (
+                zf.read("docProps/custom.xml").decode("utf-8")
+                if "docProps/custom.xml" in names
+                else ""
+            )
+            parts = {n: zf.read(n) for n in names if n.startswith("word/")}
+    except (zipfile.BadZipFile, OSError, KeyError, UnicodeDecodeError):
+        return None, None
+    m = _PROP.search(custom)
+    return (m.group(1) if m else None), content_hash(parts)
+
+
+def is_untouched_draft(path: Path) -> bool:
+    """True when ``path`` is a .docx speechgen wrote and nobody changed since."""
+    recorded, actual = recorded_hash(path)
+    return recorded is not None and recorded == actual
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def check_target(target: Path, *, protected: list[Path], force: bool, kind: str = "docx") -> None:
+    """Raise unless ``target`` may be (over)written; see the module docstring."""
+    for p in protected:
+        if _same_file(target, p) or target.resolve() == p.resolve():
+            raise ProtectedOutput(
+                f"{target}: 输出文件不能是简报或模板本身（{p}），即使加 --force 也不行；请用 -o 换一个文件名"
+            )
+    if target.is_dir():
+        raise UserError(
+            f"{target}: 这是一个文件夹，不能当作输出文件；要输出到文件夹里请在路径末尾加 /"
+        )
+    if not target.exists():
+        return
+    if kind == "docx":
+        if is_untouched_draft(target):
+            return
+        if not force:
+            recorded, _ = recorded_hash(target)
+            why = "在 speechgen 生成之后被修改过" if recorded else "不是 speechgen 生成的文件"
+            raise ProtectedOutput(
+                f"{target}: 这份文件{why}，为保护其中的内容没有覆盖。"
+                f"请用 -o 另存为新文件，或加 --force 覆盖（旧文件会先备份为 {backup_name(target).name}）"
+            )
+    elif not force:
+        raise ProtectedOutput(f"{target}: 文件已存在，没有覆盖；加 --force 覆盖（旧文件会先备份）")
+
+
+def backup_name(target: Path, now: _dt.datetime | None = None) -> Path:
+    """``draft.docx`` → ``draft.bak-20260510-143000.docx`` (numbered if that exists)."""
+    stamp = (now or _dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    candidate = target.with_name(f"{target.stem}.bak-{stamp}{target.suffix}")
+    n = 2
+    while candidate.exists():
+        candidate = target.with_name(f"{target.stem}.bak-{stamp}-{n}{target.suffix}")
+        n += 1
+    return candidate
+
+
+def _file_mode(target: Path) -> int:
+    """Keep an existing file's permissions; new files get the usual ones (umask applied)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def atomic_write(target: Path, data: bytes, *, backup: bool = False) -> Path | None:
+    """Write ``data`` to ``target`` atomically; with ``backup`` keep the old file. Return the backup path."""
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"{folder}: 无法创建输出文件夹（{exc.strerror}）") from None
+    lock = folder / ("~$" + target.name[2:])
+    if target.exists() and lock.exists():
+        raise UserError(
+            f"{target}: 文件正在 Word/WPS 中打开，请先关闭它再运行（或用 -o 另存为新文件）"
+        )
+    saved: Path | None = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=".speechgen-", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UserError(f"{folder}: 无法在输出文件夹里写文件（{exc.strerror}）") from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, _file_mode(target))
+        if backup and target.exists():
+            saved = backup_name(target)
+            os.replace(target, saved)
+        os.replace(tmp, target)
+        _sync_folder(folder)
+    except PermissionError:
+        tmp.unlink(missing_ok=True)
+        if saved is not None and not target.exists():
+            os.replace(saved, target)
+        raise UserError(
+            f"{target}: 没有写入权限，或文件正被 Word/WPS 打开；请关闭文件或换一个输出位置"
+        ) from None
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        if saved is not None and not target.exists():
+            os.replace(saved, target)
+        raise UserError(f"{target}: 写入失败（{exc.strerror}），原文件没有改动") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return saved
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush the folder entry of a replaced file to disk (POSIX; a no-op where unsupported)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def safe_write(
+    target: Path, data: bytes, *, protected: list[Path], force: bool, kind: str = "docx"
+) -> Path | None:
+    """Check ``target`` then write atomically, backing up an edited file when forced."""
+    check_target(target, protected=protected, force=force, kind=kind)
+    needs_backup = target.exists() and (kind != "docx" or not is_untouched_draft(target))
+    return atomic_write(target, data, backup=needs_backup)

@@ -1,0 +1,240 @@
+"""Render a speech template against a context: returns the markup text.
+
+Holds one environment per set of template roots (compiled templates are cached by
+Jinja inside it), the phrase-bank global, option merging and the translation of
+Jinja errors into messages that name the template file and line.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+    pass_context,
+)
+from jinja2.exceptions import SecurityError
+from markupsafe import Markup
+
+from ..brief.loader import LoadedBrief
+from ..errors import InputProblems, Problem, UserError
+from ..speech.context import SpeechContext
+from .environment import (
+    SpeechEnvironment,
+    make_environment,
+    render_with_budget,
+)
+from .errors import chinese_syntax_message, template_location
+from .registry import FolderLoader, TemplateInfo, discover, load_phrases, usable_names
+
+_ENVS: dict[tuple[Any, ...], SpeechEnvironment] = {}
+_PHRASES: dict[tuple[str, float], dict[str, list[str]]] = {}
+_COMPILED_PHRASES: dict[tuple[int, str], Any] = {}
+
+
+def environment_for(roots: list[tuple[Path, str]], info: TemplateInfo) -> SpeechEnvironment:
+    """Return the cached environment for these roots (and an out-of-roots template)."""
+    key = (
+        tuple((str(p), o) for p, o in roots),
+        str(info.folder) if info.origin == "路径" else None,
+    )
+    env = _ENVS.get(key)
+    if env is None:
+        extra = info if info.origin == "路径" else None
+        env = make_environment(FolderLoader(roots, extra))
+        env.globals["phrase"] = _phrase
+        _ENVS[key] = env
+    return env
+
+
+def merge_options(
+    info: TemplateInfo, given: dict[str, Any], loaded: LoadedBrief | None
+) -> dict[str, Any]:
+    """Fill option defaults from the manifest; refuse undeclared options and bad choices."""
+    declared = {o.name: o for o in info.options}
+    merged = {name: spec.default for name, spec in declared.items()}
+    problems: list[Problem] = []
+    for key, value in given.items():
+        spec = declared.get(key)
+        if spec is None:
+            names = "、".join(declared) or "（无）"
+            msg = f"模板 {info.name} 没有选项“{key}”；它声明的选项有：{names}"
+            problems.append(_problem(loaded, ("options", key), msg))
+            continue
+        bad = spec.check(value)
+        if bad is not None:
+            problems.append(_problem(loaded, ("options", key), bad))
+            continue
+        merged[key] = value
+    if problems:
+        raise InputProblems(problems)
+    return merged
+
+
+def _problem(loaded: LoadedBrief | None, loc: tuple[str, ...], msg: str) -> Problem:
+    if loaded is None:
+        return Problem("<brief>", None, None, ".".join(loc), msg)
+    return loaded.problem(loc, msg, at_key=True)
+
+
+def phrase_index(key: str, count: int, seed: int | None, n: int = 0) -> int:
+    """Which of ``count`` wordings to use for ``key``.
+
+    Without a seed the first wording (then the next ones for ``n`` = 1, 2…); with a
+    seed, an offset derived from the key plus the seed, so seeds next to each other
+    always pick different wordings and the same seed always picks the same one.
+    """
+    if not seed:
+        return n % count
+    return (zlib.crc32(key.encode()) + seed + n) % count
+
+
+@pass_context
+def _phrase(ctx: Any, key: str, n: int = 0) -> Markup:
+    """Pick one wording of a stock passage, reproducibly from the seed, and render it.
+
+    ``n`` picks a different wording for the n-th use of the same key (e.g. in a loop).
+    """
+    bank: dict[str, list[str]] = ctx.get("__phrases__") or {}
+    choices = bank.get(key)
+    if not choices:
+        raise UserError(f"措辞库里没有“{key}”：请在模板的 phrases.yaml 里添加，或改正名称")
+    if not isinstance(n, int) or isinstance(n, bool):
+        raise UserError(f'phrase("{key}", n) 的 n 应是整数')
+    index = phrase_index(key, len(choices), ctx.get("seed"), n)
+    return Markup(_compiled_phrase(ctx.environment, choices[index]).render(ctx.get_all()))
+
+
+def _compiled_phrase(env: Any, text: str) -> Any:
+    """Compile a phrase once per environment (environments live as long as the process)."""
+    cache_key = (id(env), text)
+    template = _COMPILED_PHRASES.get(cache_key)
+    if template is None:
+        if len(_COMPILED_PHRASES) > 5000:
+            _COMPILED_PHRASES.clear()
+        template = _COMPILED_PHRASES[cache_key] = env.from_string(text)
+    return template
+
+
+def missing_required(info: TemplateInfo, context: SpeechContext) -> list[str]:
+    """The manifest's ``requires`` fields (dotted, e.g. ``meeting.date``) the brief left empty."""
+    missing = []
+    values = context.as_mapping()
+    for dotted in info.requires:
+        head, *rest = dotted.split(".")
+        value: Any = values.get(head)
+        for attr in rest:
+            value = getattr(value, attr, None) if value is not None else None
+        if value is None or (isinstance(value, (tuple, list, str, dict)) and not value):
+            missing.append(dotted)
+    return missing
+
+
+def render_markup(info: TemplateInfo, context: SpeechContext, roots: list[tuple[Path, str]]) -> str:
+    """Render ``info``'s entry template with ``context``; return the markup text."""
+    if info.skeleton:
+        raise UserError(
+            f"模板 {info.name}（{info.cn_name or '骨架'}）是其他模板共用的骨架，单独使用只会生成一篇空讲话："
+            f"请改用 {usable_names(discover(roots))}"
+        )
+    missing = missing_required(info, context)
+    if missing:
+        raise UserError(
+            f"模板 {info.name} 需要简报填写：{'、'.join(missing)}（见 speechgen templates show {info.name}）"
+        )
+    env = environment_for(roots, info)
+    loader = env.loader
+    assert isinstance(loader, FolderLoader)
+    key = (
+        str(info.folder),
+        (info.folder / "phrases.yaml").stat().st_mtime
+        if (info.folder / "phrases.yaml").exists()
+        else 0.0,
+    )
+    phrases = _PHRASES.get(key)
+    if phrases is None:
+        phrases = _PHRASES[key] = load_phrases(info, loader)
+    try:
+        template = env.get_template(info.entry_name)
+        values = context.as_mapping() | {"__phrases__": phrases}
+        return render_with_budget(template, values)
+    except UserError:
+        raise
+    except TemplateError as exc:
+        raise UserError(describe_template_error(exc, info)) from None
+    except (
+        TypeError,
+        ValueError,
+        AttributeError,
+        KeyError,
+        IndexError,
+        ZeroDivisionError,
+        OverflowError,
+        MemoryError,
+    ) as exc:
+        where = template_location(exc, None)
+        raise UserError(f"{where}: 模板运行出错：{type(exc).__name__}: {exc}") from None
+
+
+def describe_template_error(exc: TemplateError, info: TemplateInfo) -> str:
+    """A Chinese message naming the template file and line of a Jinja error."""
+    if isinstance(exc, TemplateSyntaxError):
+        where = f"{exc.filename or exc.name or info.folder}:{exc.lineno}"
+        return f"{where}  模板语法错误：{chinese_syntax_message(exc.message or '')}"
+    where = template_location(exc, None)
+    if where == "<template>":
+        where = str(info.folder / info.entry)
+    if isinstance(exc, SecurityError):
+        return f"{where}  {exc.message}，已拒绝；什么也没有写入"
+    if isinstance(exc, UndefinedError):
+        return (
+            f"{where}  模板用到了不存在的字段 {undefined_field(exc.message or '')}："
+            "请检查拼写；简报里可以不填的内容，在模板里先用 {% if %} 判断"
+        )
+    if isinstance(exc, TemplateNotFound):
+        return f"{where}  找不到模板文件“{exc.name}”：模板只能引用模板文件夹里的文件"
+    return f"{where}  模板出错：{exc.message or type(exc).__name__}"
+
+
+# Context classes → the name a template reaches them by (list items have no fixed name).
+_OWNER_NAMES = {
+    "MeetingCtx": "meeting",
+    "RankingCtx": "ranking",
+    "Counts": "counts",
+    "dict": "options",
+}
+_ITEM_NAMES = {"ItemCtx": "要点", "SpeakerCtx": "此前发言", "MeasureCtx": "举措"}
+_UNDEFINED = re.compile(r"^'([^']+)' is undefined")
+_NO_ATTRIBUTE = re.compile(r"^'?(?:[\w.]+\.)?(\w+)(?: object)?'? has no attribute '([^']+)'")
+_NO_ELEMENT = re.compile(r"has no element '?([^']+?)'?$")
+
+
+def undefined_field(message: str) -> str:
+    """The field a Jinja UndefinedError names, as a template writes it.
+
+    ``'x' is undefined`` → ``x``; ``'speechgen.context.MeetingCtx object' has no
+    attribute 'y'`` → ``meeting.y``; an unknown owner keeps just the name.
+    """
+    found = _UNDEFINED.match(message)
+    if found:
+        return found.group(1)
+    element = _NO_ELEMENT.search(message)
+    if element:
+        key = element.group(1)
+        return f"列表里的第 {int(key) + 1} 项" if key.isdigit() else f"“{key}”"
+    found = _NO_ATTRIBUTE.match(message)
+    if found is None:
+        return f"（{message}）" if message else ""
+    owner, name = found.groups()
+    if owner == "None":
+        return f"{name}（它的上一级在简报里没有填）"
+    if owner in _ITEM_NAMES:
+        return f"{name}（{_ITEM_NAMES[owner]}里没有这个字段）"
+    prefix = _OWNER_NAMES.get(owner)
+    return f"{prefix}.{name}" if prefix else name

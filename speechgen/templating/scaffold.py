@@ -1,0 +1,210 @@
+"""``speechgen new``: write a commented brief for a template, plus its schema file.
+
+The brief is the template's sample brief (``sample:`` in its manifest, inherited from
+the template it extends) written out field by field with a Chinese comment above each
+field; fields the sample leaves out appear commented out, so every field is
+explained. The JSON Schema is written beside it and the brief's first line points
+editors at it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..brief.loader import parse_brief_text
+from ..brief.model import Brief
+from ..brief.schema import SCHEMA_FILE, schema_text
+from ..errors import ProtectedOutput, UserError
+from .registry import TemplateInfo, resolve_template, search_roots
+
+INDENT = "  "
+_PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#]*$")
+_FALLBACK = {"meeting": {"name": "某某会议", "organization": "某某单位"}}
+
+
+def model_of(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside an annotation (``Optional``, ``list``, ``Annotated``), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin is None and not isinstance(annotation, types.UnionType):
+        return None
+    for arg in typing.get_args(annotation):
+        found = model_of(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def scalar(value: Any) -> str:
+    """A YAML scalar for a brief value: plain when safe, double-quoted otherwise."""
+    text = str(value)
+    if text and _PLAIN.match(text) and ": " not in text and not text.endswith((":", " ")):
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _comment(text: str, depth: int) -> str:
+    return f"{INDENT * depth}# {text}"
+
+
+def _emit_model(model: type[BaseModel], data: dict[str, Any], depth: int, lines: list[str],
+                first: bool = True, skip: frozenset[str] = frozenset()) -> None:  # fmt: skip
+    """Write ``data`` as the fields of ``model``; comments only when ``first``.
+
+    Fields missing from ``data`` are written commented out, so every field is explained.
+    """
+    for name, info in model.model_fields.items():
+        if name in skip:
+            continue
+        described = info.description or ""
+        if name not in data:
+            if first:
+                lines.append(_comment(f"{name}:    （可选）{described}", depth))
+                if depth == 0:
+                    lines.append("")
+            continue
+        if first and described:
+            lines.append(_comment(described, depth))
+        _emit_value(name, data[name], model_of(info.annotation), depth, lines, first)
+        if depth == 0:
+            lines.append("")
+
+
+def _emit_value(key: str, value: Any, model: type[BaseModel] | None, depth: int,
+                lines: list[str], first: bool) -> None:  # fmt: skip
+    """Write ``key: value`` (a scalar, list or mapping) at ``depth``."""
+    pad = INDENT * depth
+    if isinstance(value, dict):
+        if not value:
+            lines.append(f"{pad}{key}: {{}}")
+            return
+        lines.append(f"{pad}{key}:")
+        if model is not None:
+            _emit_model(model, value, depth + 1, lines, first)
+        else:
+            for k, v in value.items():
+                _emit_value(k, v, None, depth + 1, lines, first)
+        return
+    if isinstance(value, list):
+        if not value:
+            lines.append(f"{pad}{key}: []")
+            return
+        lines.append(f"{pad}{key}:")
+        for i, item in enumerate(value):
+            _emit_item(item, model, depth + 1, lines, first and i == 0)
+        return
+    lines.append(f"{pad}{key}: {scalar(value)}")
+
+
+def _emit_item(
+    item: Any, model: type[BaseModel] | None, depth: int, lines: list[str], first: bool
+) -> None:
+    """Write one list item: ``- text`` or ``- key: value`` with the rest indented."""
+    pad = INDENT * depth
+    if not isinstance(item, dict):
+        lines.append(f"{pad}- {scalar(item)}")
+        return
+    sub: list[str] = []
+    if model is not None:
+        present = {k: v for k, v in item.items()}
+        for name, info in model.model_fields.items():
+            if name in present:
+                if first and info.description:
+                    sub.append(_comment(info.description, depth + 1))
+                _emit_value(name, present[name], model_of(info.annotation), depth + 1, sub, first)
+    else:
+        for k, v in item.items():
+            _emit_value(k, v, None, depth + 1, sub, first)
+    body = [line for line in sub if not line.lstrip().startswith("#")]
+    comments = [line for line in sub if line.lstrip().startswith("#")]
+    if not body:
+        return
+    # Comments go above the item; the first field sits on the "- " line.
+    lines.extend(c[len(INDENT) :] if c.startswith(pad + INDENT) else c for c in comments)
+    lines.append(f"{pad}- {body[0].lstrip()}")
+    lines.extend(body[1:])
+
+
+def sample_data(info: TemplateInfo) -> dict[str, Any]:
+    """The template's sample brief as plain data (every value a string), or a minimal one."""
+    if info.sample is None or not info.sample.is_file():
+        return dict(_FALLBACK)
+    text = info.sample.read_text(encoding="utf-8-sig")
+    return dict(parse_brief_text(text, str(info.sample)).data)
+
+
+def _options_block(info: TemplateInfo, given: dict[str, Any]) -> list[str]:
+    """The ``options:`` section: every declared option with its description and choices."""
+    if not info.options:
+        return []
+    lines = ["# 模板选项（模板清单里声明的；不写就用默认值）", "options:"]
+    for spec in info.options:
+        choices = f"（可选值：{'、'.join(spec.choices)}）" if spec.choices else ""
+        lines.append(_comment(f"{spec.description or spec.name}{choices}", 1))
+        value = given.get(spec.name, spec.default)
+        if value is None:
+            lines.append(_comment(f"{spec.name}:", 1))
+        else:
+            _emit_value(spec.name, value, None, 1, lines, True)
+    lines.append("")
+    return lines
+
+
+def brief_text(info: TemplateInfo, template_spec: str, schema_ref: str) -> str:
+    """The commented brief for ``info``: schema line, header, then every field."""
+    data = sample_data(info)
+    label = f"{info.cn_name}（{info.name}）" if info.cn_name else info.name
+    lines = [
+        f"# yaml-language-server: $schema={schema_ref}",
+        f"# 讲话稿简报：{label}。{info.description}".rstrip("。") + "。",
+        "# 把示例内容改成本次会议的实际情况，然后运行：speechgen render 本文件",
+        "# 键用英文，值用中文；“#”开头的是说明，可以删掉；带“（可选）”的字段去掉“#”即可启用。",
+        "",
+        _comment(Brief.model_fields["template"].description or "", 0),
+        f"template: {scalar(template_spec)}",
+        "",
+    ]
+    lines += _options_block(info, data.get("options") or {})
+    body: list[str] = []
+    _emit_model(Brief, data, 0, body, True, skip=frozenset({"template", "options"}))
+    lines += body
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def run_new(template: str, output: Path, *, force: bool, template_dirs: list[Path]) -> int:
+    """Write a commented brief for ``template`` to ``output`` and the schema beside it."""
+    from ..console import echo_err
+    from ..safewrite import atomic_write
+
+    if template.lower().endswith(".docx"):
+        raise UserError(
+            "speechgen new 只能为文件夹模板写简报；Word 模板请用任一内置模板的简报，再把 template: 改成 .docx 路径"
+        )
+    info = resolve_template(template, search_roots(template_dirs), Path.cwd())
+    spec = info.name if info.origin != "路径" else template
+    if output.exists() and not force:
+        raise ProtectedOutput(
+            f"{output}: 文件已存在，没有覆盖。要覆盖请加 --force（旧文件会先备份），或用 -o 写到别的文件"
+        )
+    if output.is_dir():
+        raise UserError(
+            f"{output}: 这是一个文件夹；请用 -o 给出简报文件名，如 -o {output / 'brief.yaml'}"
+        )
+    schema_path = output.parent / SCHEMA_FILE
+    text = brief_text(info, spec, SCHEMA_FILE)
+    backup = atomic_write(output, text.encode("utf-8"), backup=force)
+    atomic_write(schema_path, schema_text().encode("utf-8"))
+    if backup is not None:
+        echo_err(f"{output}: 原文件已备份为 {backup.name}")
+    echo_err(
+        f"已写入简报 {output}（模板：{info.cn_name or info.name}）和 {schema_path}。填好后运行：speechgen render {output}"
+    )
+    return 0
