@@ -78,9 +78,10 @@ class Draft:
         A Word template's paragraphs come from its rendered document.
         """
         if self.word_template is not None:
-            from .docx.verify import docx_paragraph_texts
+            from .docx.reader import read_docx_bytes
 
-            return [p for p in docx_paragraph_texts(draft_docx(self)) if p.strip()]
+            texts = read_docx_bytes(draft_docx(self), "<draft>").texts()
+            return [p for p in texts if p.strip()]
         return [p for p in markup.blocks_to_text(self.blocks).split("\n") if p.strip()]
 
 
@@ -348,10 +349,10 @@ def read_for_check(path: Path, label: str, encoding: str | None = None) -> Docum
         return read_document(path, label, encoding)
     draft = build_draft(path, RenderSettings(encoding=encoding))
     if draft.word_template is not None:
-        from .docx.reader import document_from_bytes
+        from .checks.readers import document_from_draft
+        from .docx.reader import read_docx_bytes
 
-        doc = document_from_bytes(draft_docx(draft), label)
-        doc.kind = "brief"
+        doc = document_from_draft(read_docx_bytes(draft_docx(draft), label), label, "brief")
         doc.brief = draft.brief
         return doc
     return paragraphs_document(draft.paragraph_texts(), label, draft.brief)
@@ -365,3 +366,17 @@ def check_rendered(rendered: Rendered, label: str = "<draft>") -> FileResult:
 
     doc = paragraphs_document(rendered.paragraphs(), label, rendered.brief)
     return check_document(doc, CheckSettings(), brief=rendered.brief)
+
+
+def write_output(target: Path, data: bytes, *, protected: list[Path], force: bool,
+                 kind: str = "docx") -> Path | None:  # fmt: skip
+    """Write a rendered output safely: never over a draft a person edited (unless ``force``,
+    then after a backup); return the backup's path when one was made."""
+    from .safewrite import safe_write
+
+    state = None
+    if kind == "docx":
+        from .docx.fingerprint import draft_state
+
+        state = draft_state
+    return safe_write(target, data, protected=protected, force=force, kind=kind, state=state)

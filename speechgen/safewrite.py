@@ -2,9 +2,9 @@
 
 * Files are written atomically: a temp file in the same folder, fsync, ``os.replace``;
   on any failure the temp file is removed and the old file is untouched.
-* A .docx that speechgen wrote carries a hash of its content parts
-  (:data:`speechgen.docxpackage.HASH_PROPERTY`); if the file on disk no longer matches
-  its hash (a person edited it) or has no hash (speechgen did not write it),
+* A .docx that speechgen wrote carries a hash of its content parts; the caller passes a
+  ``state`` inspector (the docx layer's) that reads it. If the file on disk no longer
+  matches its hash (a person edited it) or has no hash (speechgen did not write it),
   overwriting is refused (exit 3) unless ``force``; with ``force`` the old file is
   kept beside it as ``<stem>.bak-YYYYMMDD-HHMMSS<suffix>``.
 * The output may never be the brief or the template, even with ``force``.
@@ -14,43 +14,16 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import re
 import tempfile
-import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
-from .docx.package import HASH_PROPERTY, content_hash
-from .docx.safety import MAX_EXPANDED_BYTES
 from .errors import ProtectedOutput, UserError
 
-_PROP = re.compile(
-    r'name="' + re.escape(HASH_PROPERTY) + r'"[^>]*>\s*<vt:lpwstr>([0-9a-f]{64})</vt:lpwstr>'
-)
-
-
-def recorded_hash(path: Path) -> tuple[str | None, str | None]:
-    """Return ``(recorded, actual)`` content hashes of a .docx, or Nones if unreadable."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            if sum(i.file_size for i in zf.infolist()) > MAX_EXPANDED_BYTES:
-                return None, None  # not a draft speechgen wrote; never inflate a zip bomb
-            names = zf.namelist()
-            custom = (
-                zf.read("docProps/custom.xml").decode("utf-8")
-                if "docProps/custom.xml" in names
-                else ""
-            )
-            parts = {n: zf.read(n) for n in names if n.startswith("word/")}
-    except (zipfile.BadZipFile, OSError, KeyError, UnicodeDecodeError):
-        return None, None
-    m = _PROP.search(custom)
-    return (m.group(1) if m else None), content_hash(parts)
-
-
-def is_untouched_draft(path: Path) -> bool:
-    """True when ``path`` is a .docx speechgen wrote and nobody changed since."""
-    recorded, actual = recorded_hash(path)
-    return recorded is not None and recorded == actual
+DraftState = Callable[[Path], str]
+"""Tells what an existing output file is: ``"untouched"`` (speechgen wrote it and nobody
+changed it since), ``"edited"`` (speechgen wrote it, a person changed it) or ``"foreign"``.
+The docx layer provides one for .docx drafts (:func:`speechgen.docx.fingerprint.draft_state`)."""
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -60,8 +33,19 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def check_target(target: Path, *, protected: list[Path], force: bool, kind: str = "docx") -> None:
-    """Raise unless ``target`` may be (over)written; see the module docstring."""
+def check_target(
+    target: Path,
+    *,
+    protected: list[Path],
+    force: bool,
+    kind: str = "docx",
+    state: DraftState | None = None,
+) -> None:
+    """Raise unless ``target`` may be (over)written; see the module docstring.
+
+    ``state`` inspects an existing file of a kind that records its fingerprint (.docx);
+    without it an existing file is overwritten only with ``force``.
+    """
     for p in protected:
         if _same_file(target, p) or target.resolve() == p.resolve():
             raise ProtectedOutput(
@@ -73,12 +57,16 @@ def check_target(target: Path, *, protected: list[Path], force: bool, kind: str 
         )
     if not target.exists():
         return
-    if kind == "docx":
-        if is_untouched_draft(target):
+    if state is not None:
+        found = state(target)
+        if found == "untouched":
             return
         if not force:
-            recorded, _ = recorded_hash(target)
-            why = "在 speechgen 生成之后被修改过" if recorded else "不是 speechgen 生成的文件"
+            why = (
+                "在 speechgen 生成之后被修改过"
+                if found == "edited"
+                else "不是 speechgen 生成的文件"
+            )
             raise ProtectedOutput(
                 f"{target}: 这份文件{why}，为保护其中的内容没有覆盖。"
                 f"请用 -o 另存为新文件，或加 --force 覆盖（旧文件会先备份为 {backup_name(target).name}）"
@@ -172,9 +160,15 @@ def _sync_folder(folder: Path) -> None:
 
 
 def safe_write(
-    target: Path, data: bytes, *, protected: list[Path], force: bool, kind: str = "docx"
+    target: Path,
+    data: bytes,
+    *,
+    protected: list[Path],
+    force: bool,
+    kind: str = "docx",
+    state: DraftState | None = None,
 ) -> Path | None:
     """Check ``target`` then write atomically, backing up an edited file when forced."""
-    check_target(target, protected=protected, force=force, kind=kind)
-    needs_backup = target.exists() and (kind != "docx" or not is_untouched_draft(target))
+    check_target(target, protected=protected, force=force, kind=kind, state=state)
+    needs_backup = target.exists() and (state is None or state(target) != "untouched")
     return atomic_write(target, data, backup=needs_backup)

@@ -99,14 +99,16 @@ def test_unexpected_error_in_one_brief_does_not_stop_the_others(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     briefs = _briefs(tmp_path, 3)
-    real = batch.render_job
+    from speechgen.cli import render
+
+    real = render.render_job
 
     def flaky(job, settings, options, stdout=None):
         if job.brief.name == "unit2.yaml":
             raise RuntimeError("boom")
         return real(job, settings, options, stdout)
 
-    monkeypatch.setattr(batch, "render_job", flaky)
+    monkeypatch.setattr(render, "render_job", flaky)
     results = render_all(
         plan(briefs, None, "docx"), RenderSettings(), RenderOptions(check=False), jobs=1
     )

@@ -11,8 +11,10 @@ from conftest import FULL_BRIEF, write_brief
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
-W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+from speechgen.docx import ns
+
+W14 = ns.W14
+W15 = ns.W15
 
 
 def check_json(invoke, *args) -> tuple[int, dict]:

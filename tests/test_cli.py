@@ -163,7 +163,7 @@ def test_stdout_keeps_every_character_when_redirected_from_a_gbk_console(monkeyp
     import io
     import sys
 
-    from speechgen.cli.app import echo_out
+    from speechgen.console import echo_out
 
     raw = io.BytesIO()
     stream = io.TextIOWrapper(raw, encoding="gbk", errors="strict")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from speechgen.brief.schema import brief_schema
+from speechgen.templating.scaffold import template_schema as brief_schema
 from tests.conftest import EXAMPLES, docx_texts
 
 BRIEFS = sorted(p.name for p in EXAMPLES.glob("*.yaml"))

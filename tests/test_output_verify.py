@@ -7,12 +7,8 @@ import zipfile
 
 import pytest
 
-from speechgen.docx.verify import (
-    DraftCheckFailed,
-    core_properties,
-    docx_paragraph_texts,
-    verify_docx,
-)
+from speechgen.docx.reader import read_docx_bytes
+from speechgen.docx.verify import DraftCheckFailed, docx_paragraph_texts, verify_docx
 from speechgen.docx.writer import DocMeta, write_docx
 from speechgen.layout.profile import load_profile
 from speechgen.speech.blocks import Paragraph, Title
@@ -43,7 +39,7 @@ def test_good_draft_passes_with_text_and_properties(draft: bytes) -> None:
         {"title": "讲话 & <标题> 🎤", "creator": "王'建国'"},
     )
     assert docx_paragraph_texts(draft)[:2] == ["讲话 & <标题> 🎤", "正文第一行\n第二行"]
-    assert core_properties(draft)["keywords"] == "局"
+    assert read_docx_bytes(draft, "d").core_properties["keywords"] == "局"
 
 
 def test_missing_text_is_caught(draft: bytes) -> None:
@@ -67,3 +63,13 @@ def test_malformed_xml_part_is_caught(draft: bytes, bad: bytes) -> None:
 def test_not_a_zip_is_caught() -> None:
     with pytest.raises(DraftCheckFailed):
         verify_docx(b"not a zip", [])
+
+
+def test_render_check_and_update_read_paragraphs_alike(draft: bytes) -> None:
+    """One reader: a line break reads as \\n everywhere, a non-breaking hyphen as -."""
+    from speechgen.checks.readers import document_from_draft
+
+    read = read_docx_bytes(draft, "d")
+    checked = document_from_draft(read, "d")
+    assert [p.text for p in checked.paras] == read.texts() == docx_paragraph_texts(draft)
+    assert "正文第一行\n第二行" in read.texts()

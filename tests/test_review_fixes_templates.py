@@ -168,7 +168,7 @@ def test_schema_accepts_quoted_numbers_that_speechgen_accepts(invoke, tmp_path):
     import jsonschema
     import yaml
 
-    from speechgen.brief.schema import brief_schema
+    from speechgen.templating.scaffold import template_schema as brief_schema
 
     text = (
         "template: situation\nmeeting:\n  name: 全市形势分析会\n  organization: 滨江市税务局\n"

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
-from speechgen.brief.schema import brief_schema
+from speechgen.templating.scaffold import template_schema as brief_schema
 from tests.conftest import EXAMPLES
 
 

@@ -11,7 +11,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from speechgen.safewrite import recorded_hash
+from speechgen.docx.fingerprint import recorded_hash
 from tests.conftest import write_brief
 
 ORG = '滨江市税务局 & <党委> "办公室"'

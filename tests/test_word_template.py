@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from speechgen.safewrite import is_untouched_draft
+from speechgen.docx.fingerprint import is_untouched_draft
 from tests.conftest import EXAMPLES, docx_texts, write_brief
 
 

@@ -8,7 +8,7 @@ the brief offline.
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 from .model import Brief
@@ -55,39 +55,20 @@ def _chinese(node: Any) -> Any:
     return out
 
 
-def brief_schema() -> dict[str, Any]:
-    """The JSON Schema of a brief, with the built-in template names as examples."""
-    from ..templating.registry import ORIGIN_BUILTIN, builtin_root, discover
-
+def brief_schema(template_names: Sequence[str] = ()) -> dict[str, Any]:
+    """The JSON Schema of a brief; ``template_names`` become the examples of ``template``."""
     raw = Brief.model_json_schema()
     for name, (title, description) in _DEFS.items():
         if name in raw.get("$defs", {}):
             raw["$defs"][name]["title"] = title
             raw["$defs"][name]["description"] = description
     schema: dict[str, Any] = {"$schema": DRAFT, **_chinese(raw)}
-    builtins = discover([(builtin_root(), ORIGIN_BUILTIN)])
-    names = [n for n in sorted(builtins) if not builtins[n][0].skeleton]
-    cn_names = [builtins[n][0].cn_name for n in names if builtins[n][0].cn_name]
     template = schema.get("properties", {}).get("template")
-    if isinstance(template, dict):
-        template["examples"] = names + cn_names
+    if isinstance(template, dict) and template_names:
+        template["examples"] = list(template_names)
     return schema
 
 
-def schema_text() -> str:
+def schema_text(template_names: Sequence[str] = ()) -> str:
     """The schema as pretty JSON text (UTF-8, Chinese kept readable)."""
-    return json.dumps(brief_schema(), ensure_ascii=False, indent=2) + "\n"
-
-
-def run_schema(output: Path | None) -> int:
-    """Print the schema, or write it to ``output``; return the exit code."""
-    from ..console import echo_err, echo_out
-    from ..safewrite import atomic_write
-
-    text = schema_text()
-    if output is None or str(output) == "-":
-        echo_out(text)
-        return 0
-    atomic_write(output, text.encode("utf-8"))
-    echo_err(f"已写入简报的 JSON Schema：{output}")
-    return 0
+    return json.dumps(brief_schema(template_names), ensure_ascii=False, indent=2) + "\n"

@@ -1,19 +1,25 @@
 """Turn an input file into a :class:`~speechgen.checks.model.Document`.
 
 Plain text (.txt/.md) is read with the standard library only; a brief (.yaml) is
-rendered in memory by the facade, which hands the paragraphs here; a Word draft goes through :mod:`.docx_reader`.
+rendered in memory by the facade, which hands the paragraphs here; a Word draft goes through :mod:`speechgen.docx.reader`.
 None of these import python-docx, docxtpl or lxml, so ``check`` on text starts fast.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import UserError
-from .model import Document, Para
+from .model import Document, Finding, Para
+
+if TYPE_CHECKING:
+    from ..docx.reader import Comment, ReadDraft, ReadParagraph
 
 BRIEF_SUFFIXES = (".yaml", ".yml")
+QUOTE = 30
 _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s?|[-*+]\s+)?(?:\*\*|__)?")
 
 
@@ -27,9 +33,9 @@ def read_document(path: Path, label: str, encoding: str | None) -> Document:
     if suffix == ".doc":
         raise UserError(f"{label}: 不支持旧的 .doc 格式，请在 Word 中另存为 .docx 再检查")
     if suffix == ".docx":
-        from ..docx.reader import read_docx
+        from ..docx.reader import read_docx_file
 
-        return read_docx(path, label)
+        return document_from_draft(read_docx_file(path, label), label)
     if suffix in BRIEF_SUFFIXES:
         raise UserError(f"{label}: 简报要先渲染才能检查")  # the facade renders briefs first
     return read_text(path, label, encoding, markdown=suffix in (".md", ".markdown"))
@@ -75,3 +81,34 @@ def paragraphs_document(paragraphs: list[str], label: str, brief: object = None)
     return Document(
         label, "brief", [Para(i, t) for i, t in enumerate(paragraphs, start=1)], brief=brief
     )
+
+
+def document_from_draft(draft: ReadDraft, label: str, kind: str = "docx") -> Document:
+    """A Word draft as numbered paragraphs, with its pending revisions and comments as notes."""
+    doc = Document(label, kind, [])
+    for index, para in enumerate(draft.paragraphs):
+        doc.paras.append(Para(index + 1, para.text))
+        doc.notes.extend(_notes(para, index, draft.comments))
+    return doc
+
+
+def _notes(para: ReadParagraph, index: int, comments: dict[str, Comment]) -> Iterator[Finding]:
+    """Pending revisions and unresolved comments anchored in one paragraph."""
+    if para.revisions:
+        summary = "、".join(f"{kind}{n}处" for kind, n in para.revisions.items())
+        authors = para.revision_authors
+        who = f"（修订人：{'、'.join(authors)}）" if authors else ""
+        yield Finding(
+            "revision.pending",
+            f"有未处理的修订：{summary}{who}；已按接受全部修订后的文字检查",
+            index,
+            0,
+        )
+    for cid in para.comment_ids:
+        comment = comments.get(cid)
+        if comment is None or comment.resolved:
+            continue
+        text = comment.text
+        shown = text if len(text) <= QUOTE else text[:QUOTE] + "…"
+        who = f"（{comment.author}）" if comment.author else ""
+        yield Finding("revision.comment", f"批注{who}：“{shown}”", index, 0)

@@ -222,7 +222,7 @@ def new(
     ] = None,
 ) -> None:
     """写一份带中文注释的简报（以及旁边的 JSON Schema 文件），填好后即可 render。"""
-    from ..templating.scaffold import run_new
+    from .new import run_new
 
     raise typer.Exit(run_new(template, output, force=force, template_dirs=list(template_dir or [])))
 
@@ -234,7 +234,7 @@ def schema(
     ] = None,
 ) -> None:
     """输出简报的 JSON Schema（带中文说明），供编辑器补全和检查。"""
-    from ..brief.schema import run_schema
+    from .schema import run_schema
 
     raise typer.Exit(run_schema(output))
 
@@ -260,7 +260,7 @@ def templates_list(
     """列出可用的模板：名称、中文名、说明、来源（本地模板会覆盖同名内置模板）。"""
     ctx.obj = {**(ctx.obj or {}), "template_dirs": list(template_dir or [])}
     if ctx.invoked_subcommand is None:
-        from ..templating.catalog import list_templates
+        from .templates import list_templates
 
         raise typer.Exit(list_templates(list(template_dir or [])))
 
@@ -271,7 +271,7 @@ def templates_show(
     name: Annotated[str, typer.Argument(help="模板名称或中文名", show_default=False)],
 ) -> None:
     """显示模板生成的提纲和它用到的简报字段。"""
-    from ..templating.catalog import show_template
+    from .templates import show_template
 
     raise typer.Exit(show_template(name, (ctx.obj or {}).get("template_dirs", [])))
 
@@ -282,7 +282,7 @@ def templates_lint(
     path: Annotated[Path, typer.Argument(help="模板文件夹或 Word 模板 .docx", show_default=False)],
 ) -> None:
     """检查模板：未知变量、写错的标签，并指出所在的行或段落。"""
-    from ..templating.catalog import lint_template
+    from .templates import lint_template
 
     raise typer.Exit(lint_template(path, (ctx.obj or {}).get("template_dirs", [])))
 

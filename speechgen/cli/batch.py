@@ -18,7 +18,6 @@ import signal
 import sys
 import threading
 import time
-import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -26,10 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from ..errors import EXIT_INTERNAL, EXIT_OK, UserError
+from ..errors import EXIT_OK, UserError
 from ..facade import RenderSettings
 from .jobs import Job, plan
-from .render import JobResult, RenderOptions, render_job
+from .render import JobResult, RenderOptions, internal_error, render_safely, report
 
 # Modules a worker needs for a render; imported once per process, before the first job.
 PRELOAD = (
@@ -109,15 +108,6 @@ def run_render(
     return max((r.exit_code for r in results), default=EXIT_OK)
 
 
-def report(results: list[JobResult], emit: Callable[[str], None]) -> None:
-    """Print each brief's messages and written files, in the order the briefs were given."""
-    for r in results:
-        for message in r.messages:
-            emit(message)
-        for path in r.written:
-            emit(f"已生成 {path}")
-
-
 def render_all(
     planned: list[Job],
     settings: RenderSettings,
@@ -175,23 +165,6 @@ def init_worker(load: bool) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if load:
         preload()
-
-
-def render_safely(job: Job, settings: RenderSettings, options: RenderOptions, debug: bool,
-                  stdout: Callable[[str], None] | None = None) -> JobResult:  # fmt: skip
-    """Render one job; an unexpected error becomes that brief's exit code 5, not the batch's end."""
-    try:
-        return render_job(job, settings, options, stdout)
-    except Exception as exc:  # a worker boundary: one brief's bug must not stop the batch
-        return internal_error(job, exc, traceback.format_exc() if debug else None)
-
-
-def internal_error(job: Job, exc: BaseException, details: str | None = None) -> JobResult:
-    """A result for a brief whose render failed unexpectedly (exit 5)."""
-    message = f"{job.brief}: speechgen 内部错误：{type(exc).__name__}: {exc}\n请加 --debug 重新运行以查看详细信息，并把它报告给维护者。"
-    if details:
-        message = f"{details.rstrip()}\n{message}"
-    return JobResult(job.brief, job.target, EXIT_INTERNAL, [message])
 
 
 def _render_in_pool(planned: list[Job], settings: RenderSettings, options: RenderOptions, workers: int,

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import EXIT_OK, SpeechgenError, UserError
+from ..errors import EXIT_INTERNAL, EXIT_OK, SpeechgenError, UserError
 from ..facade import Draft, RenderSettings, build_draft, draft_docx, draft_text
 from .jobs import Job
 
@@ -50,7 +51,7 @@ def render_job(job: Job, settings: RenderSettings, options: RenderOptions,
 
 def _write(draft: Draft, job: Job, options: RenderOptions, result: JobResult,
            stdout: Callable[[str], None] | None) -> None:  # fmt: skip
-    from ..safewrite import safe_write
+    from ..facade import write_output
 
     if job.target is None:
         (stdout or sys.stdout.write)(draft_text(draft, options.fmt))
@@ -61,7 +62,7 @@ def _write(draft: Draft, job: Job, options: RenderOptions, result: JobResult,
         if options.fmt == "docx"
         else draft_text(draft, options.fmt).encode("utf-8")
     )
-    backup = safe_write(
+    backup = write_output(
         job.target, data, protected=protected, force=options.force, kind=options.fmt
     )
     result.written.append(job.target)
@@ -114,3 +115,29 @@ def _check_summary(draft: Draft, target: Path) -> list[str]:
     from ..checks import summary_line
 
     return [summary_line(draft.paragraph_texts(), str(target), draft.brief)]
+
+
+def report(results: list[JobResult], emit: Callable[[str], None]) -> None:
+    """Print each brief's messages and written files, in the order the briefs were given."""
+    for r in results:
+        for message in r.messages:
+            emit(message)
+        for path in r.written:
+            emit(f"已生成 {path}")
+
+
+def render_safely(job: Job, settings: RenderSettings, options: RenderOptions, debug: bool,
+                  stdout: Callable[[str], None] | None = None) -> JobResult:  # fmt: skip
+    """Render one job; an unexpected error becomes that brief's exit code 5, not the batch's end."""
+    try:
+        return render_job(job, settings, options, stdout)
+    except Exception as exc:  # a worker boundary: one brief's bug must not stop the batch
+        return internal_error(job, exc, traceback.format_exc() if debug else None)
+
+
+def internal_error(job: Job, exc: BaseException, details: str | None = None) -> JobResult:
+    """A result for a brief whose render failed unexpectedly (exit 5)."""
+    message = f"{job.brief}: speechgen 内部错误：{type(exc).__name__}: {exc}\n请加 --debug 重新运行以查看详细信息，并把它报告给维护者。"
+    if details:
+        message = f"{details.rstrip()}\n{message}"
+    return JobResult(job.brief, job.target, EXIT_INTERNAL, [message])

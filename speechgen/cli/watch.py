@@ -20,7 +20,7 @@ from ..errors import EXIT_OK, SpeechgenError
 from ..facade import RenderSettings, build_draft
 from ..templating.registry import search_roots
 from .jobs import Job
-from .render import JobResult, RenderOptions
+from .render import JobResult, RenderOptions, render_safely, report
 
 POLL_SECONDS = 0.3
 # Never stat more than this many files per template folder (a huge ./templates by mistake).
@@ -121,8 +121,6 @@ def _file_hash(path: Path) -> str:
 def _render_and_snapshot(job: Job, settings: RenderSettings, options: RenderOptions, out: Callable[[str], None],
                          stdout: Callable[[str], None] | None, own: OwnOutputs, again: bool = True) -> Snapshot:  # fmt: skip
     """Render one job, print what happened, and return the state of the files it depends on."""
-    from .batch import render_safely, report
-
     # Take the snapshot first: a file saved during the render is then seen as changed.
     state = snapshot(dependencies(job, settings))
     result: JobResult = own.render(

@@ -14,12 +14,13 @@ import io
 import zipfile
 from dataclasses import dataclass
 
-from .. import __version__
+from ..version import __version__
+from . import ns
 
 HASH_PROPERTY = "speechgen.content_sha256"
 VERSION_PROPERTY = "speechgen.version"
 CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
-CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+CUSTOM_REL = ns.REL_CUSTOM
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def esc(text: str) -> str:
 
 CONTENT_TYPES_HEAD = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    f'<Types xmlns="{ns.CONTENT_TYPES}">'
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
     '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
@@ -53,12 +54,12 @@ CONTENT_TYPES_HEAD = (
     '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>'
 )
 FOOTER_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
-REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+REL = ns.R
 ROOT_RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'<Relationships xmlns="{ns.PKG_REL}">'
     f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="word/document.xml"/>'
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+    f'<Relationship Id="rId2" Type="{ns.REL_CORE}" Target="docProps/core.xml"/>'
     f'<Relationship Id="rId3" Type="{REL}/extended-properties" Target="docProps/app.xml"/>'
     f'<Relationship Id="rId4" Type="{REL}/custom-properties" Target="docProps/custom.xml"/>'
     "</Relationships>"
@@ -72,9 +73,9 @@ def core_xml(meta: DocMeta) -> str:
     )
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f'<cp:coreProperties xmlns:cp="{ns.CORE}" '
+        f'xmlns:dc="{ns.DC}" xmlns:dcterms="{ns.DCTERMS}" '
+        f'xmlns:xsi="{ns.XSI}">'
         f"<dc:title>{esc(meta.title)}</dc:title><dc:subject>{esc(meta.subject)}</dc:subject>"
         f"<dc:creator>{esc(meta.author)}</dc:creator><cp:keywords>{esc(meta.keywords)}</cp:keywords>"
         f"<cp:lastModifiedBy>speechgen</cp:lastModifiedBy>"
@@ -86,7 +87,7 @@ def core_xml(meta: DocMeta) -> str:
 
 APP_XML = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    f'<Properties xmlns="{ns.EXTENDED}">'
     f"<Application>speechgen {__version__}</Application></Properties>"
 )
 
@@ -100,8 +101,8 @@ def custom_xml(properties: dict[str, str]) -> str:
     )
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
-        f'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">{items}</Properties>'
+        f'<Properties xmlns="{ns.CUSTOM}" '
+        f'xmlns:vt="{ns.VT}">{items}</Properties>'
     )
 
 

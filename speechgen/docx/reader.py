@@ -1,10 +1,12 @@
-"""Read a Word draft as the leader left it: tracked changes applied, comments noted.
+"""The one .docx reader: a draft as the leader left it, in speechgen's own vocabulary.
 
 Inserted text (``w:ins``, ``w:moveTo``) counts as present and deleted text
-(``w:del``/``w:delText``, ``w:moveFrom``) as gone, as if every revision were
-accepted. Paragraphs with pending revisions and unresolved comments become
-``revision.*`` findings. Only the standard library is used: the file first passes
-:func:`speechgen.docxsafe.read_untrusted_docx` (zip bombs, DTDs, .doc refused).
+(``w:del``/``w:delText``, ``w:moveFrom``) as gone, as if every revision were accepted.
+A line break (``w:br``) reads as ``\\n``, a tab as ``\\t``, a non-breaking hyphen as
+``-``. Comments, custom properties and core properties are read too. Render's own
+verification, ``check`` and ``update`` all read drafts through here. Only the
+standard library is used; files from disk first pass
+:func:`speechgen.docx.safety.read_untrusted_docx` (zip bombs, DTDs, .doc refused).
 """
 
 from __future__ import annotations
@@ -12,55 +14,86 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from ..checks.model import Document, Finding, Para
 from ..errors import UserError
+from . import ns
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
-W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
-MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+W = ns.tag(ns.W, "")
+W14 = ns.tag(ns.W14, "")
+W15 = ns.tag(ns.W15, "")
+MC_FALLBACK = ns.tag(ns.MC, "Fallback")
 _DELETED = {W + "del", W + "moveFrom"}
-_REVISIONS = {W + "ins": "插入", W + "del": "删除", W + "moveTo": "移入", W + "moveFrom": "移出",
-              W + "rPrChange": "格式修改", W + "pPrChange": "格式修改"}  # fmt: skip
+REVISION_KINDS = {
+    W + "ins": "插入",
+    W + "del": "删除",
+    W + "moveTo": "移入",
+    W + "moveFrom": "移出",
+    W + "rPrChange": "格式修改",
+    W + "pPrChange": "格式修改",
+}
 _SKIP = {W + "txbxContent", MC_FALLBACK, W + "instrText", W + "delInstrText"}
-QUOTE = 30
+_CHARS = {W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
 
 
-def read_docx(path: Path, label: str) -> Document:
-    """Read a .docx file from disk."""
+@dataclass(frozen=True)
+class Comment:
+    """A Word comment: who wrote it, what it says, and whether it is marked done."""
+
+    id: str
+    author: str
+    text: str
+    resolved: bool = False
+
+
+@dataclass
+class ReadParagraph:
+    """One paragraph: its accepted text and the pending revisions and comments in it."""
+
+    text: str
+    revisions: dict[str, int] = field(default_factory=dict)
+    revision_authors: list[str] = field(default_factory=list)
+    comment_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ReadDraft:
+    """Everything speechgen reads from a .docx."""
+
+    paragraphs: list[ReadParagraph]
+    comments: dict[str, Comment]
+    custom_properties: dict[str, str]
+    core_properties: dict[str, str]
+    parts: dict[str, bytes] = field(default_factory=dict, repr=False)
+
+    def texts(self) -> list[str]:
+        """The accepted text of every paragraph, in document order."""
+        return [p.text for p in self.paragraphs]
+
+
+def read_docx_file(path: Path, label: str) -> ReadDraft:
+    """Read a .docx file from disk, refusing unsafe packages first."""
     from .safety import read_untrusted_docx
 
-    return document_from_bytes(read_untrusted_docx(path, "讲话稿"), label)
+    return read_docx_bytes(read_untrusted_docx(path, "讲话稿"), label)
 
 
-def document_from_bytes(data: bytes, label: str) -> Document:
-    """Build the document from .docx bytes; raise :class:`UserError` if it is damaged."""
+def read_docx_bytes(data: bytes, label: str) -> ReadDraft:
+    """Read .docx bytes; raise :class:`UserError` if the package is damaged."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            body_xml = archive.read("word/document.xml")
-            comments_xml = (
-                archive.read("word/comments.xml") if "word/comments.xml" in names else None
-            )
-            extended = "word/commentsExtended.xml"
-            extended_xml = archive.read(extended) if extended in names else None
-        root = ET.fromstring(body_xml)
-        comments = _comments(comments_xml, extended_xml)
+            parts = {name: archive.read(name) for name in archive.namelist()}
+        body_root = ET.fromstring(parts["word/document.xml"])
+        comments = _comments(parts.get("word/comments.xml"), parts.get("word/commentsExtended.xml"))
+        custom = _custom_properties(parts.get("docProps/custom.xml"))
+        core = _core_properties(parts.get("docProps/core.xml"))
     except (zipfile.BadZipFile, KeyError, ET.ParseError) as exc:
         raise UserError(f"{label}: Word 文件已损坏，无法读取（{exc}）") from None
-    body = root.find(W + "body")
-    doc = Document(label, "docx", [])
-    if body is None:
-        return doc
-    for number, p in enumerate(_paragraphs(body), start=1):
-        parts: list[str] = []
-        _collect(p, parts, deleted=False)
-        doc.paras.append(Para(number, "".join(parts)))
-        doc.notes.extend(_notes(p, len(doc.paras) - 1, comments))
-    return doc
+    body = body_root.find(W + "body")
+    paragraphs = [] if body is None else [_paragraph(p) for p in _paragraphs(body)]
+    return ReadDraft(paragraphs, comments, custom, core, parts)
 
 
 def _paragraphs(element: ET.Element) -> Iterator[ET.Element]:
@@ -72,6 +105,23 @@ def _paragraphs(element: ET.Element) -> Iterator[ET.Element]:
             yield from _paragraphs(child)
 
 
+def _paragraph(p: ET.Element) -> ReadParagraph:
+    """The accepted text of ``p`` with its pending revisions and comment anchors."""
+    parts: list[str] = []
+    _collect(p, parts, deleted=False)
+    read = ReadParagraph("".join(parts))
+    for element in p.iter():
+        kind = REVISION_KINDS.get(element.tag)
+        if kind:
+            read.revisions[kind] = read.revisions.get(kind, 0) + 1
+            author = element.get(W + "author")
+            if author and author not in read.revision_authors:
+                read.revision_authors.append(author)
+        elif element.tag == W + "commentReference":
+            read.comment_ids.append(element.get(W + "id") or "")
+    return read
+
+
 def _collect(element: ET.Element, out: list[str], *, deleted: bool) -> None:
     """Append the visible text under ``element``: deleted runs skipped, inserted kept."""
     for child in element:
@@ -81,18 +131,15 @@ def _collect(element: ET.Element, out: list[str], *, deleted: bool) -> None:
         if tag == W + "t":
             if not deleted:
                 out.append(child.text or "")
-        elif tag == W + "tab":
+        elif tag in _CHARS:
             if not deleted:
-                out.append("\t")
-        elif tag == W + "noBreakHyphen":
-            if not deleted:
-                out.append("-")
+                out.append(_CHARS[tag])
         elif tag != W + "delText":
             _collect(child, out, deleted=deleted or tag in _DELETED)
 
 
-def _comments(comments_xml: bytes | None, extended_xml: bytes | None) -> dict[str, tuple[str, str]]:
-    """Unresolved comments by id: ``{id: (author, text)}`` (resolved ones are left out)."""
+def _comments(comments_xml: bytes | None, extended_xml: bytes | None) -> dict[str, Comment]:
+    """Every comment by id, with ``resolved`` set from ``commentsExtended``."""
     if comments_xml is None:
         return {}
     done: set[str] = set()
@@ -103,35 +150,27 @@ def _comments(comments_xml: bytes | None, extended_xml: bytes | None) -> dict[st
     result = {}
     for comment in ET.fromstring(comments_xml).iter(W + "comment"):
         paras = comment.findall(W + "p")
-        if paras and paras[-1].get(W14 + "paraId") in done:
-            continue
+        resolved = bool(paras) and paras[-1].get(W14 + "paraId") in done
         text = "".join(t.text or "" for t in comment.iter(W + "t")).strip()
-        result[comment.get(W + "id") or ""] = (comment.get(W + "author") or "", text)
+        cid = comment.get(W + "id") or ""
+        result[cid] = Comment(cid, comment.get(W + "author") or "", text, resolved)
     return result
 
 
-def _notes(p: ET.Element, index: int, comments: dict[str, tuple[str, str]]) -> Iterator[Finding]:
-    """Pending revisions and comments anchored in paragraph ``p``."""
-    counts: dict[str, int] = {}
-    authors: list[str] = []
-    for element in p.iter():
-        kind = _REVISIONS.get(element.tag)
-        if kind:
-            counts[kind] = counts.get(kind, 0) + 1
-            author = element.get(W + "author")
-            if author and author not in authors:
-                authors.append(author)
-    if counts:
-        summary = "、".join(f"{kind}{n}处" for kind, n in counts.items())
-        who = f"（修订人：{'、'.join(authors)}）" if authors else ""
-        yield Finding("revision.pending", f"有未处理的修订：{summary}{who}；已按接受全部修订后的文字检查",
-                      index, 0)  # fmt: skip
-    for ref in p.iter(W + "commentReference"):
-        found = comments.get(ref.get(W + "id") or "")
-        if found is None:
-            continue
-        author, text = found
-        shown = text if len(text) <= QUOTE else text[:QUOTE] + "…"
-        yield Finding(
-            "revision.comment", f"批注{f'（{author}）' if author else ''}：“{shown}”", index, 0
-        )
+def _custom_properties(xml: bytes | None) -> dict[str, str]:
+    """Custom document properties by name (their text values)."""
+    if xml is None:
+        return {}
+    result = {}
+    for prop in ET.fromstring(xml):
+        name = prop.get("name")
+        if name:
+            result[name] = "".join(prop.itertext())
+    return result
+
+
+def _core_properties(xml: bytes | None) -> dict[str, str]:
+    """The text of each element of ``docProps/core.xml`` by local name (``title``, ``creator`` …)."""
+    if xml is None:
+        return {}
+    return {el.tag.rsplit("}", 1)[-1]: el.text or "" for el in ET.fromstring(xml)}

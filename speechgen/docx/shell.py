@@ -26,14 +26,15 @@ from typing import Any
 from ..errors import UserError
 from ..layout.profile import Profile
 from ..speech.blocks import Block
+from . import ns
 from .package import HASH_PROPERTY, REL, VERSION_PROPERTY, DocMeta, core_xml, esc, package
 from .writer import W_NS, body_paragraphs, font_table_xml, style_elements
 
 # ----------------------------------------------------------------------------- merging XML
 
 _W = f"{{{W_NS}}}"
-_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_PKG_REL = ns.tag(ns.PKG_REL, "")
+_CT = ns.tag(ns.CONTENT_TYPES, "")
 CUSTOM_REL = f"{REL}/custom-properties"
 CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 

@@ -21,9 +21,10 @@ from jinja2.exceptions import SecurityError
 
 from ..errors import UserError
 from ..templating.errors import chinese_syntax_message
+from . import ns
 from .package import stamp_content_hash
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+W = ns.tag(ns.W, "")
 _PART = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 # docxtpl's paragraph/run/row/cell tag forms, which plain Jinja does not know.
 _DOCXTPL_TAGS = re.compile(r"\{%-?\s*(p|r|tr|tc)\s")

@@ -26,6 +26,7 @@ from ..speech.blocks import (
     Title,
     run_in_text,
 )
+from . import ns
 from .package import (
     APP_XML,
     CONTENT_TYPES_HEAD,
@@ -38,8 +39,8 @@ from .package import (
     package,
 )
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+W_NS = ns.W
+R_NS = ns.R
 MM_TWIPS = 56.6929
 
 STYLE_IDS = {
@@ -336,7 +337,7 @@ def settings_xml(profile: Profile) -> str:
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<w:settings xmlns:w="{W_NS}"><w:defaultTabStop w:val="420"/>{even_odd}'
         '<w:characterSpacingControl w:val="doNotCompress"/>'
-        '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
+        f'<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="{ns.WORD_COMPAT}" w:val="15"/></w:compat>'
         '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/></w:settings>'
     )
 
@@ -375,9 +376,7 @@ def _document_rels(profile: Profile) -> str:
         rels.append(f'<Relationship Id="rIdFooterEven" Type="{REL}/footer" Target="footer2.xml"/>')
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        + "".join(rels)
-        + "</Relationships>"
+        f'<Relationships xmlns="{ns.PKG_REL}">' + "".join(rels) + "</Relationships>"
     )
 
 

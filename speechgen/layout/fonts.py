@@ -37,6 +37,18 @@ WINDOWS_FONT_FILES: dict[str, tuple[str, ...]] = {
     "fzxbsjw": ("方正小标宋简体", "FZXiaoBiaoSong-B05S"),
     "方正小标宋简体": ("方正小标宋简体",),
 }
+# Office font → free fonts to try, best first (research/format_spec.md §5).
+_FANGSONG = ("AR PL SungtiL GB", "Noto Serif CJK SC", "Source Han Serif SC", "AR PL UMing CN")
+_KAITI = ("AR PL KaitiM GB", "AR PL UKai CN", "LXGW WenKai", "Noto Serif CJK SC")
+_HEITI = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei")
+_SONG = ("Noto Serif CJK SC", "Source Han Serif SC", "AR PL SungtiL GB", "AR PL UMing CN")
+SUBSTITUTES: dict[str, tuple[str, ...]] = {
+    "仿宋_GB2312": _FANGSONG, "仿宋": _FANGSONG, "FangSong": _FANGSONG, "FangSong_GB2312": _FANGSONG,
+    "楷体_GB2312": _KAITI, "楷体": _KAITI, "KaiTi": _KAITI, "KaiTi_GB2312": _KAITI,
+    "黑体": _HEITI, "SimHei": _HEITI, "微软雅黑": _HEITI, "Microsoft YaHei": _HEITI,
+    "方正小标宋简体": _SONG, "方正小标宋_GBK": _SONG, "小标宋": _SONG, "宋体": _SONG, "SimSun": _SONG,
+    "Times New Roman": ("Liberation Serif", "Tinos", "DejaVu Serif"),
+}  # fmt: skip
 FC_TIMEOUT = 20
 
 
@@ -75,7 +87,6 @@ def font_warnings(profile: Profile) -> list[str]:
     families = installed_families()
     if families is None:
         return []
-    from .preview import substitute_for
 
     warnings = []
     for font in profile.fonts():
@@ -165,3 +176,18 @@ def _folder_families(dirs: list[Path]) -> set[str]:
             names.add(file.stem)
             names.update(WINDOWS_FONT_FILES.get(stem, ()))
     return names
+
+
+def substitute_for(font: str) -> str | None:
+    """The free font the preview draws ``font`` with: the first installed candidate."""
+    candidates = SUBSTITUTES.get(font, ())
+    for free in candidates:
+        if is_installed(free) is not False:
+            return free
+    return None
+
+
+def preview_map() -> dict[str, str]:
+    """Office font → installed free font, for every office font with a substitute here."""
+    found = {font: substitute_for(font) for font in SUBSTITUTES}
+    return {font: free for font, free in found.items() if free}

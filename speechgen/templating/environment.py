@@ -332,7 +332,7 @@ def _compiler_stamp() -> str:
     """Version plus a digest of this module: compiled code depends on the sandbox's code generator."""
     import hashlib
 
-    from .. import __version__
+    from ..version import __version__
 
     digest = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
     return f"{__version__}-{digest}"

@@ -13,16 +13,14 @@ import json
 import re
 import types
 import typing
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from ..brief.loader import parse_brief_text
 from ..brief.model import Brief
-from ..brief.schema import SCHEMA_FILE, schema_text
-from ..errors import ProtectedOutput, UserError
-from .registry import TemplateInfo, resolve_template, search_roots
+from ..brief.schema import brief_schema, schema_text
+from .registry import TemplateInfo
 
 INDENT = "  "
 _PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#]*$")
@@ -179,32 +177,20 @@ def brief_text(info: TemplateInfo, template_spec: str, schema_ref: str) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def run_new(template: str, output: Path, *, force: bool, template_dirs: list[Path]) -> int:
-    """Write a commented brief for ``template`` to ``output`` and the schema beside it."""
-    from ..console import echo_err
-    from ..safewrite import atomic_write
+def builtin_template_names() -> list[str]:
+    """The built-in templates' names, then their Chinese names (the schema's examples)."""
+    from .registry import ORIGIN_BUILTIN, builtin_root, discover
 
-    if template.lower().endswith(".docx"):
-        raise UserError(
-            "speechgen new 只能为文件夹模板写简报；Word 模板请用任一内置模板的简报，再把 template: 改成 .docx 路径"
-        )
-    info = resolve_template(template, search_roots(template_dirs), Path.cwd())
-    spec = info.name if info.origin != "路径" else template
-    if output.exists() and not force:
-        raise ProtectedOutput(
-            f"{output}: 文件已存在，没有覆盖。要覆盖请加 --force（旧文件会先备份），或用 -o 写到别的文件"
-        )
-    if output.is_dir():
-        raise UserError(
-            f"{output}: 这是一个文件夹；请用 -o 给出简报文件名，如 -o {output / 'brief.yaml'}"
-        )
-    schema_path = output.parent / SCHEMA_FILE
-    text = brief_text(info, spec, SCHEMA_FILE)
-    backup = atomic_write(output, text.encode("utf-8"), backup=force)
-    atomic_write(schema_path, schema_text().encode("utf-8"))
-    if backup is not None:
-        echo_err(f"{output}: 原文件已备份为 {backup.name}")
-    echo_err(
-        f"已写入简报 {output}（模板：{info.cn_name or info.name}）和 {schema_path}。填好后运行：speechgen render {output}"
-    )
-    return 0
+    builtins = discover([(builtin_root(), ORIGIN_BUILTIN)])
+    names = [n for n in sorted(builtins) if not builtins[n][0].skeleton]
+    return names + [builtins[n][0].cn_name for n in names if builtins[n][0].cn_name]
+
+
+def template_schema() -> dict[str, Any]:
+    """The brief's JSON Schema with the built-in template names as examples."""
+    return brief_schema(builtin_template_names())
+
+
+def template_schema_text() -> str:
+    """:func:`template_schema` as the text ``speechgen schema`` and ``new`` write."""
+    return schema_text(builtin_template_names())
