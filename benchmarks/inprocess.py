@@ -74,9 +74,15 @@ def time_naive(brief: Path, template: Path, n: int) -> dict[str, Any]:
     from docxtpl import DocxTemplate
 
     data = yaml.safe_load(brief.read_text(encoding="utf-8"))
-    context = {"title": data["meeting"]["name"], "organization": data["meeting"]["organization"],
-               "strengths": data.get("strengths", []), "weaknesses": data.get("weaknesses", []),
-               "measures": data.get("measures", []), "date": "", "speaker": ""}  # fmt: skip
+    context = {
+        "title": data["meeting"]["name"],
+        "organization": data["meeting"]["organization"],
+        "strengths": data.get("strengths", []),
+        "weaknesses": data.get("weaknesses", []),
+        "measures": data.get("measures", []),
+        "date": "",
+        "speaker": "",
+    }
     times = []
     for i in range(n + 3):
         t0 = time.perf_counter()

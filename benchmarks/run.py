@@ -59,11 +59,18 @@ def prepare(work: Path, sg: list[str]) -> dict[str, Path]:
         check=True,
         capture_output=True,
     )
-    markdown = subprocess.run([*sg, "render", str(brief), "--format", "md", "-o", "-"], check=True,
-                              capture_output=True, text=True, encoding="utf-8").stdout  # fmt: skip
+    markdown = subprocess.run(
+        [*sg, "render", str(brief), "--format", "md", "-o", "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    ).stdout
     (work / "speech.md").write_text(markdown, encoding="utf-8")
-    subprocess.run([sys.executable, str(HERE / "naive_docxtpl.py"), "make-template", str(work / "tpl.docx")],
-                   check=True)  # fmt: skip
+    subprocess.run(
+        [sys.executable, str(HERE / "naive_docxtpl.py"), "make-template", str(work / "tpl.docx")],
+        check=True,
+    )
     return {
         "brief": brief,
         "md": work / "speech.md",
@@ -84,18 +91,29 @@ def cold_commands(work: Path, sg: list[str], files: dict[str, Path]) -> dict[str
             str(files["brief"]),
             str(files["tpl"]),
             str(work / "naive.docx"),
-        ],  # fmt: skip
+        ],
     }
     if shutil.which("pandoc"):
-        commands["pandoc"] = ["pandoc", str(files["md"]), "-o", str(work / "pandoc.docx"),
-                              "--reference-doc", str(files["ref"])]  # fmt: skip
+        commands["pandoc"] = [
+            "pandoc",
+            str(files["md"]),
+            "-o",
+            str(work / "pandoc.docx"),
+            "--reference-doc",
+            str(files["ref"]),
+        ]
     return commands
 
 
 def inprocess(*args: str) -> dict[str, Any]:
     """Run ``inprocess.py`` in a fresh interpreter and read its JSON."""
-    proc = subprocess.run([sys.executable, str(HERE / "inprocess.py"), *args], check=True,
-                          capture_output=True, text=True, encoding="utf-8")  # fmt: skip
+    proc = subprocess.run(
+        [sys.executable, str(HERE / "inprocess.py"), *args],
+        check=True,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -132,8 +150,13 @@ def child_peak_mib(command: list[str], cwd: Path) -> float | None:
     """Peak RSS of ``command`` as a child process, in MiB (POSIX only)."""
     if sys.platform == "win32":
         return None
-    proc = subprocess.run([sys.executable, "-c", CHILD_RSS, *command], cwd=cwd, check=True,
-                          capture_output=True, text=True)  # fmt: skip
+    proc = subprocess.run(
+        [sys.executable, "-c", CHILD_RSS, *command],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return float(proc.stdout.strip())
 
 
@@ -147,7 +170,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
             "platform": platform.platform(),
             "cores": _cores(),
             "hyperfine": have_hyperfine(),
-        },  # fmt: skip
+        },
     }
     with tempfile.TemporaryDirectory(prefix="speechgen-bench-") as tmp:
         work = Path(tmp)
@@ -192,8 +215,14 @@ def verdicts(r: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
     mem = r["memory_1000"]["rss_mib"]
     rows: list[tuple[str, str, str, bool | None]] = []
     if pandoc:
-        rows.append(("冷启动 render ÷ pandoc (cold render vs pandoc)", f"{sg:.0f} ms ÷ {pandoc:.0f} ms = {sg / pandoc:.2f}×",
-                     "≤ 3.5×", sg / pandoc <= 3.5))  # fmt: skip
+        rows.append(
+            (
+                "冷启动 render ÷ pandoc (cold render vs pandoc)",
+                f"{sg:.0f} ms ÷ {pandoc:.0f} ms = {sg / pandoc:.2f}×",
+                "≤ 3.5×",
+                sg / pandoc <= 3.5,
+            )
+        )
     naive = cold["naive docxtpl"]
     rows.append(
         (
@@ -212,9 +241,14 @@ def verdicts(r: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
         )
     )
     ip = r["inprocess"]
-    rows.append(("进程内每份 (in-process per document)",
-                 f"{ip['median_ms']:.2f} ms（生成 build {ip['build_median_ms']:.2f} + 写 docx {ip['docx_median_ms']:.2f}）",
-                 "≤ 10 ms", ip["median_ms"] <= 10))  # fmt: skip
+    rows.append(
+        (
+            "进程内每份 (in-process per document)",
+            f"{ip['median_ms']:.2f} ms（生成 build {ip['build_median_ms']:.2f} + 写 docx {ip['docx_median_ms']:.2f}）",
+            "≤ 10 ms",
+            ip["median_ms"] <= 10,
+        )
+    )
     rows.append(
         (
             "朴素 docxtpl 进程内每份 (naive docxtpl in-process)",
@@ -229,30 +263,48 @@ def verdicts(r: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
         if b["docs_per_s_after_startup"]
         else ""
     )
-    rows.append((f"批量 {b['briefs']} 份、{r['machine']['cores']} 核 (batch, all cores)",
-                 f"{b['docs_per_s']:.0f} 份/秒{after}；--jobs 1：{b['jobs1_docs_per_s']:.0f} 份/秒",
-                 "≥ 150 份/秒", b["docs_per_s"] >= 150))  # fmt: skip
+    rows.append(
+        (
+            f"批量 {b['briefs']} 份、{r['machine']['cores']} 核 (batch, all cores)",
+            f"{b['docs_per_s']:.0f} 份/秒{after}；--jobs 1：{b['jobs1_docs_per_s']:.0f} 份/秒",
+            "≥ 150 份/秒",
+            b["docs_per_s"] >= 150,
+        )
+    )
     peaks = r["peak_mib"]
     if peaks.get("speechgen render") is not None:
         others = "，".join(
             f"{n} {v:.0f}" for n, v in peaks.items() if n != "speechgen render" and v is not None
         )
-        rows.append(("单次 render 峰值内存 (peak RSS of one render)", f"{peaks['speechgen render']:.0f} MiB（{others} MiB）",
-                     "≤ 60 MiB", peaks["speechgen render"] <= 60))  # fmt: skip
+        rows.append(
+            (
+                "单次 render 峰值内存 (peak RSS of one render)",
+                f"{peaks['speechgen render']:.0f} MiB（{others} MiB）",
+                "≤ 60 MiB",
+                peaks["speechgen render"] <= 60,
+            )
+        )
     n = r["memory_1000"]["renders"]
     if mem.get(str(n)) is not None and mem.get("100") is not None:
         growth = mem[str(n)] - mem["100"]
-        rows.append((f"{n} 次进程内 render 的内存 (RSS across {n} renders)",
-                     f"第1次 {mem['1']:.1f} → 第100次 {mem['100']:.1f} → 第{n}次 {mem[str(n)]:.1f} MiB（增长 {growth:+.1f}）",
-                     "平稳 flat (≤ +2 MiB)", growth <= 2))  # fmt: skip
+        rows.append(
+            (
+                f"{n} 次进程内 render 的内存 (RSS across {n} renders)",
+                f"第1次 {mem['1']:.1f} → 第100次 {mem['100']:.1f} → 第{n}次 {mem[str(n)]:.1f} MiB（增长 {growth:+.1f}）",
+                "平稳 flat (≤ +2 MiB)",
+                growth <= 2,
+            )
+        )
     return rows
 
 
 def print_report(r: dict[str, Any]) -> None:
     """Print the figures and which targets were met."""
     m = r["machine"]
-    print(f"\nspeechgen 性能基准 (benchmarks) — Python {m['python']}, {m['cores']} 核 cores, "
-          f"{'hyperfine' if m['hyperfine'] else '重复计时取中位数 (median of repeated runs)'}")  # fmt: skip
+    print(
+        f"\nspeechgen 性能基准 (benchmarks) — Python {m['python']}, {m['cores']} 核 cores, "
+        f"{'hyperfine' if m['hyperfine'] else '重复计时取中位数 (median of repeated runs)'}"
+    )
     print(
         "冷启动中位数 (cold medians): "
         + "，".join(f"{n} {v:.0f} ms" for n, v in r["cold_ms"].items())

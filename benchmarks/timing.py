@@ -97,6 +97,13 @@ def _loop(
 def time_once(command: list[str], *, cwd: Path) -> tuple[float, str]:
     """Run ``command`` once; return its wall time and its stderr (it must exit 0)."""
     start = time.perf_counter()
-    proc = subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                          text=True, encoding="utf-8")  # fmt: skip
+    proc = subprocess.run(
+        command,
+        cwd=cwd,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
     return time.perf_counter() - start, proc.stderr

@@ -147,8 +147,15 @@ def _setting(loaded: LoadedBrief, key: str, from_cli: str | None) -> Iterator[No
         raise locate_setting(loaded, key, exc) from None
 
 
-def _word_draft(path: Path, loaded: LoadedBrief, brief: Brief, spec: str, settings: RenderSettings,
-                base: Path, roots: list[tuple[Path, str]]) -> Draft:  # fmt: skip
+def _word_draft(
+    path: Path,
+    loaded: LoadedBrief,
+    brief: Brief,
+    spec: str,
+    settings: RenderSettings,
+    base: Path,
+    roots: list[tuple[Path, str]],
+) -> Draft:
     """A draft whose whole document is a Word (docxtpl) template: rendered by ``wordtemplate``."""
     template_path = Path(spec)
     if not template_path.is_absolute():
@@ -161,9 +168,17 @@ def _word_draft(path: Path, loaded: LoadedBrief, brief: Brief, spec: str, settin
         profile = load_profile(settings.profile or brief.profile, base)
     context = build_context(brief, dict(brief.options), settings.seed or 0)
     return Draft(
-        path, brief, info, profile, [], None, "",
-        word_template=template_path, context=context, warnings=loaded.warning_messages(),
-    )  # fmt: skip
+        path,
+        brief,
+        info,
+        profile,
+        [],
+        None,
+        "",
+        word_template=template_path,
+        context=context,
+        warnings=loaded.warning_messages(),
+    )
 
 
 def _shell_path(spec: str, base: Path, info: TemplateInfo) -> Path:
@@ -368,8 +383,9 @@ def check_rendered(rendered: Rendered, label: str = "<draft>") -> FileResult:
     return check_document(doc, CheckSettings(), brief=rendered.brief)
 
 
-def write_output(target: Path, data: bytes, *, protected: list[Path], force: bool,
-                 kind: str = "docx") -> Path | None:  # fmt: skip
+def write_output(
+    target: Path, data: bytes, *, protected: list[Path], force: bool, kind: str = "docx"
+) -> Path | None:
     """Write a rendered output safely: never over a draft a person edited (unless ``force``,
     then after a backup); return the backup's path when one was made."""
     from .safewrite import safe_write

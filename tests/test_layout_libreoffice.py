@@ -39,8 +39,16 @@ CJK = re.compile(r"^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…]+
 
 def long_brief() -> str:
     """A brief long enough for five or more official pages."""
-    lines = ["meeting:", "  name: 全市形势分析会", "  organization: 滨江市税务局", "  date: 2026-05-10",
-             "  speaker: 王建国", "strengths: [征管质效模块名列前茅]", "weaknesses: [基层活力不足]", "measures:"]  # fmt: skip
+    lines = [
+        "meeting:",
+        "  name: 全市形势分析会",
+        "  organization: 滨江市税务局",
+        "  date: 2026-05-10",
+        "  speaker: 王建国",
+        "strengths: [征管质效模块名列前茅]",
+        "weaknesses: [基层活力不足]",
+        "measures:",
+    ]
     for n in "一二三四五六七八":
         lines += [f"  - title: 形成第{n}项工作体系", "    points:"] + [
             f"      - {p}" for p in POINTS
@@ -60,8 +68,12 @@ class Line:
 
 def pdf_pages(pdf: Path) -> list[list[Line]]:
     """Lines of each page from ``pdftotext -bbox`` (words within 3 pt of each other's top)."""
-    out = subprocess.run([shutil.which("pdftotext") or "pdftotext", "-bbox", str(pdf), "-"],
-                         capture_output=True, text=True, check=True).stdout  # fmt: skip
+    out = subprocess.run(
+        [shutil.which("pdftotext") or "pdftotext", "-bbox", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     pages = []
     word = re.compile(
         r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>'
@@ -99,8 +111,12 @@ def assert_nothing_lost(docx_path: Path, running_header: str = "") -> None:
     Page numbers and a running header (repeated on each page) are taken out first.
     """
     pdf = docx_path.with_suffix(".pdf")
-    text = subprocess.run([shutil.which("pdftotext") or "pdftotext", str(pdf), "-"],
-                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    text = subprocess.run(
+        [shutil.which("pdftotext") or "pdftotext", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     flat = re.sub(r"—\d+—", "", "".join(text.split()))
     if running_header:
         flat = flat.replace("".join(running_header.split()), "")

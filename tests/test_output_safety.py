@@ -157,8 +157,9 @@ def test_row_54_hard_link_to_the_brief_is_refused(tmp_path: Path) -> None:
         check_target(link, protected=[brief], force=True)
 
 
-def test_row_52_failure_mid_write_keeps_old_file_and_leaves_no_temp(tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_row_52_failure_mid_write_keeps_old_file_and_leaves_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "speech.docx"
     target.write_bytes(b"the good old draft")
 

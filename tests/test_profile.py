@@ -10,8 +10,21 @@ from speechgen.errors import InputProblems, UserError
 from speechgen.layout.profile import PROFILE_DIR, ZIHAO, builtin_profiles, load_profile, to_points
 
 
-@pytest.mark.parametrize(("given", "points"), [("三号", 16), ("二号", 22), ("小四", 12), ("五号", 10.5),
-                                              ("初号", 42), ("八号", 5), ("16", 16), ("18pt", 18), ("15磅", 15), (12, 12)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("given", "points"),
+    [
+        ("三号", 16),
+        ("二号", 22),
+        ("小四", 12),
+        ("五号", 10.5),
+        ("初号", 42),
+        ("八号", 5),
+        ("16", 16),
+        ("18pt", 18),
+        ("15磅", 15),
+        (12, 12),
+    ],
+)
 def test_sizes_by_zihao_or_points(given: object, points: float) -> None:
     assert to_points(given) == points
 

@@ -139,8 +139,14 @@ def assert_outcome(code: int, stderr: str, everything_valid: bool) -> None:
     weaknesses=st.lists(text_value, max_size=3),
     measures=st.lists(text_value, max_size=2),
 )
-def test_any_brief_renders_exactly_or_fails_cleanly(name: str, organization: str, speaker: str, strengths: list[str],
-                                                   weaknesses: list[str], measures: list[str]) -> None:  # fmt: skip
+def test_any_brief_renders_exactly_or_fails_cleanly(
+    name: str,
+    organization: str,
+    speaker: str,
+    strengths: list[str],
+    weaknesses: list[str],
+    measures: list[str],
+) -> None:
     values = {"name": name, "organization": organization, "speaker": speaker}
     everything = [*values.values(), *strengths, *weaknesses, *measures]
     valid = all(is_storable(v) for v in everything)

@@ -76,8 +76,9 @@ def _assert_refused(result, out: Path, *words: str) -> None:
 @pytest.mark.parametrize(
     ("text", "where", "field", "words"), [c[1:] for c in BAD_BRIEFS], ids=[c[0] for c in BAD_BRIEFS]
 )
-def test_hand_made_bad_brief_exit_2_located_nothing_written(invoke, tmp_path: Path, text: str, where: str,
-                                                           field: str, words: str) -> None:  # fmt: skip
+def test_hand_made_bad_brief_exit_2_located_nothing_written(
+    invoke, tmp_path: Path, text: str, where: str, field: str, words: str
+) -> None:
     brief = tmp_path / "brief.yaml"
     brief.write_text(text, encoding="utf-8")
     out = tmp_path / "brief.docx"
@@ -144,8 +145,13 @@ def test_row_24_oversized_brief_via_cli(invoke, tmp_path: Path) -> None:
 def test_no_traceback_in_a_real_process(tmp_path: Path) -> None:
     brief = tmp_path / "brief.yaml"
     brief.write_text("meeting: [\n", encoding="utf-8")
-    plain = subprocess.run([sys.executable, "-m", "speechgen", "render", str(brief)], capture_output=True, text=True,
-                           encoding="utf-8", timeout=60)  # fmt: skip
+    plain = subprocess.run(
+        [sys.executable, "-m", "speechgen", "render", str(brief)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
     assert plain.returncode == 2 and "Traceback" not in plain.stderr
     assert "brief.yaml:1:10  meeting  方括号" in plain.stderr
 
@@ -175,8 +181,12 @@ def test_echo_err_never_crashes_on_a_gbk_console(
 def test_error_message_on_gbk_console_through_the_cli(tmp_path: Path) -> None:
     brief = tmp_path / "brief.yaml"
     brief.write_text(BASE + "  audience: 🎤\x01\u00a0\n", encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "speechgen", "render", str(brief)], capture_output=True,
-                         env={"PYTHONIOENCODING": "gbk:strict", "PATH": "/usr/bin:/bin"}, timeout=60)  # fmt: skip
+    run = subprocess.run(
+        [sys.executable, "-m", "speechgen", "render", str(brief)],
+        capture_output=True,
+        env={"PYTHONIOENCODING": "gbk:strict", "PATH": "/usr/bin:/bin"},
+        timeout=60,
+    )
     assert run.returncode == 2, run.stderr
     message = run.stderr.decode("gbk")
     assert "meeting.audience" in message and "U+0001" in message and "Traceback" not in message

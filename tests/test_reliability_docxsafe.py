@@ -21,8 +21,12 @@ def _good_docx(path: Path, text: str = "正文 {{ body }}") -> Path:
     return path
 
 
-def _rewrite(src: Path, dst: Path, replace: dict[str, bytes] | None = None,
-             add: dict[str, bytes] | None = None) -> Path:  # fmt: skip
+def _rewrite(
+    src: Path,
+    dst: Path,
+    replace: dict[str, bytes] | None = None,
+    add: dict[str, bytes] | None = None,
+) -> Path:
     """Copy a .docx, replacing or adding members."""
     replace = replace or {}
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:

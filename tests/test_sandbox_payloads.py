@@ -90,8 +90,9 @@ def _render(invoke, tmp_path: Path, folder: Path, source: str):
 
 
 @pytest.mark.parametrize("source", list(PAYLOADS.values()), ids=list(PAYLOADS))
-def test_rows_28_to_35_payload_refused_and_nothing_written(invoke, tmp_path: Path, template_dir: Path,
-                                                          source: str) -> None:  # fmt: skip
+def test_rows_28_to_35_payload_refused_and_nothing_written(
+    invoke, tmp_path: Path, template_dir: Path, source: str
+) -> None:
     result, out = _render(invoke, tmp_path, template_dir, source)
     assert result.exit_code == 2, (result.exit_code, result.output)
     assert not out.exists()
@@ -117,8 +118,9 @@ def test_row_32_limits_name_template_line(invoke, tmp_path: Path, template_dir: 
     assert f"{template_dir / 'speech.j2'}:2" in result.stderr and "过大" in result.stderr
 
 
-def test_row_32_time_limit_stops_a_silent_loop(invoke, tmp_path: Path, template_dir: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_row_32_time_limit_stops_a_silent_loop(
+    invoke, tmp_path: Path, template_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(environment, "MAX_SECONDS", 0.2)
     source = "{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}"
     result, out = _render(invoke, tmp_path, template_dir, source)

@@ -34,8 +34,18 @@ def test_new_accepts_chinese_name_and_explains_every_field(invoke, tmp_path, mon
     assert invoke("new", "-t", "动员部署会", "-o", "m.yaml").exit_code == 0
     text = (tmp_path / "m.yaml").read_text(encoding="utf-8")
     assert "template: mobilization" in text
-    for comment in ("# 会议名称", "# 召开会议的单位", "# 考核排名", "# 下一步举措", "# 举措标题", "# 完成时限",
-                    "# 是否与表彰合开", "# subtitle:", "# profile:", "# shell:"):  # fmt: skip
+    for comment in (
+        "# 会议名称",
+        "# 召开会议的单位",
+        "# 考核排名",
+        "# 下一步举措",
+        "# 举措标题",
+        "# 完成时限",
+        "# 是否与表彰合开",
+        "# subtitle:",
+        "# profile:",
+        "# shell:",
+    ):
         assert comment in text, comment
 
 

@@ -135,8 +135,14 @@ def test_rerenders_after_the_template_changes(tmp_path: Path) -> None:
 def test_stops_after_max_cycles_without_rendering_again(tmp_path: Path) -> None:
     brief = write_brief(tmp_path, FULL_BRIEF)
     messages: list[str] = []
-    code = watch_render(plan([brief], None, "md"), RenderSettings(), RenderOptions(fmt="md", check=False),
-                        out=messages.append, interval=0.01, max_cycles=3)  # fmt: skip
+    code = watch_render(
+        plan([brief], None, "md"),
+        RenderSettings(),
+        RenderOptions(fmt="md", check=False),
+        out=messages.append,
+        interval=0.01,
+        max_cycles=3,
+    )
     assert code == 0
     assert sum("已生成" in m for m in messages) == 1
     assert not any("检测到改动" in m for m in messages)
@@ -160,8 +166,12 @@ def test_ctrl_c_ends_the_command_with_exit_0(tmp_path: Path) -> None:
     brief = write_brief(tmp_path, FULL_BRIEF)
     proc = subprocess.Popen(
         [sys.executable, "-m", "speechgen", "render", "--watch", "--format", "md", str(brief)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", cwd=tmp_path,
-    )  # fmt: skip
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+    )
     assert proc.stderr is not None
     lines = []
     for line in proc.stderr:

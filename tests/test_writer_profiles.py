@@ -119,8 +119,14 @@ def test_page_setup_grid_footers_and_fonts(invoke, tmp_path: Path, name: str) ->
     profile = load_profile(name)
     section = document.sections[0]
     pg = profile.page
-    for got, mm in ((section.top_margin, pg.top_mm), (section.bottom_margin, pg.bottom_mm), (section.left_margin, pg.left_mm),
-                    (section.right_margin, pg.right_mm), (section.footer_distance, pg.footer_mm), (section.page_width, pg.width_mm)):  # fmt: skip
+    for got, mm in (
+        (section.top_margin, pg.top_mm),
+        (section.bottom_margin, pg.bottom_mm),
+        (section.left_margin, pg.left_mm),
+        (section.right_margin, pg.right_mm),
+        (section.footer_distance, pg.footer_mm),
+        (section.page_width, pg.width_mm),
+    ):
         assert got.twips == twips(mm)  # type: ignore[union-attr]
     grid = section._sectPr.find(qn("w:docGrid"))
     assert grid.get(qn("w:type")) == "lines" and grid.get(qn("w:linePitch")) == str(

@@ -60,8 +60,13 @@ def deadlines_before_meeting(brief: Brief) -> list[tuple[int, str]]:
     for index, measure in enumerate(brief.measures):
         deadline = measure.deadline
         if isinstance(deadline, BriefDate) and deadline.to_date() < meeting.to_date():
-            found.append((index, f"举措“{measure.title}”的完成时限{deadline}早于会议日期{meeting}，"
-                                 "请核对年份和月份"))  # fmt: skip
+            found.append(
+                (
+                    index,
+                    f"举措“{measure.title}”的完成时限{deadline}早于会议日期{meeting}，"
+                    "请核对年份和月份",
+                )
+            )
     return found
 
 

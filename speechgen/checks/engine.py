@@ -11,15 +11,19 @@ from .rules import all_checks
 from .rules.context import CheckContext
 
 
-def check_document(doc: Document, settings: CheckSettings, *, brief: Any = None,
-                   compare: bool = False) -> FileResult:  # fmt: skip
+def check_document(
+    doc: Document, settings: CheckSettings, *, brief: Any = None, compare: bool = False
+) -> FileResult:
     """All enabled findings for ``doc``, sorted by severity then position.
 
     ``brief`` (the ``--brief`` brief, else the document's own) supplies the target
     length and the number of units; ``compare`` turns on the against-the-brief rules.
     """
-    ctx = CheckContext(brief=brief if brief is not None else doc.brief, compare=compare,
-                       chars_per_minute=settings.chars_per_minute)  # fmt: skip
+    ctx = CheckContext(
+        brief=brief if brief is not None else doc.brief,
+        compare=compare,
+        chars_per_minute=settings.chars_per_minute,
+    )
     found: list[Finding] = list(doc.notes)
     for check in all_checks():
         found.extend(check(doc, ctx))

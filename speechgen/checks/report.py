@@ -94,7 +94,7 @@ def render_json(results: list[FileResult], exit_code: int) -> str:
             **numbers,
             "files": len(results),
             "unreadable": sum(1 for r in results if r.error is not None),
-        },  # fmt: skip
+        },
         "files": [
             {
                 "file": r.source,
@@ -102,7 +102,7 @@ def render_json(results: list[FileResult], exit_code: int) -> str:
                 "error": r.error,
                 "counts": {s: r.count(s) for s in SEVERITIES},
                 "stats": r.stats or None,
-            }  # fmt: skip
+            }
             for r in results
         ],
         "findings": [
@@ -111,6 +111,6 @@ def render_json(results: list[FileResult], exit_code: int) -> str:
             for r in results
             for f in r.findings
             if f.severity == s
-        ],  # fmt: skip
+        ],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

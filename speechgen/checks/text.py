@@ -8,8 +8,21 @@ CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_RE = re.compile(f"[{CJK_CLASS}]")
 SPOKEN_RE = re.compile(f"[{CJK_CLASS}0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 CN_NUM_CLASS = "零〇一二两三四五六七八九十百"
-_CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 SENTENCE_END = "。！？"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -75,7 +75,7 @@ def _root(
     ctx.obj = {"debug": debug}
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     """Output formats of ``render``."""
 
     docx = "docx"
@@ -151,7 +151,7 @@ def render(
     raise typer.Exit(code)
 
 
-class CheckFormat(str, Enum):
+class CheckFormat(StrEnum):
     """Output formats of ``check``."""
 
     text = "text"

@@ -167,8 +167,15 @@ def init_worker(load: bool) -> None:
         preload()
 
 
-def _render_in_pool(planned: list[Job], settings: RenderSettings, options: RenderOptions, workers: int,
-                    method: str, debug: bool, progress: TextIO | None) -> list[JobResult]:  # fmt: skip
+def _render_in_pool(
+    planned: list[Job],
+    settings: RenderSettings,
+    options: RenderOptions,
+    workers: int,
+    method: str,
+    debug: bool,
+    progress: TextIO | None,
+) -> list[JobResult]:
     """Render ``planned`` in a process pool; results keep the input order.
 
     With ``fork`` the parent first renders the first brief itself: the workers then

@@ -15,8 +15,16 @@ from ..errors import UserError
 from ..facade import read_for_check
 
 
-def run_check(files: list[Path], *, brief: Path | None, fmt: str, ignore: list[str],
-              config: Path | None, chars_per_minute: int | None, encoding: str | None) -> int:  # fmt: skip
+def run_check(
+    files: list[Path],
+    *,
+    brief: Path | None,
+    fmt: str,
+    ignore: list[str],
+    config: Path | None,
+    chars_per_minute: int | None,
+    encoding: str | None,
+) -> int:
     """Check every file, print the report to stdout, return the exit code (0, 1 or 2).
 
     An unreadable file is reported on stderr and the others are still checked; the
@@ -34,8 +42,9 @@ def run_check(files: list[Path], *, brief: Path | None, fmt: str, ignore: list[s
             print(exc.message, file=sys.stderr)
             results.append(FileResult(label, error=exc.message))
             continue
-        results.append(check_document(doc, settings, brief=compare_brief,
-                                      compare=compare_brief is not None))  # fmt: skip
+        results.append(
+            check_document(doc, settings, brief=compare_brief, compare=compare_brief is not None)
+        )
     code = max((r.exit_code() for r in results), default=0)
     out = render_json(results, code) if fmt == "json" else render_text(results)
     echo_out(out)

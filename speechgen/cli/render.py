@@ -35,8 +35,12 @@ class JobResult:
     written: list[Path] = field(default_factory=list)
 
 
-def render_job(job: Job, settings: RenderSettings, options: RenderOptions,
-               stdout: Callable[[str], None] | None = None) -> JobResult:  # fmt: skip
+def render_job(
+    job: Job,
+    settings: RenderSettings,
+    options: RenderOptions,
+    stdout: Callable[[str], None] | None = None,
+) -> JobResult:
     """Render one brief to its target; errors become the result's exit code and messages."""
     result = JobResult(job.brief, job.target)
     try:
@@ -49,8 +53,13 @@ def render_job(job: Job, settings: RenderSettings, options: RenderOptions,
     return result
 
 
-def _write(draft: Draft, job: Job, options: RenderOptions, result: JobResult,
-           stdout: Callable[[str], None] | None) -> None:  # fmt: skip
+def _write(
+    draft: Draft,
+    job: Job,
+    options: RenderOptions,
+    result: JobResult,
+    stdout: Callable[[str], None] | None,
+) -> None:
     from ..facade import write_output
 
     if job.target is None:
@@ -126,8 +135,13 @@ def report(results: list[JobResult], emit: Callable[[str], None]) -> None:
             emit(f"已生成 {path}")
 
 
-def render_safely(job: Job, settings: RenderSettings, options: RenderOptions, debug: bool,
-                  stdout: Callable[[str], None] | None = None) -> JobResult:  # fmt: skip
+def render_safely(
+    job: Job,
+    settings: RenderSettings,
+    options: RenderOptions,
+    debug: bool,
+    stdout: Callable[[str], None] | None = None,
+) -> JobResult:
     """Render one job; an unexpected error becomes that brief's exit code 5, not the batch's end."""
     try:
         return render_job(job, settings, options, stdout)

@@ -118,8 +118,15 @@ def _file_hash(path: Path) -> str:
         return ""
 
 
-def _render_and_snapshot(job: Job, settings: RenderSettings, options: RenderOptions, out: Callable[[str], None],
-                         stdout: Callable[[str], None] | None, own: OwnOutputs, again: bool = True) -> Snapshot:  # fmt: skip
+def _render_and_snapshot(
+    job: Job,
+    settings: RenderSettings,
+    options: RenderOptions,
+    out: Callable[[str], None],
+    stdout: Callable[[str], None] | None,
+    own: OwnOutputs,
+    again: bool = True,
+) -> Snapshot:
     """Render one job, print what happened, and return the state of the files it depends on."""
     # Take the snapshot first: a file saved during the render is then seen as changed.
     state = snapshot(dependencies(job, settings))

@@ -68,9 +68,7 @@ ROOT_RELS = (
 
 def core_xml(meta: DocMeta) -> str:
     """``docProps/core.xml`` with title, author and timestamps."""
-    now = (
-        _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    )
+    now = _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<cp:coreProperties xmlns:cp="{ns.CORE}" '

@@ -182,8 +182,14 @@ def _ensure_package_entries(parts: dict[str, bytes], custom: str) -> None:
     parts["_rels/.rels"] = _bytes(rels)
 
 
-def merge_into_shell(parts: dict[str, bytes], blocks: Iterable[Block], profile: Profile, meta: DocMeta,
-                     marker: str, shown: str) -> bytes:  # fmt: skip
+def merge_into_shell(
+    parts: dict[str, bytes],
+    blocks: Iterable[Block],
+    profile: Profile,
+    meta: DocMeta,
+    marker: str,
+    shown: str,
+) -> bytes:
     """Pour the speech into a rendered shell (its parts by name); return the .docx bytes.
 
     The shell keeps its page setup, headers, footers, settings and styles; the

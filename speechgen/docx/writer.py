@@ -197,8 +197,15 @@ def document_xml(blocks: Iterable[Block], profile: Profile) -> str:
 # ----------------------------------------------------------------------------- styles
 
 
-def _ppr(profile: Profile, style: ElementStyle, *, indent: bool, keep_next: bool = False,
-         outline: int | None = None, line_pt: float | None = None) -> str:  # fmt: skip
+def _ppr(
+    profile: Profile,
+    style: ElementStyle,
+    *,
+    indent: bool,
+    keep_next: bool = False,
+    outline: int | None = None,
+    line_pt: float | None = None,
+) -> str:
     parts = []
     if keep_next:
         parts.append("<w:keepNext/>")

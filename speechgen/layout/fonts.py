@@ -43,12 +43,25 @@ _KAITI = ("AR PL KaitiM GB", "AR PL UKai CN", "LXGW WenKai", "Noto Serif CJK SC"
 _HEITI = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei")
 _SONG = ("Noto Serif CJK SC", "Source Han Serif SC", "AR PL SungtiL GB", "AR PL UMing CN")
 SUBSTITUTES: dict[str, tuple[str, ...]] = {
-    "仿宋_GB2312": _FANGSONG, "仿宋": _FANGSONG, "FangSong": _FANGSONG, "FangSong_GB2312": _FANGSONG,
-    "楷体_GB2312": _KAITI, "楷体": _KAITI, "KaiTi": _KAITI, "KaiTi_GB2312": _KAITI,
-    "黑体": _HEITI, "SimHei": _HEITI, "微软雅黑": _HEITI, "Microsoft YaHei": _HEITI,
-    "方正小标宋简体": _SONG, "方正小标宋_GBK": _SONG, "小标宋": _SONG, "宋体": _SONG, "SimSun": _SONG,
+    "仿宋_GB2312": _FANGSONG,
+    "仿宋": _FANGSONG,
+    "FangSong": _FANGSONG,
+    "FangSong_GB2312": _FANGSONG,
+    "楷体_GB2312": _KAITI,
+    "楷体": _KAITI,
+    "KaiTi": _KAITI,
+    "KaiTi_GB2312": _KAITI,
+    "黑体": _HEITI,
+    "SimHei": _HEITI,
+    "微软雅黑": _HEITI,
+    "Microsoft YaHei": _HEITI,
+    "方正小标宋简体": _SONG,
+    "方正小标宋_GBK": _SONG,
+    "小标宋": _SONG,
+    "宋体": _SONG,
+    "SimSun": _SONG,
     "Times New Roman": ("Liberation Serif", "Tinos", "DejaVu Serif"),
-}  # fmt: skip
+}
 FC_TIMEOUT = 20
 
 
@@ -70,8 +83,13 @@ def installed_families() -> frozenset[str] | None:
         names |= _windows_registry_families() | _folder_families(_windows_font_dirs())
         found = True
     elif sys.platform == "darwin" and fc is None:
-        names |= _folder_families([Path("/Library/Fonts"), Path("/System/Library/Fonts"),
-                                   Path.home() / "Library" / "Fonts"])  # fmt: skip
+        names |= _folder_families(
+            [
+                Path("/Library/Fonts"),
+                Path("/System/Library/Fonts"),
+                Path.home() / "Library" / "Fonts",
+            ]
+        )
         found = True
     return frozenset(normalise(n) for n in names) if found else None
 

@@ -119,8 +119,14 @@ def run_tool(cmd: list[str], env: dict[str, str], docx: Path) -> tuple[int, byte
         popen_extra["start_new_session"] = True
     else:
         popen_extra["creationflags"] = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)
-    proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,  # noqa: S603
-                            stderr=subprocess.PIPE, **popen_extra)  # type: ignore[call-overload]  # fmt: skip
+    proc = subprocess.Popen(
+        cmd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,  # noqa: S603
+        stderr=subprocess.PIPE,
+        **popen_extra,
+    )  # type: ignore[call-overload]
     try:
         _, stderr = proc.communicate(timeout=CONVERT_TIMEOUT)
     except subprocess.TimeoutExpired:
@@ -154,8 +160,12 @@ def pdf_to_pngs(pdf: Path, out_dir: Path, stem: str, dpi: int = 80) -> list[Path
         if old.stem.removeprefix(f"{stem}-").isdigit():
             old.unlink()
     with tempfile.TemporaryDirectory(prefix="speechgen-png-") as scratch:
-        subprocess.run([pdftoppm, "-r", str(dpi), "-png", str(pdf), str(Path(scratch) / "p")],
-                       check=True, capture_output=True, timeout=CONVERT_TIMEOUT)  # fmt: skip
+        subprocess.run(
+            [pdftoppm, "-r", str(dpi), "-png", str(pdf), str(Path(scratch) / "p")],
+            check=True,
+            capture_output=True,
+            timeout=CONVERT_TIMEOUT,
+        )
         pages = sorted(Path(scratch).glob("p-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
         written = []
         for i, page in enumerate(pages, 1):

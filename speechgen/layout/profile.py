@@ -17,10 +17,23 @@ from ..brief.loader import load_brief, parse_brief_text
 from ..errors import InputProblems, UserError
 
 ZIHAO: dict[str, float] = {
-    "初号": 42, "小初": 36, "一号": 26, "小一": 24, "二号": 22, "小二": 18,
-    "三号": 16, "小三": 15, "四号": 14, "小四": 12, "五号": 10.5, "小五": 9,
-    "六号": 7.5, "小六": 6.5, "七号": 5.5, "八号": 5,
-}  # fmt: skip
+    "初号": 42,
+    "小初": 36,
+    "一号": 26,
+    "小一": 24,
+    "二号": 22,
+    "小二": 18,
+    "三号": 16,
+    "小三": 15,
+    "四号": 14,
+    "小四": 12,
+    "五号": 10.5,
+    "小五": 9,
+    "六号": 7.5,
+    "小六": 6.5,
+    "七号": 5.5,
+    "八号": 5,
+}
 
 PROFILE_DIR = Path(__file__).resolve().parent / "profiles"
 DEFAULT_PROFILE = "speech"
@@ -52,13 +65,31 @@ class _Model(BaseModel):
 
 
 ELEMENTS = (
-    "title", "subtitle", "byline", "salutation", "body",
-    "heading1", "heading2", "heading3", "heading4", "lead", "page_number",
-)  # fmt: skip
+    "title",
+    "subtitle",
+    "byline",
+    "salutation",
+    "body",
+    "heading1",
+    "heading2",
+    "heading3",
+    "heading4",
+    "lead",
+    "page_number",
+)
 ElementName = Literal[
-    "title", "subtitle", "byline", "salutation", "body",
-    "heading1", "heading2", "heading3", "heading4", "lead", "page_number",
-]  # fmt: skip
+    "title",
+    "subtitle",
+    "byline",
+    "salutation",
+    "body",
+    "heading1",
+    "heading2",
+    "heading3",
+    "heading4",
+    "lead",
+    "page_number",
+]
 DEFAULT_FONT = "仿宋_GB2312"
 DEFAULT_SIZE = 16.0
 
@@ -197,8 +228,12 @@ def _profile_message(err: Any) -> str:
         return f"取值“{err.get('input')}”不对：应是{'数字' if kind != 'bool_parsing' else ' true 或 false'}"
     if kind == "missing":
         return "缺少必填项"
-    bounds = {"greater_than": "应大于", "greater_than_equal": "应不小于", "less_than": "应小于",
-              "less_than_equal": "应不大于"}  # fmt: skip
+    bounds = {
+        "greater_than": "应大于",
+        "greater_than_equal": "应不小于",
+        "less_than": "应小于",
+        "less_than_equal": "应不大于",
+    }
     if kind in bounds:
         limit = next(iter((err.get("ctx") or {}).values()), "")
         return f"取值“{err.get('input')}”超出范围：{bounds[kind]} {limit}"

@@ -226,8 +226,13 @@ def _loop_bound_loads(ast: nodes.Template) -> set[int]:
     return found
 
 
-def check_source(source: str, env: Any, locate: Any, options: frozenset[str] | None = None,
-                 name: str | None = None) -> tuple[list[Finding], set[str], nodes.Template | None]:  # fmt: skip
+def check_source(
+    source: str,
+    env: Any,
+    locate: Any,
+    options: frozenset[str] | None = None,
+    name: str | None = None,
+) -> tuple[list[Finding], set[str], nodes.Template | None]:
     """Lint one template text; return findings, the context fields it uses and its tree."""
     from .errors import chinese_syntax_message
 
@@ -285,8 +290,14 @@ def lint_folder(folder: Path, template_dirs: list[Path]) -> tuple[list[Finding],
     return findings, used
 
 
-def _check_parent(info: TemplateInfo, candidates: dict[str, list[TemplateInfo]], loader: FolderLoader,
-                  env: Any, ast: nodes.Template, path: Path) -> list[Finding]:  # fmt: skip
+def _check_parent(
+    info: TemplateInfo,
+    candidates: dict[str, list[TemplateInfo]],
+    loader: FolderLoader,
+    env: Any,
+    ast: nodes.Template,
+    path: Path,
+) -> list[Finding]:
     """The parent must exist, and every block the entry overrides must exist in it."""
     findings: list[Finding] = []
     extends = next(iter(ast.find_all(nodes.Extends)), None)

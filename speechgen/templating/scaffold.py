@@ -53,8 +53,14 @@ def _comment(text: str, depth: int) -> str:
     return f"{INDENT * depth}# {text}"
 
 
-def _emit_model(model: type[BaseModel], data: dict[str, Any], depth: int, lines: list[str],
-                first: bool = True, skip: frozenset[str] = frozenset()) -> None:  # fmt: skip
+def _emit_model(
+    model: type[BaseModel],
+    data: dict[str, Any],
+    depth: int,
+    lines: list[str],
+    first: bool = True,
+    skip: frozenset[str] = frozenset(),
+) -> None:
     """Write ``data`` as the fields of ``model``; comments only when ``first``.
 
     Fields missing from ``data`` are written commented out, so every field is explained.
@@ -76,8 +82,9 @@ def _emit_model(model: type[BaseModel], data: dict[str, Any], depth: int, lines:
             lines.append("")
 
 
-def _emit_value(key: str, value: Any, model: type[BaseModel] | None, depth: int,
-                lines: list[str], first: bool) -> None:  # fmt: skip
+def _emit_value(
+    key: str, value: Any, model: type[BaseModel] | None, depth: int, lines: list[str], first: bool
+) -> None:
     """Write ``key: value`` (a scalar, list or mapping) at ``depth``."""
     pad = INDENT * depth
     if isinstance(value, dict):

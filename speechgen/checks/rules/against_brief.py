@@ -77,9 +77,12 @@ def _ranks(doc: Document, ranking: Any) -> Iterator[Finding]:
     for r in ranks(doc):
         if r.value not in known:
             text = doc.paras[r.para].text
-            yield Finding("brief.changed",
-                          f"名次{snippet(text, r.start, r.end, 2)}与简报不一致（简报：{'，'.join(parts)}）",
-                          r.para, r.start)  # fmt: skip
+            yield Finding(
+                "brief.changed",
+                f"名次{snippet(text, r.start, r.end, 2)}与简报不一致（简报：{'，'.join(parts)}）",
+                r.para,
+                r.start,
+            )
 
 
 def _meeting_date(doc: Document, date: Any) -> Iterator[Finding]:
@@ -115,11 +118,19 @@ def _deadlines(doc: Document, brief: Any) -> Iterator[Finding]:
             continue
         if found:
             index, (m, *_rest) = found[0]
-            yield Finding("brief.changed", f"举措“{measure.title}”的时限写成了“{m.group(0)}”，简报中是{deadline}",
-                          index, m.start())  # fmt: skip
+            yield Finding(
+                "brief.changed",
+                f"举措“{measure.title}”的时限写成了“{m.group(0)}”，简报中是{deadline}",
+                index,
+                m.start(),
+            )
         else:
-            yield Finding("brief.changed", f"举措“{measure.title}”的完成时限（简报中是{deadline}）在稿中找不到了",
-                          start, 0)  # fmt: skip
+            yield Finding(
+                "brief.changed",
+                f"举措“{measure.title}”的完成时限（简报中是{deadline}）在稿中找不到了",
+                start,
+                0,
+            )
 
 
 def find_title(doc: Document, title: str) -> int | None:

@@ -32,28 +32,37 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
             start,
             doc.paras[start].number if start < len(doc.paras) else None,
             sum(spoken_length(p.text) for p in doc.paras[start:end]),
-        )  # fmt: skip
+        )
         for label, start, end in parts(doc, ctx.outline(doc))
     ]
     total = sum(s.chars for s in sections)
     minutes = total / ctx.chars_per_minute
     target = ctx.minutes
-    ctx.stats.update({
-        "chars": total,
-        "minutes": round(minutes, 1),
-        "chars_per_minute": ctx.chars_per_minute,
-        "target_minutes": target,
-        "parts": [{"label": s.label, "paragraph": s.number, "chars": s.chars} for s in sections],
-    })  # fmt: skip
+    ctx.stats.update(
+        {
+            "chars": total,
+            "minutes": round(minutes, 1),
+            "chars_per_minute": ctx.chars_per_minute,
+            "target_minutes": target,
+            "parts": [
+                {"label": s.label, "paragraph": s.number, "chars": s.chars} for s in sections
+            ],
+        }
+    )
     if target and minutes > target * OVER_TARGET:
-        yield Finding("length.time",
-                      f"全文约{total}字，按每分钟{ctx.chars_per_minute}字约需{minutes:.0f}分钟，"
-                      f"超过了目标时长{target}分钟")  # fmt: skip
+        yield Finding(
+            "length.time",
+            f"全文约{total}字，按每分钟{ctx.chars_per_minute}字约需{minutes:.0f}分钟，"
+            f"超过了目标时长{target}分钟",
+        )
     body = [s for s in sections if s.label not in ("开头", "全文")]
     if len(body) >= 2:
         longest = max(body, key=lambda s: s.chars)
         shortest = min(body, key=lambda s: s.chars)
         if shortest.chars and longest.chars > BALANCE * shortest.chars:
-            yield Finding("length.balance",
-                          f"{shortest.label}只有{shortest.chars}字，{longest.label}有{longest.chars}字，篇幅相差悬殊",
-                          shortest.para, 0)  # fmt: skip
+            yield Finding(
+                "length.balance",
+                f"{shortest.label}只有{shortest.chars}字，{longest.label}有{longest.chars}字，篇幅相差悬殊",
+                shortest.para,
+                0,
+            )

@@ -27,10 +27,13 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for index, para in enumerate(doc.paras):
         for m in _POINT.finditer(para.text):
             if m.group(1) == "一" and _next_point(doc, index, m.end(), heading_paras) in (None, 1):
-                yield Finding("structure.lone",
-                              f"有“{m.group(0)}”却没有“二{m.group(2)}”：只有一点时不必编号，"
-                              f"可去掉“{m.group(0)}”或补上第二点：{snippet(m.string, m.start(), m.end())}",
-                              index, m.start())  # fmt: skip
+                yield Finding(
+                    "structure.lone",
+                    f"有“{m.group(0)}”却没有“二{m.group(2)}”：只有一点时不必编号，"
+                    f"可去掉“{m.group(0)}”或补上第二点：{snippet(m.string, m.start(), m.end())}",
+                    index,
+                    m.start(),
+                )
 
 
 def _lone_headings(headings: list[Heading]) -> Iterator[Finding]:
@@ -41,9 +44,13 @@ def _lone_headings(headings: list[Heading]) -> Iterator[Finding]:
         h = group[0]
         second = marker_text(h.level, 2)
         where = "同一个上级标题下" if h.parent is not None else "全文中"
-        yield Finding("structure.lone",
-                      f"标题“{h.marker}”{where}没有“{second}”：只有一项时不必编号，"
-                      f"可去掉序号或补上“{second}”", h.para, 0)  # fmt: skip
+        yield Finding(
+            "structure.lone",
+            f"标题“{h.marker}”{where}没有“{second}”：只有一项时不必编号，"
+            f"可去掉序号或补上“{second}”",
+            h.para,
+            0,
+        )
 
 
 def _next_point(doc: Document, index: int, start: int, heading_paras: set[int]) -> int | None:

@@ -71,8 +71,12 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         for m, year, month, day, chinese in dates(text):
             date_mentions.append(Mention(index, m.start(), m.end(), 0, chinese, m.group(0)))
             if not _valid(year, month, day):
-                yield Finding("numbers.date", f"日期不存在：{snippet(text, m.start(), m.end(), 2)}",
-                              index, m.start())  # fmt: skip
+                yield Finding(
+                    "numbers.date",
+                    f"日期不存在：{snippet(text, m.start(), m.end(), 2)}",
+                    index,
+                    m.start(),
+                )
         yield from _partial_dates(text, index)
     yield from _mixed(date_mentions, "日期")
     total = getattr(ctx.ranking, "total", None)
@@ -80,9 +84,12 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         for r in rank_list:
             if r.value > total:
                 text = doc.paras[r.para].text
-                yield Finding("numbers.rank",
-                              f"{snippet(text, r.start, r.end, 2)}超过了参加排名的单位数（共{total}个）",
-                              r.para, r.start)  # fmt: skip
+                yield Finding(
+                    "numbers.rank",
+                    f"{snippet(text, r.start, r.end, 2)}超过了参加排名的单位数（共{total}个）",
+                    r.para,
+                    r.start,
+                )
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -97,12 +104,20 @@ def _partial_dates(text: str, index: int) -> Iterator[Finding]:
         if any(s <= m.start() < e for s, e in full):
             continue
         if not _valid(2024, int(m.group(1)), int(m.group(2))):  # a leap year allows 2月29日
-            yield Finding("numbers.date", f"日期不存在：{snippet(text, m.start(), m.end(), 2)}",
-                          index, m.start())  # fmt: skip
+            yield Finding(
+                "numbers.date",
+                f"日期不存在：{snippet(text, m.start(), m.end(), 2)}",
+                index,
+                m.start(),
+            )
     for m in _YEAR_MONTH.finditer(text):
         if not 1 <= int(m.group(2)) <= 12:
-            yield Finding("numbers.date", f"月份不存在：{snippet(text, m.start(), m.end(), 2)}",
-                          index, m.start())  # fmt: skip
+            yield Finding(
+                "numbers.date",
+                f"月份不存在：{snippet(text, m.start(), m.end(), 2)}",
+                index,
+                m.start(),
+            )
 
 
 def _mixed(mentions: list[Mention], what: str) -> Iterator[Finding]:
@@ -111,10 +126,17 @@ def _mixed(mentions: list[Mention], what: str) -> Iterator[Finding]:
     chinese = [m for m in mentions if m.chinese]
     if not arabic or not chinese:
         return
-    major, minor = (arabic, chinese) if len(arabic) > len(chinese) or (
-        len(arabic) == len(chinese) and arabic[0].para <= chinese[0].para) else (chinese, arabic)  # fmt: skip
+    major, minor = (
+        (arabic, chinese)
+        if len(arabic) > len(chinese)
+        or (len(arabic) == len(chinese) and arabic[0].para <= chinese[0].para)
+        else (chinese, arabic)
+    )
     form = "汉字" if major is chinese else "阿拉伯数字"
     for m in minor:
-        yield Finding("numbers.mixed",
-                      f"{what}“{m.text}”与文中其他处（如“{major[0].text}”）写法不一致，同类数字应统一用{form}",
-                      m.para, m.start)  # fmt: skip
+        yield Finding(
+            "numbers.mixed",
+            f"{what}“{m.text}”与文中其他处（如“{major[0].text}”）写法不一致，同类数字应统一用{form}",
+            m.para,
+            m.start,
+        )

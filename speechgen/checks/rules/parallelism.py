@@ -38,9 +38,12 @@ def _affix(group: list[Heading], titles: list[str], *, prefix: bool) -> Iterator
     where = "开头" if prefix else "结尾"
     for h, k, title in zip(group, keys, titles, strict=True):
         if k != key:
-            yield Finding("parallel.pattern",
-                          f"并列标题“{h.marker}{title}”与其他{len(sharers)}个的{where}“{shown}”不一致",
-                          h.para, 0)  # fmt: skip
+            yield Finding(
+                "parallel.pattern",
+                f"并列标题“{h.marker}{title}”与其他{len(sharers)}个的{where}“{shown}”不一致",
+                h.para,
+                0,
+            )
 
 
 def _common(titles: list[str], prefix: bool) -> str:
@@ -61,6 +64,9 @@ def _length(group: list[Heading], titles: list[str]) -> Iterator[Finding]:
     for h, title, size in zip(group, titles, lengths, strict=True):
         if abs(size - typical) >= 8 and (size > 2 * typical or size < typical / 2):
             kind = "过长" if size > typical else "过短"
-            yield Finding("parallel.length",
-                          f"并列标题“{h.marker}{title}”{kind}（{size}字，其他一般{typical:g}字）",
-                          h.para, 0)  # fmt: skip
+            yield Finding(
+                "parallel.length",
+                f"并列标题“{h.marker}{title}”{kind}（{size}字，其他一般{typical:g}字）",
+                h.para,
+                0,
+            )

@@ -29,15 +29,26 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for index, para in enumerate(doc.paras):
         text = para.text
         for start, end in placeholder_spans(text):
-            yield Finding("placeholder.text", f"遗留占位符“{text[start:end]}”：{snippet(text, start, end)}",
-                          index, start)  # fmt: skip
+            yield Finding(
+                "placeholder.text",
+                f"遗留占位符“{text[start:end]}”：{snippet(text, start, end)}",
+                index,
+                start,
+            )
         for m in _TEMPLATE.finditer(text):
-            yield Finding("placeholder.template",
-                          f"没有渲染的模板标记“{m.group(0)}”：{snippet(text, m.start(), m.end())}",
-                          index, m.start())  # fmt: skip
+            yield Finding(
+                "placeholder.template",
+                f"没有渲染的模板标记“{m.group(0)}”：{snippet(text, m.start(), m.end())}",
+                index,
+                m.start(),
+            )
         for m in _EMPTY.finditer(text):
-            yield Finding("placeholder.empty", f"空的“{m.group(0)}”，像是漏填了内容：{snippet(text, m.start(), m.end())}",
-                          index, m.start())  # fmt: skip
+            yield Finding(
+                "placeholder.empty",
+                f"空的“{m.group(0)}”，像是漏填了内容：{snippet(text, m.start(), m.end())}",
+                index,
+                m.start(),
+            )
 
 
 def placeholder_spans(text: str) -> list[tuple[int, int]]:

@@ -11,13 +11,25 @@ from .context import CheckContext
 
 _OPEN = {"（": "）", "(": "）", "《": "》", "【": "】", "「": "」"}
 _CLOSE = {"）": "（", ")": "（", "》": "《", "】": "【", "」": "「"}
-_QUOTES = {"“": ("“", "”", "双引号"), "”": ("“", "”", "双引号"),
-           "‘": ("‘", "’", "单引号"), "’": ("‘", "’", "单引号")}  # fmt: skip
+_QUOTES = {
+    "“": ("“", "”", "双引号"),
+    "”": ("“", "”", "双引号"),
+    "‘": ("‘", "’", "单引号"),
+    "’": ("‘", "’", "单引号"),
+}
 _BRACKET_CHARS = re.compile("[" + re.escape("".join(_OPEN) + "".join(_CLOSE)) + "]")
 _QUOTE_CHARS = re.compile("[" + "".join(_QUOTES) + "]")
 _HALF = re.compile(r"[,.:;?!()]")
-_HALF_NAMES = {",": "逗号", ".": "句点", ":": "冒号", ";": "分号", "?": "问号", "!": "叹号",
-               "(": "括号", ")": "括号"}  # fmt: skip
+_HALF_NAMES = {
+    ",": "逗号",
+    ".": "句点",
+    ":": "冒号",
+    ";": "分号",
+    "?": "问号",
+    "!": "叹号",
+    "(": "括号",
+    ")": "括号",
+}
 _FULL = {",": "，", ".": "。", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _DASH = re.compile(
     rf"(?<=[{CJK_CLASS}])\s*(?:-{{1,3}}|－{{1,2}}|–|(?<!—)—(?!—))\s*(?=[{CJK_CLASS}“])"
@@ -35,11 +47,19 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         yield from _unpaired_quotes(text, index)
         yield from _half_width(text, index)
         for m in _DASH.finditer(text):
-            yield Finding("punct.dash", f"破折号应写作“——”，这里是“{m.group(0).strip()}”：{snippet(text, m.start(), m.end())}",
-                          index, m.start())  # fmt: skip
+            yield Finding(
+                "punct.dash",
+                f"破折号应写作“——”，这里是“{m.group(0).strip()}”：{snippet(text, m.start(), m.end())}",
+                index,
+                m.start(),
+            )
         for m in _ELLIPSIS.finditer(text):
-            yield Finding("punct.ellipsis", f"省略号应写作“……”，这里是“{m.group(0)}”：{snippet(text, m.start(), m.end())}",
-                          index, m.start())  # fmt: skip
+            yield Finding(
+                "punct.ellipsis",
+                f"省略号应写作“……”，这里是“{m.group(0)}”：{snippet(text, m.start(), m.end())}",
+                index,
+                m.start(),
+            )
         for m in _PUNCT_RUN.finditer(text):
             run = m.group(0)
             if run in _ALLOWED_RUNS or (len(run) >= 3 and set(run) == {"。"}):
@@ -69,8 +89,12 @@ def _unpaired_brackets(text: str, index: int) -> Iterator[Finding]:
                         break
                     yield _unclosed(text, index, p)
             else:
-                yield Finding("punct.unpaired", f"多出一个“{ch}”，前面没有对应的“{want}”：{snippet(text, pos)}",
-                              index, pos)  # fmt: skip
+                yield Finding(
+                    "punct.unpaired",
+                    f"多出一个“{ch}”，前面没有对应的“{want}”：{snippet(text, pos)}",
+                    index,
+                    pos,
+                )
     for _, p in stack:
         yield _unclosed(text, index, p)
 
@@ -94,28 +118,42 @@ def _unpaired_quotes(text: str, index: int) -> Iterator[Finding]:
         if ch == opener:
             previous = open_at[kind]
             if previous is not None:
-                yield Finding("punct.unpaired",
-                              f"前{kind}“{opener}”没有对应的后{kind}“{closer}”：{snippet(text, previous)}",
-                              index, previous)  # fmt: skip
+                yield Finding(
+                    "punct.unpaired",
+                    f"前{kind}“{opener}”没有对应的后{kind}“{closer}”：{snippet(text, previous)}",
+                    index,
+                    previous,
+                )
             open_at[kind] = pos
         elif open_at[kind] is None:
-            yield Finding("punct.unpaired",
-                          f"后{kind}“{closer}”前面没有对应的前{kind}“{opener}”：{snippet(text, pos)}",
-                          index, pos)  # fmt: skip
+            yield Finding(
+                "punct.unpaired",
+                f"后{kind}“{closer}”前面没有对应的前{kind}“{opener}”：{snippet(text, pos)}",
+                index,
+                pos,
+            )
         else:
             open_at[kind] = None
     for kind, left in open_at.items():
         if left is not None:
             opener, closer, _ = _QUOTES[text[left]]
-            yield Finding("punct.unpaired",
-                          f"前{kind}“{opener}”没有对应的后{kind}“{closer}”：{snippet(text, left)}",
-                          index, left)  # fmt: skip
+            yield Finding(
+                "punct.unpaired",
+                f"前{kind}“{opener}”没有对应的后{kind}“{closer}”：{snippet(text, left)}",
+                index,
+                left,
+            )
 
 
 def _between_letters(text: str, pos: int) -> bool:
     """True when ``text[pos]`` sits between two ASCII letters (it's, don't)."""
-    return 0 < pos < len(text) - 1 and text[pos - 1].isascii() and text[pos - 1].isalpha() \
-        and text[pos + 1].isascii() and text[pos + 1].isalpha()  # fmt: skip
+    return (
+        0 < pos < len(text) - 1
+        and text[pos - 1].isascii()
+        and text[pos - 1].isalpha()
+        and text[pos + 1].isascii()
+        and text[pos + 1].isalpha()
+    )
 
 
 def _neighbour(text: str, pos: int, step: int) -> str:
@@ -138,8 +176,11 @@ def _half_width(text: str, index: int) -> Iterator[Finding]:
         left, right = _neighbour(text, pos, -1), _neighbour(text, pos, 1)
         if ch in "()":
             inner = _paren_inner(text, pos)
-            hit = bool(CJK_RE.search(inner)) if inner is not None else (
-                is_chinese_context(right) if ch == "(" else is_chinese_context(left))  # fmt: skip
+            hit = (
+                bool(CJK_RE.search(inner))
+                if inner is not None
+                else (is_chinese_context(right) if ch == "(" else is_chinese_context(left))
+            )
         elif _ascii_word(left) or _ascii_word(right):
             continue
         elif ch == ".":
@@ -147,9 +188,12 @@ def _half_width(text: str, index: int) -> Iterator[Finding]:
         else:
             hit = is_chinese_context(left) or is_chinese_context(right)
         if hit:
-            yield Finding("punct.halfwidth",
-                          f"中文里用了半角{_HALF_NAMES[ch]}“{ch}”，应为“{_FULL[ch]}”：{snippet(text, pos)}",
-                          index, pos)  # fmt: skip
+            yield Finding(
+                "punct.halfwidth",
+                f"中文里用了半角{_HALF_NAMES[ch]}“{ch}”，应为“{_FULL[ch]}”：{snippet(text, pos)}",
+                index,
+                pos,
+            )
 
 
 def _paren_inner(text: str, pos: int, reach: int = 40) -> str | None:

@@ -23,8 +23,12 @@ _ZERO = re.compile(
 )
 _INLINE = re.compile(r"(?:^|(?<=[，。；：、！？\s“]))([一二三四五六七八九十]{1,2})是")
 _LEADING = re.compile(r"([一二三四五六七八九十]{1,2})是")
-_PART_NAMES = {1: "部分（一、二、……）", 2: "小标题（（一）（二）……）", 3: "小点（1. 2. ……）",
-               4: "小点（（1）（2）……）"}  # fmt: skip
+_PART_NAMES = {
+    1: "部分（一、二、……）",
+    2: "小标题（（一）（二）……）",
+    3: "小点（1. 2. ……）",
+    4: "小点（（1）（2）……）",
+}
 _LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 
 
@@ -62,22 +66,31 @@ def _announced_counts(doc: Document, headings: list[Heading]) -> Iterator[Findin
                     found = _point_paragraphs(doc, index + 1)
                     what = "小点（一是、二是……）"
             if found is not None and found != announced:
-                yield Finding("structure.count",
-                              f"这里说{snippet(text, m.start(), m.end(), 2)}（{announced}个），"
-                              f"后面实际有{cn_count(found)}个{what}", index, m.start())  # fmt: skip
+                yield Finding(
+                    "structure.count",
+                    f"这里说{snippet(text, m.start(), m.end(), 2)}（{announced}个），"
+                    f"后面实际有{cn_count(found)}个{what}",
+                    index,
+                    m.start(),
+                )
 
 
 def _zero_counts(doc: Document) -> Iterator[Finding]:
     """「讲零点意见」「以下零个方面」: a count of nothing, usually an empty list in the brief."""
     for index, para in enumerate(doc.paras):
         for m in _ZERO.finditer(para.text):
-            yield Finding("structure.zero",
-                          f"这里宣布的数目是零：{snippet(para.text, m.start(), m.end(), 4)}，"
-                          "像是漏了内容（简报中的列表是空的？）", index, m.start())  # fmt: skip
+            yield Finding(
+                "structure.zero",
+                f"这里宣布的数目是零：{snippet(para.text, m.start(), m.end(), 4)}，"
+                "像是漏了内容（简报中的列表是空的？）",
+                index,
+                m.start(),
+            )
 
 
-def _following_count(index: int, headings: list[Heading], by_para: dict[int, Heading]
-                     ) -> tuple[int | None, str]:  # fmt: skip
+def _following_count(
+    index: int, headings: list[Heading], by_para: dict[int, Heading]
+) -> tuple[int | None, str]:
     """How many sibling headings follow paragraph ``index`` one level below its context."""
     before = [h for h in headings if h.para <= index]
     context_level = before[-1].level if before else 0
@@ -157,9 +170,13 @@ def _skipped_levels(headings: list[Heading]) -> Iterator[Finding]:
             continue
         parent = headings[h.parent]
         if h.level > parent.level + 1:
-            yield Finding("structure.level",
-                          f"标题跳级：“{parent.marker}”下面直接出现“{h.marker}”，"
-                          f"中间缺少“{_LEVEL_NAMES[parent.level + 1]}”这一级", h.para, 0)  # fmt: skip
+            yield Finding(
+                "structure.level",
+                f"标题跳级：“{parent.marker}”下面直接出现“{h.marker}”，"
+                f"中间缺少“{_LEVEL_NAMES[parent.level + 1]}”这一级",
+                h.para,
+                0,
+            )
 
 
 def _inline_numbering(text: str, index: int) -> Iterator[Finding]:
@@ -177,8 +194,13 @@ def _inline_numbering(text: str, index: int) -> Iterator[Finding]:
             previous = 1  # a new run of points in the same paragraph
             continue
         problem = "重复了" if value == previous else "跳号或颠倒了"
-        yield Finding("structure.numbering", f"“{m.group(0)}”{problem}（前一个是“{_cn(previous)}是”）："
-                      f"{snippet(text, m.start(), m.end())}", index, m.start())  # fmt: skip
+        yield Finding(
+            "structure.numbering",
+            f"“{m.group(0)}”{problem}（前一个是“{_cn(previous)}是”）："
+            f"{snippet(text, m.start(), m.end())}",
+            index,
+            m.start(),
+        )
         previous = value
 
 
@@ -202,7 +224,11 @@ def _paragraph_point_numbering(doc: Document) -> Iterator[Finding]:
             value = _leading_point(doc.paras[i].text) or 0
             if value != previous + 1:
                 problem = "重复了" if value == previous else "跳号或颠倒了"
-                yield Finding("structure.numbering",
-                              f"段首的“{_cn(value)}是”{problem}（上一段是“{_cn(previous)}是”）", i, 0)  # fmt: skip
+                yield Finding(
+                    "structure.numbering",
+                    f"段首的“{_cn(value)}是”{problem}（上一段是“{_cn(previous)}是”）",
+                    i,
+                    0,
+                )
             previous = value
         index = run[-1] + 1
