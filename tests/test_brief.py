@@ -100,7 +100,7 @@ def test_impossible_date_is_reported() -> None:
 
 def test_all_problems_reported_at_once() -> None:
     message = _problems(
-        "meeting:\n  name: 会\n  titel: x\nranking:\n  current: 九\nstrengthz: []\n"
+        "meeting:\n  name: 会\n  titel: x\nranking:\n  current: 九x\nstrengthz: []\n"
     )
     for field in ("organization", "meeting.titel", "ranking.current", "strengthz"):
         assert field in message

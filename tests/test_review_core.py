@@ -218,11 +218,14 @@ def test_output_naming_the_brief_is_protected_even_with_another_extension(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.yaml"]
 
 
-def test_full_width_digits_in_a_rank_get_a_half_width_hint() -> None:
-    (p,) = _validation_problems(BASE + "ranking:\n  current: １２\n")
-    assert p.field == "ranking.current" and "半角数字 12" in p.message
+def test_a_rank_in_full_width_digits_or_chinese_numerals_is_read_as_a_number() -> None:
+    from speechgen.facade import parse_brief
+
+    for typed, rank in (("１２", 12), ("三", 3), ("第八名", 8), ("第12名", 12), ("十一", 11)):
+        brief = parse_brief(BASE + f"ranking:\n  current: {typed}\n")
+        assert brief.rankings[0].current == rank, typed
 
 
-def test_chinese_numeral_rank_gets_no_digit_hint() -> None:
-    (p,) = _validation_problems(BASE + "ranking:\n  current: 三\n")
-    assert "应是整数" in p.message and "半角" not in p.message
+def test_a_rank_that_is_no_number_gets_the_integer_message() -> None:
+    (p,) = _validation_problems(BASE + "ranking:\n  current: 靠前\n")
+    assert p.field == "ranking.current" and "应是整数" in p.message

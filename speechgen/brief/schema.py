@@ -24,6 +24,29 @@ _DEFS = {
     "PriorSpeaker": ("此前发言", "发言人，或写成 who（谁）加 did（讲了什么）"),
     "Meeting": ("会议", "会议信息：name 和 organization 必填"),
     "Ranking": ("考核排名", "考核排名；名次数字越小越好，只有目标（如 保四争三）也可以"),
+    "NextSpeaker": ("接着讲话的领导", "who（谁）加 does（做什么，如 作重要讲话）"),
+    "Leader": ("第一名", "name（单位）加 score（得分）"),
+    "Peer": ("兄弟单位", "name（单位）、rank（名次）、score（得分）"),
+    "Indicator": (
+        "分项指标",
+        "name 必填；得分类写 score、full、rank、previous，数值类写 value、unit、target、last_year",
+    ),
+    "Milestone": ("节点", "when（时间）加 what（完成什么）"),
+    "Praise": ("点名表扬", "who（表扬谁）加 for（表扬什么）"),
+    "Case": ("案例", "who（案中人）、what（做了什么）、result（处理结果）、lesson（教训）"),
+    "Remark": (
+        "讲话人自己的话",
+        "at（放在哪里：opening、parts.N、measures.N、closing）加 text（原话）",
+    ),
+    "NextStep": ("近期安排", "when（时间）、what（做什么）、who（谁负责）"),
+    "OutlinePart": (
+        "提纲的一个部分",
+        "kind（类型）必填，可写 heading、items、select；custom 部分写 heading 和 text",
+    ),
+    "Outline": (
+        "自定提纲",
+        "announce（预告方式）、numbering（一级编号）、refrain（标题共用的结尾）、parts（各部分）",
+    ),
 }
 # Definitions a brief may also give as a plain string (see the BeforeValidators in brief.py).
 _STRING_OK = {"Item", "Measure", "PriorSpeaker"}

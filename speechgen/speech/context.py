@@ -198,7 +198,7 @@ def build_context(
     )
     return SpeechContext(
         meeting=meeting,
-        ranking=_ranking(brief.ranking) if brief.ranking is not None else None,
+        ranking=_ranking(brief.rankings[0]) if brief.rankings else None,
         strengths=tuple(_item(i) for i in brief.strengths),
         weaknesses=tuple(_item(i) for i in brief.weaknesses),
         measures=tuple(_measure(x, date_style) for x in brief.measures),
