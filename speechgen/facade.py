@@ -25,7 +25,7 @@ from .speech import blocks as blocks_mod
 from .speech import markup
 from .speech.context import build_context
 from .templating.registry import TemplateInfo, resolve_template, search_roots
-from .templating.rendering import merge_options, render_markup
+from .templating.speak import Spoken, speak
 
 if TYPE_CHECKING:
     from .checks.model import Document, FileResult
@@ -99,15 +99,14 @@ def compose(
     profile: Profile,
     seed: int | None = None,
     loaded: LoadedBrief | None = None,
-) -> tuple[str, list[blocks_mod.Block]]:
-    """Render the template for ``brief`` and return ``(markup, finished blocks)``."""
-    options = merge_options(info, dict(brief.options), loaded)
-    context = build_context(brief, options, seed or 0)
-    text = render_markup(info, context, roots)
-    parsed = markup.parse(text, str(info.folder / info.entry))
+) -> tuple[str, list[blocks_mod.Block], Spoken]:
+    """Render the template for ``brief``; return ``(markup, finished blocks, spoken)``."""
+    spoken = speak(brief, info, roots, seed=seed or 0, loaded=loaded)
+    parsed = markup.parse(spoken.text, str(info.folder / info.entry))
     if not parsed:
         raise UserError(f"{info.folder / info.entry}: 模板没有输出任何内容")
-    return text, blocks_mod.finish(parsed, frozenset(profile.run_in_levels))
+    style = spoken.plan.numbering
+    return spoken.text, blocks_mod.finish(parsed, frozenset(profile.run_in_levels), style), spoken
 
 
 def build_draft(path: Path, settings: RenderSettings) -> Draft:
@@ -130,9 +129,19 @@ def build_draft_from(path: Path, loaded: LoadedBrief, settings: RenderSettings) 
     shell_spec = settings.shell or brief.shell or info.shell
     with _setting(loaded, "shell", settings.shell):
         shell = _shell_path(shell_spec, base, info) if shell_spec else None
-    text, blocks = compose(brief, info, roots, profile=profile, seed=settings.seed, loaded=loaded)
+    text, blocks, spoken = compose(
+        brief, info, roots, profile=profile, seed=settings.seed, loaded=loaded
+    )
     return Draft(
-        path, brief, info, profile, blocks, shell, text, warnings=loaded.warning_messages()
+        path,
+        brief,
+        info,
+        profile,
+        blocks,
+        shell,
+        text,
+        context=spoken.context,
+        warnings=loaded.warning_messages(),
     )
 
 

@@ -152,15 +152,32 @@ def test_a_template_extending_base_is_not_a_skeleton(invoke, tmp_path, monkeypat
     folder = tmp_path / "templates" / "t1"
     folder.mkdir(parents=True)
     (folder / "manifest.yaml").write_text(
-        "name: t1\ncn_name: 测试会\nextends: base\n", encoding="utf-8"
+        "name: t1\ncn_name: 测试会\nextends: base\nuses: [meeting, strengths]\n", encoding="utf-8"
+    )
+    (folder / "speech.j2").write_text(
+        "{% block opening %}今天开会。{{ strengths|join_cn }}。{% endblock %}\n", encoding="utf-8"
+    )
+    brief = write_brief(tmp_path, BRIEF)
+    result = invoke("render", brief, "-f", "txt", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert "今天开会。" in result.stdout
+
+
+def test_a_value_the_template_never_says_is_refused_naming_it(invoke, tmp_path, monkeypatch):
+    """A brief value the template does not render is exit 2 naming it, never silently dropped."""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "templates" / "t1"
+    folder.mkdir(parents=True)
+    (folder / "manifest.yaml").write_text(
+        "name: t1\ncn_name: 测试会\nextends: base\nuses: [meeting]\n", encoding="utf-8"
     )
     (folder / "speech.j2").write_text(
         "{% block opening %}今天开会。{% endblock %}\n", encoding="utf-8"
     )
     brief = write_brief(tmp_path, BRIEF)
     result = invoke("render", brief, "-f", "txt", "-o", "-")
-    assert result.exit_code == 0, result.stderr
-    assert "今天开会。" in result.stdout
+    assert result.exit_code == 2
+    assert "strengths" in result.stderr and "不会讲到" in result.stderr
 
 
 def test_schema_accepts_quoted_numbers_that_speechgen_accepts(invoke, tmp_path):

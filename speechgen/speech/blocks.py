@@ -82,9 +82,31 @@ class Paragraph:
 Block = Title | Subtitle | Byline | Salutation | Heading | Paragraph
 
 
-def heading_number(level: int, n: int) -> str:
-    """Return the sequence mark for the ``n``-th heading of ``level``: 一、（一）1.（1）."""
+TOP_STYLES = ("一、", "第一，", "一要", "首先")
+
+
+def sequence_word(n: int, total: int) -> str:
+    """首先 / 其次 / 再次 / 最后 for item ``n`` of ``total`` (at most four)."""
+    if n == 1:
+        return "首先"
+    if n == total and total > 2:
+        return "最后"
+    return "其次" if n == 2 else "再次"
+
+
+def heading_number(level: int, n: int, style: str = "一、", total: int = 0) -> str:
+    """Return the sequence mark for the ``n``-th heading of ``level``: 一、（一）1.（1）.
+
+    Level-1 headings follow the outline's ``style``: 一、, 第一，, 一要 or 首先 (then 其次,
+    再次, 最后 — ``total`` is the number of siblings).
+    """
     if level == 1:
+        if style == "第一，":
+            return f"第{cn_number(n)}，"
+        if style == "一要":
+            return f"{cn_number(n)}要"
+        if style == "首先":
+            return sequence_word(n, total) + "，"
         return f"{cn_number(n)}、"
     if level == 2:
         return f"（{cn_number(n)}）"
@@ -117,25 +139,52 @@ def run_in_text(heading: Heading) -> str:
 _SENTENCE_END = "。！？：…!?."
 
 
-def number_headings(blocks: list[Block]) -> list[Block]:
+def _point_groups(blocks: list[Block]) -> list[int]:
+    """For each block, how many inline points its group (between headings) has."""
+    sizes: list[int] = []
+    group: list[int] = []
+    count = 0
+    for i, block in enumerate(blocks):
+        if isinstance(block, Heading):
+            sizes.extend([count] * len(group))
+            group, count = [], 0
+        group.append(i)
+        if isinstance(block, Paragraph) and block.point:
+            count += 1
+    sizes.extend([count] * len(group))
+    return sizes
+
+
+def number_headings(blocks: list[Block], style: str = "一、") -> list[Block]:
     """Number headings by position; each level restarts under its parent.
 
-    Inline points (一是、二是…) are numbered too, restarting after every heading.
+    Inline points are numbered too, restarting after every heading: ``+是`` gives 一是、二是,
+    ``+要`` 一要、二要, ``+先`` 首先、其次、再次、最后. Level-1 headings follow ``style``.
     """
     counters = [0, 0, 0, 0, 0]
+    tops = sum(1 for b in blocks if isinstance(b, Heading) and b.level <= 1)
+    group_sizes = _point_groups(blocks)
     points = 0
     out: list[Block] = []
-    for block in blocks:
+    for i, block in enumerate(blocks):
         if isinstance(block, Heading):
             level = min(max(block.level, 1), 4)
             counters[level] += 1
             for deeper in range(level + 1, 5):
                 counters[deeper] = 0
             points = 0
-            block = replace(block, level=level, number=heading_number(level, counters[level]))
+            number = heading_number(level, counters[level], style, tops)
+            text = block.text
+            if level == 1 and style == "一要" and text.startswith("要"):
+                text = text[1:]
+            block = replace(block, level=level, number=number, text=text)
         elif isinstance(block, Paragraph) and block.point:
             points += 1
-            block = replace(block, seq=f"{cn_number(points)}{block.point}")
+            if block.point == "先":
+                seq = sequence_word(points, group_sizes[i]) + "，"
+            else:
+                seq = f"{cn_number(points)}{block.point}"
+            block = replace(block, seq=seq)
         out.append(block)
     return out
 
@@ -193,6 +242,8 @@ def run_in(blocks: list[Block], levels: frozenset[int]) -> list[Block]:
     return out
 
 
-def finish(blocks: list[Block], run_in_levels: frozenset[int] = frozenset({2})) -> list[Block]:
+def finish(
+    blocks: list[Block], run_in_levels: frozenset[int] = frozenset({2}), style: str = "一、"
+) -> list[Block]:
     """Number headings, fill counts and apply run-in headings: the blocks the writer gets."""
-    return run_in(fill_counts(number_headings(blocks)), run_in_levels)
+    return run_in(fill_counts(number_headings(blocks, style)), run_in_levels)

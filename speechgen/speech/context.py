@@ -1,8 +1,9 @@
 """Build the template context: a pure function from a Brief to typed, derived values.
 
-Templates see only what is here: the brief's facts as small read-only objects plus
-derived values (rank direction and change, counts, formatted dates). Nothing in the
-context can reach Python internals; the sandbox enforces the rest.
+Templates see only what is here: the brief's facts (trimmed, never rewritten) as small
+read-only objects, derived facts (:mod:`.facts`: bands, sizes, gaps, deadline kinds,
+who "we" are) and the outline plan (:mod:`.plan`). Nothing in the context can reach
+Python internals; the sandbox enforces the rest.
 """
 
 from __future__ import annotations
@@ -10,18 +11,40 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..brief.model import Brief, BriefDate, Item, Measure, Ranking
+from ..brief.model import (
+    Brief,
+    BriefDate,
+    Case,
+    Indicator,
+    Item,
+    Measure,
+    NextStep,
+    Praise,
+    Ranking,
+)
+from . import facts
 from .numerals import cn_date
+from .plan import OutlinePlan
+from .spoken import trim
+from .topics import topics_of
 
-UP, DOWN, SAME, NONE = "up", "down", "same", "none"
+UP, DOWN, SAME, NONE, MIXED = "up", "down", "same", "none", "mixed"
+
+
+def _t(text: str | None) -> str | None:
+    """A trimmed optional value (None stays None)."""
+    return None if text is None else trim(text)
 
 
 @dataclass(frozen=True)
 class ItemCtx:
-    """A list item: ``title`` always, ``detail`` when the writer gave one."""
+    """A list item: ``title`` always; ``detail``, ``example`` and ``points`` when given."""
 
     title: str
     detail: str | None = None
+    example: str | None = None
+    points: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return self.title
@@ -29,18 +52,27 @@ class ItemCtx:
 
 @dataclass(frozen=True)
 class SpeakerCtx:
-    """Someone who spoke earlier in the meeting."""
+    """Someone who spoke (or something shown) earlier in the meeting."""
 
     who: str
     did: str | None = None
+    kind: str | None = None
 
     def __str__(self) -> str:
         return self.who
 
 
 @dataclass(frozen=True)
+class NextSpeakerCtx:
+    """A higher leader who speaks after this speech."""
+
+    who: str
+    does: str
+
+
+@dataclass(frozen=True)
 class MeetingCtx:
-    """The meeting, with the title and date already formatted."""
+    """The meeting, with the title, date and who "we" are worked out."""
 
     name: str
     organization: str
@@ -53,11 +85,63 @@ class MeetingCtx:
     audience: str | None
     minutes: int | None
     prior_speakers: tuple[SpeakerCtx, ...]
+    level: str = "单位"
+    we: str = "全体干部职工"
+    units: str = "各部门"
+    territory: bool = False
+    on_behalf_of: str | None = None
+    audience_role: str | None = None
+    theme: str | None = None
+    leadership_body: str | None = None
+    next_speaker: NextSpeakerCtx | None = None
+
+    @property
+    def leaders_only(self) -> bool:
+        """True when the audience are leading cadres (以上率下、靠前指挥 may be asked of them)."""
+        return self.audience_role == "领导干部"
+
+
+@dataclass(frozen=True)
+class IndicatorCtx:
+    """One indicator, with its values as typed and what they mean."""
+
+    name: str
+    score: str | None
+    full: str | None
+    rank: int | None
+    previous: int | None
+    value: str | None
+    unit: str
+    target: str | None
+    last_year: str | None
+    direction: str
+    light: str | None
+    band: str | None
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def lagging(self) -> bool:
+        """Below its target or last year (亮灯), or fallen in rank."""
+        return self.light is not None or self.direction == DOWN
+
+
+@dataclass(frozen=True)
+class PeerCtx:
+    """A named unit to compare with."""
+
+    name: str
+    rank: int | None = None
+    score: str | None = None
+
+    def __str__(self) -> str:
+        return self.name
 
 
 @dataclass(frozen=True)
 class RankingCtx:
-    """An assessment result with its direction: up (better), down, same or none."""
+    """An assessment result with its direction, band, size of change and gap to target."""
 
     assessment: str | None
     period: str | None
@@ -70,22 +154,79 @@ class RankingCtx:
     weak_items: tuple[ItemCtx, ...]
     direction: str
     change: int | None
+    score: str | None = None
+    average: str | None = None
+    leader: PeerCtx | None = None
+    peers: tuple[PeerCtx, ...] = ()
+    indicators: tuple[IndicatorCtx, ...] = ()
+    band: str | None = None
+    size: str | None = None
+    gap: int | None = None
+    floor_gap: int | None = None
+    below_average: bool | None = None
 
     @property
     def has_ranks(self) -> bool:
         """True when the current rank is known."""
         return self.current is not None
 
+    @property
+    def top(self) -> bool:
+        """In the top band (榜首 or 前列)."""
+        return self.band in facts.TOP_BANDS
+
+    @property
+    def bottom(self) -> bool:
+        """In the last three places (or 靠后 in a small field)."""
+        return self.band in facts.BOTTOM_BANDS
+
+    @property
+    def may_extend_lead(self) -> bool:
+        """扩大领先 fits: a rank in the top third."""
+        return facts.may_extend_lead(self.current, self.total)
+
+    @property
+    def crisis(self) -> bool:
+        """A fall that leaves the top band: the speech may sound the alarm."""
+        return self.direction == DOWN and not self.top
+
+    @property
+    def lagging(self) -> tuple[IndicatorCtx, ...]:
+        """Indicators below target or last year, or fallen in rank."""
+        return tuple(i for i in self.indicators if i.lagging)
+
+    @property
+    def name(self) -> str:
+        """The assessment's name, with its period when it has one."""
+        return f"{self.period or ''}{self.assessment or '考核'}"
+
+
+@dataclass(frozen=True)
+class MilestoneCtx:
+    """A dated step of a measure."""
+
+    when: str
+    what: str
+
 
 @dataclass(frozen=True)
 class MeasureCtx:
-    """A measure: title, points, owner and a formatted deadline."""
+    """A measure: why, what, who and by when, target and example, with the deadline's kind."""
 
     title: str
     points: tuple[ItemCtx, ...]
     owner: str | None
     deadline: BriefDate | str | None
     deadline_text: str | None
+    co_owners: tuple[str, ...] = ()
+    why: str | None = None
+    steps: tuple[str, ...] = ()
+    milestones: tuple[MilestoneCtx, ...] = ()
+    target: str | None = None
+    example: str | None = None
+    deadline_kind: str | None = None
+    topics: tuple[str, ...] = ()
+    number: int = 0
 
     def __str__(self) -> str:
         return self.title
@@ -94,6 +235,33 @@ class MeasureCtx:
     def deadline_is_date(self) -> bool:
         """True when the deadline is a calendar date (not free text such as 6月底前)."""
         return isinstance(self.deadline, BriefDate)
+
+
+@dataclass(frozen=True)
+class PraiseCtx:
+    """A unit or person praised by name, and for what."""
+
+    who: str
+    deed: str
+
+
+@dataclass(frozen=True)
+class CaseCtx:
+    """A case of a warning-education meeting."""
+
+    who: str
+    what: str
+    result: str | None
+    lesson: str | None
+
+
+@dataclass(frozen=True)
+class NextStepCtx:
+    """An action the speaker announces."""
+
+    when: str
+    what: str
+    who: str | None
 
 
 @dataclass(frozen=True)
@@ -117,15 +285,35 @@ class SpeechContext:
     counts: Counts
     options: dict[str, Any] = field(default_factory=dict)
     seed: int = 0
+    rankings: tuple[RankingCtx, ...] = ()
+    direction: str = NONE
+    praise: tuple[PraiseCtx, ...] = ()
+    cases: tuple[CaseCtx, ...] = ()
+    next_steps: tuple[NextStepCtx, ...] = ()
+    remarks: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    plan: OutlinePlan | None = None
+
+    @property
+    def mixed(self) -> bool:
+        """有喜有忧: one assessment rose while another fell."""
+        return self.direction == MIXED
 
     def as_mapping(self) -> dict[str, Any]:
         """Return the top-level names a template sees."""
         return {
             "meeting": self.meeting,
             "ranking": self.ranking,
+            "rankings": self.rankings,
+            "direction": self.direction,
+            "mixed": self.mixed,
             "strengths": self.strengths,
             "weaknesses": self.weaknesses,
             "measures": self.measures,
+            "praise": self.praise,
+            "cases": self.cases,
+            "next_steps": self.next_steps,
+            "remarks": self.remarks,
+            "plan": self.plan,
             "counts": self.counts,
             "options": self.options,
             "seed": self.seed,
@@ -144,65 +332,165 @@ def rank_direction(previous: int | None, current: int | None) -> str:
 
 
 def _item(item: Item) -> ItemCtx:
-    return ItemCtx(item.title, item.detail)
+    return ItemCtx(
+        trim(item.title),
+        _t(item.detail),
+        _t(item.example),
+        tuple(trim(p) for p in item.points),
+        topics_of(item.title, item.detail),
+    )
+
+
+def _indicator(ind: Indicator, total: int | None) -> IndicatorCtx:
+    return IndicatorCtx(
+        name=trim(ind.name),
+        score=facts.number_text(ind.score),
+        full=facts.number_text(ind.full),
+        rank=ind.rank,
+        previous=ind.previous,
+        value=facts.number_text(ind.value),
+        unit=trim(ind.unit) if ind.unit else "",
+        target=facts.number_text(ind.target),
+        last_year=facts.number_text(ind.last_year),
+        direction=facts.indicator_direction(ind),
+        light=facts.indicator_light(ind),
+        band=facts.position_band(ind.rank, total),
+    )
 
 
 def _ranking(r: Ranking) -> RankingCtx:
     direction = rank_direction(r.previous, r.current)
     change = abs(r.current - r.previous) if direction != NONE else None  # type: ignore[operator]
+    below = None
+    if r.score is not None and r.average is not None:
+        below = r.score < r.average
     return RankingCtx(
-        assessment=r.assessment,
-        period=r.period,
+        assessment=_t(r.assessment),
+        period=_t(r.period),
         previous=r.previous,
         current=r.current,
         total=r.total,
-        target=r.target,
-        reported_by=r.reported_by,
+        target=_t(r.target),
+        reported_by=_t(r.reported_by),
         strong_items=tuple(_item(i) for i in r.strong_items),
         weak_items=tuple(_item(i) for i in r.weak_items),
         direction=direction,
         change=change,
+        score=facts.number_text(r.score),
+        average=facts.number_text(r.average),
+        leader=PeerCtx(trim(r.leader.name), None, facts.number_text(r.leader.score))
+        if r.leader
+        else None,
+        peers=tuple(PeerCtx(trim(p.name), p.rank, facts.number_text(p.score)) for p in r.peers),
+        indicators=tuple(_indicator(i, r.total) for i in r.indicators),
+        band=facts.position_band(r.current, r.total),
+        size=facts.change_size(r.previous, r.current),
+        gap=facts.target_gap(r.target, r.current),
+        floor_gap=facts.target_floor_gap(r.target, r.current),
+        below_average=below,
     )
 
 
-def _measure(m: Measure, date_style: str) -> MeasureCtx:
+def _measure(m: Measure, date_style: str, number: int) -> MeasureCtx:
     deadline_text = None
     if isinstance(m.deadline, BriefDate):
         deadline_text = cn_date(m.deadline, date_style)
     elif m.deadline is not None:
-        deadline_text = m.deadline
+        deadline_text = trim(m.deadline)
     return MeasureCtx(
-        m.title, tuple(_item(p) for p in m.points), m.owner, m.deadline, deadline_text
+        title=trim(m.title),
+        points=tuple(_item(p) for p in m.points),
+        owner=_t(m.owner),
+        deadline=m.deadline,
+        deadline_text=deadline_text,
+        co_owners=tuple(trim(c) for c in m.co_owners),
+        why=_t(m.why),
+        steps=tuple(trim(s) for s in m.steps),
+        milestones=tuple(MilestoneCtx(trim(x.when), trim(x.what)) for x in m.milestones),
+        target=_t(m.target),
+        example=_t(m.example),
+        deadline_kind=facts.deadline_kind(m.deadline),
+        topics=topics_of(m.title, *(p.title for p in m.points), m.why),
+        number=number,
     )
 
 
+def _overall(rankings: tuple[RankingCtx, ...]) -> str:
+    directions = [r.direction for r in rankings]
+    if facts.mixed_verdict(directions):
+        return MIXED
+    known = [d for d in directions if d != NONE]
+    return known[0] if known else NONE
+
+
+def _meeting(brief: Brief, date_style: str) -> MeetingCtx:
+    m = brief.meeting
+    nxt = m.next_speaker
+    return MeetingCtx(
+        name=trim(m.name),
+        organization=trim(m.organization),
+        title=m.title.strip() if m.title else f"在{trim(m.name)}上的讲话",
+        date=m.date,
+        date_text=cn_date(m.date, date_style) if m.date else None,
+        speaker=_t(m.speaker),
+        speaker_title=_t(m.speaker_title),
+        subtitle=_t(m.subtitle),
+        audience=_t(m.audience),
+        minutes=m.minutes,
+        prior_speakers=tuple(SpeakerCtx(trim(p.who), _t(p.did), p.kind) for p in m.prior_speakers),
+        level=m.level or "单位",
+        we=facts.collective_noun(m.level, _t(m.we)),
+        units=facts.units_below(m.level),
+        territory=(m.level or "单位") in ("区", "县", "市", "省"),
+        on_behalf_of=_t(m.on_behalf_of),
+        audience_role=facts.audience_role(m.audience_role, m.audience),
+        theme=_t(m.theme),
+        leadership_body=_t(m.leadership_body),
+        next_speaker=NextSpeakerCtx(trim(nxt.who), trim(nxt.does) if nxt.does else "作重要讲话")
+        if nxt
+        else None,
+    )
+
+
+def _praise(p: Praise) -> PraiseCtx:
+    return PraiseCtx(trim(p.who), trim(p.for_))
+
+
+def _case(c: Case) -> CaseCtx:
+    return CaseCtx(trim(c.who), trim(c.what), _t(c.result), _t(c.lesson))
+
+
+def _step(s: NextStep) -> NextStepCtx:
+    return NextStepCtx(trim(s.when), trim(s.what), _t(s.who))
+
+
 def build_context(
-    brief: Brief, options: dict[str, Any] | None = None, seed: int = 0
+    brief: Brief,
+    options: dict[str, Any] | None = None,
+    seed: int = 0,
+    plan: OutlinePlan | None = None,
 ) -> SpeechContext:
     """Build the template context for ``brief`` (``options`` already merged with defaults)."""
     opts = dict(options if options is not None else brief.options)
     date_style = "chinese" if opts.get("date_style") == "chinese" else "arabic"
-    m = brief.meeting
-    meeting = MeetingCtx(
-        name=m.name,
-        organization=m.organization,
-        title=m.title or f"在{m.name}上的讲话",
-        date=m.date,
-        date_text=cn_date(m.date, date_style) if m.date else None,
-        speaker=m.speaker,
-        speaker_title=m.speaker_title,
-        subtitle=m.subtitle,
-        audience=m.audience,
-        minutes=m.minutes,
-        prior_speakers=tuple(SpeakerCtx(p.who, p.did) for p in m.prior_speakers),
-    )
+    rankings = tuple(_ranking(r) for r in brief.rankings)
+    remarks: dict[str, list[str]] = {}
+    for remark in brief.remarks:
+        remarks.setdefault(remark.at.strip(), []).append(trim(remark.text))
     return SpeechContext(
-        meeting=meeting,
-        ranking=_ranking(brief.rankings[0]) if brief.rankings else None,
+        meeting=_meeting(brief, date_style),
+        ranking=rankings[0] if rankings else None,
         strengths=tuple(_item(i) for i in brief.strengths),
         weaknesses=tuple(_item(i) for i in brief.weaknesses),
-        measures=tuple(_measure(x, date_style) for x in brief.measures),
+        measures=tuple(_measure(x, date_style, n) for n, x in enumerate(brief.measures, 1)),
         counts=Counts(len(brief.strengths), len(brief.weaknesses), len(brief.measures)),
         options=opts,
         seed=seed,
+        rankings=rankings,
+        direction=_overall(rankings),
+        praise=tuple(_praise(p) for p in brief.praise),
+        cases=tuple(_case(c) for c in brief.cases),
+        next_steps=tuple(_step(s) for s in brief.next_steps),
+        remarks={k: tuple(v) for k, v in remarks.items()},
+        plan=plan,
     )

@@ -180,6 +180,11 @@ def _read_manifest(folder: Path, origin: str) -> TemplateInfo:
         "options",
         "sample",
         "skeleton",
+        "parts",
+        "outline",
+        "sections",
+        "items",
+        "length",
     }
     unknown = sorted(set(data) - allowed)
     if unknown:
@@ -429,13 +434,30 @@ def confined_path(folder: Path, relative: str, shown: str) -> Path:
     return target
 
 
-def load_phrases(info: TemplateInfo, loader: FolderLoader) -> dict[str, list[str]]:
-    """Load the phrase banks of a template and its ancestors (the child's entries win)."""
+def template_chain(
+    info: TemplateInfo, candidates: dict[str, list[TemplateInfo]]
+) -> list[TemplateInfo]:
+    """``info`` and the templates it extends, the child first."""
     chain: list[TemplateInfo] = []
     current: TemplateInfo | None = info
     while current is not None and not any(_same(current.folder, c.folder) for c in chain):
         chain.append(current)
-        current = parent_of(current, loader.candidates())
+        current = parent_of(current, candidates)
+    return chain
+
+
+def outline_spec(chain: list[TemplateInfo]) -> dict[str, Any]:
+    """The outline keys of the nearest manifest in ``chain`` that declares ``parts``."""
+    keys = ("parts", "outline", "sections", "items", "length")
+    for info in chain:
+        if info.manifest.get("parts"):
+            return {k: info.manifest.get(k) for k in keys}
+    return {}
+
+
+def load_phrases(info: TemplateInfo, loader: FolderLoader) -> dict[str, list[str]]:
+    """Load the phrase banks of a template and its ancestors (the child's entries win)."""
+    chain = template_chain(info, loader.candidates())
     bank: dict[str, list[str]] = {}
     for tpl in reversed(chain):
         path = tpl.folder / PHRASES

@@ -25,13 +25,24 @@ from markupsafe import Markup
 from ..brief.loader import LoadedBrief
 from ..errors import InputProblems, Problem, UserError
 from ..speech.context import SpeechContext
+from ..speech.plan import TemplateOutline
 from .environment import (
     SpeechEnvironment,
     make_environment,
     render_with_budget,
 )
 from .errors import chinese_syntax_message, template_location
-from .registry import FolderLoader, TemplateInfo, discover, load_phrases, usable_names
+from .material import Library, Picker, load_library
+from .registry import (
+    FolderLoader,
+    TemplateInfo,
+    discover,
+    load_phrases,
+    outline_spec,
+    template_chain,
+    usable_names,
+)
+from .slots import PICKER, SLOT_FUNCTIONS
 
 _ENVS: dict[tuple[Any, ...], SpeechEnvironment] = {}
 _PHRASES: dict[tuple[str, float], dict[str, list[str]]] = {}
@@ -136,8 +147,16 @@ def missing_required(info: TemplateInfo, context: SpeechContext) -> list[str]:
     return missing
 
 
-def render_markup(info: TemplateInfo, context: SpeechContext, roots: list[tuple[Path, str]]) -> str:
-    """Render ``info``'s entry template with ``context``; return the markup text."""
+def render_markup(
+    info: TemplateInfo,
+    context: SpeechContext,
+    roots: list[tuple[Path, str]],
+    picker: Picker | None = None,
+) -> str:
+    """Render ``info``'s entry template with ``context``; return the markup text.
+
+    ``picker`` chooses material from the template's library (``say``, ``fill``, ``heading``).
+    """
     if info.skeleton:
         raise UserError(
             f"模板 {info.name}（{info.cn_name or '骨架'}）是其他模板共用的骨架，单独使用只会生成一篇空讲话："
@@ -163,6 +182,7 @@ def render_markup(info: TemplateInfo, context: SpeechContext, roots: list[tuple[
     try:
         template = env.get_template(info.entry_name)
         values = context.as_mapping() | {"__phrases__": phrases}
+        values |= SLOT_FUNCTIONS | {PICKER: picker, "__heading_sets__": {}}
         return render_with_budget(template, values)
     except UserError:
         raise
@@ -238,3 +258,33 @@ def undefined_field(message: str) -> str:
         return f"{name}（{_ITEM_NAMES[owner]}里没有这个字段）"
     prefix = _OWNER_NAMES.get(owner)
     return f"{prefix}.{name}" if prefix else name
+
+
+def template_outline(info: TemplateInfo, roots: list[tuple[Path, str]]) -> TemplateOutline:
+    """What ``info`` (or the nearest ancestor declaring parts) says about its outline."""
+    loader = environment_for(roots, info).loader
+    assert isinstance(loader, FolderLoader)
+    spec = outline_spec(template_chain(info, loader.candidates()))
+    offered = tuple(spec.get("parts") or ("situation", "measures"))
+    sections = {str(k): tuple(v or ()) for k, v in (spec.get("sections") or {}).items()}
+    items = {str(k): str(v) for k, v in (spec.get("items") or {}).items()}
+    try:
+        length = int(spec.get("length") or 2450)
+    except (TypeError, ValueError):
+        raise UserError(f"{info.folder / 'manifest.yaml'}: length 应是字数，如 2450") from None
+    return TemplateOutline(
+        offered=offered,
+        default=tuple(spec.get("outline") or offered),
+        sections=sections,
+        items=items,
+        length=length,
+        declared=bool(spec),
+    )
+
+
+def template_library(info: TemplateInfo, roots: list[tuple[Path, str]]) -> Library:
+    """The material library of ``info`` and its ancestors (ancestors' entries first)."""
+    loader = environment_for(roots, info).loader
+    assert isinstance(loader, FolderLoader)
+    chain = template_chain(info, loader.candidates())
+    return load_library(t.folder for t in reversed(chain))

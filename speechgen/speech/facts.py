@@ -1,0 +1,223 @@
+"""Facts derived from the brief (DESIGN.md §3): pure functions, no wording decisions.
+
+Position band, size of a change, gap to a target, deadline kind, the collective noun
+for "we", the audience role, indicator lag and a mixed verdict. Templates and the
+material library read these instead of comparing numbers themselves.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import Decimal
+
+from ..brief.model import BriefDate, Indicator, cn_to_int
+
+# Position bands, tested in DESIGN.md §3's order.
+TOP, LEADING, UPPER, LAST, SECOND_LAST, THIRD_LAST, LOW, LOWER = (
+    "榜首",
+    "前列",
+    "中上游",
+    "末位",
+    "倒数第二",
+    "倒数第三",
+    "靠后",
+    "中下游",
+)
+TOP_BANDS = (TOP, LEADING)
+BOTTOM_BANDS = (LAST, SECOND_LAST, THIRD_LAST, LOW)
+
+
+def position_band(current: int | None, total: int | None) -> str | None:
+    """The band of rank ``current`` among ``total`` units; None without both."""
+    if current is None or total is None or total <= 0:
+        return None
+    r, n = current, total
+    if r == 1:
+        return TOP
+    if r <= math.ceil(n / 4):
+        return LEADING
+    if r <= math.ceil(n / 2):
+        return UPPER
+    if r == n:
+        return LAST
+    if n >= 6:
+        if r == n - 1:
+            return SECOND_LAST
+        if r == n - 2:
+            return THIRD_LAST
+    elif r >= n - 2:
+        return LOW
+    return LOWER
+
+
+def may_extend_lead(current: int | None, total: int | None) -> bool:
+    """扩大领先 fits only a rank in the top third."""
+    return current is not None and total is not None and current <= math.ceil(total / 3)
+
+
+def change_size(previous: int | None, current: int | None) -> str | None:
+    """小幅 for 1–2 places, 大幅 for 3 or more, None when unchanged or unknown."""
+    if previous is None or current is None or previous == current:
+        return None
+    return "小幅" if abs(previous - current) <= 2 else "大幅"
+
+
+_KEEP_AIM = re.compile(r"保([一二三四五六七八九十\d]+)争([一二三四五六七八九十\d]+)")
+_TOP_N = re.compile(r"(?:进入|进|挺进|跻身|保持|稳居|确保)?前([一二三四五六七八九十\d]+)(?:名|位)?")
+_FIRST = re.compile(r"争(?:创|夺)?(?:第一|一流|头名|榜首)|夺冠")
+
+
+def _num(text: str) -> int | None:
+    return int(text) if text.isdigit() else cn_to_int(text)
+
+
+def target_rank(target: str | None) -> tuple[int | None, int | None]:
+    """``(floor, aim)`` ranks a target names: 保四争三 → (4, 3); 进入前五 → (5, 5); 争第一 → (1, 1).
+
+    A target such as 争先进位 names no rank: (None, None).
+    """
+    if not target:
+        return None, None
+    m = _KEEP_AIM.search(target)
+    if m:
+        return _num(m.group(1)), _num(m.group(2))
+    m = _TOP_N.search(target)
+    if m:
+        n = _num(m.group(1))
+        return n, n
+    if _FIRST.search(target):
+        return 1, 1
+    return None, None
+
+
+def target_gap(target: str | None, current: int | None) -> int | None:
+    """Places still to gain to reach the target's aim (0 when reached); None when unknowable."""
+    _floor, aim = target_rank(target)
+    if aim is None or current is None:
+        return None
+    return max(0, current - aim)
+
+
+def target_floor_gap(target: str | None, current: int | None) -> int | None:
+    """Places still to gain to reach the target's floor (保四: 4th), 0 when within it."""
+    floor, _aim = target_rank(target)
+    if floor is None or current is None:
+        return None
+    return max(0, current - floor)
+
+
+# Deadline kinds (DESIGN.md §3).
+DATE, BY_PERIOD, RECURRING, ONGOING, OTHER = "date", "by_period", "recurring", "ongoing", "other"
+_RECURRING = re.compile(
+    r"(每|逐)(天|日|周|星期|旬|个?月|季|季度|半年|年)|定期|按月|按季|按周|一月一|一季一|一周一"
+)
+_ONGOING = re.compile(r"长期|常态|持续|始终|久久为功|常抓不懈|全年|贯穿")
+_BY_PERIOD = re.compile(
+    r"(前|底|末|初|中旬|上旬|下旬|以内|之内|内完成|月|季度|年底|年内|年末|日)$|前完成|底前|末前"
+)
+
+
+def deadline_kind(deadline: BriefDate | str | None) -> str | None:
+    """``date``, ``by_period`` (6月底前), ``recurring`` (每月), ``ongoing`` (长期坚持) or ``other``."""
+    if deadline is None:
+        return None
+    if isinstance(deadline, BriefDate):
+        return DATE
+    text = deadline.strip()
+    if _RECURRING.search(text):
+        return RECURRING
+    if _ONGOING.search(text):
+        return ONGOING
+    if _BY_PERIOD.search(text):
+        return BY_PERIOD
+    return OTHER
+
+
+_WE = {
+    "单位": "全体干部职工",
+    "系统": "全系统上下",
+    "区": "全区上下",
+    "县": "全县上下",
+    "市": "全市上下",
+    "省": "全省上下",
+}
+_UNITS_BELOW = {
+    "单位": "各部门",
+    "系统": "各单位",
+    "区": "各街道各部门",
+    "县": "各乡镇各部门",
+    "市": "各区县各部门",
+    "省": "各市各部门",
+}
+
+
+def collective_noun(level: str | None, we: str | None = None) -> str:
+    """Who "we" are: the brief's ``we``, else the usual noun for the level."""
+    return we or _WE[level or "单位"]
+
+
+def units_below(level: str | None) -> str:
+    """The units a speech addresses below the speaker: 各部门, 各乡镇各部门…"""
+    return _UNITS_BELOW[level or "单位"]
+
+
+_ROLE_WORDS = (
+    (
+        "领导干部",
+        ("领导干部", "领导班子", "党政主要负责", "一把手", "局领导", "县级领导", "负责同志"),
+    ),
+    ("中层干部", ("中层", "科长", "科室负责", "部门负责", "骨干")),
+    ("全体干部职工", ("全体", "干部职工", "职工", "员工", "党员干部")),
+)
+
+
+def audience_role(role: str | None, audience: str | None) -> str | None:
+    """The audience role: given, or read from ``audience`` when it names one; else None."""
+    if role:
+        return role
+    if not audience:
+        return None
+    for name, words in _ROLE_WORDS:
+        if any(w in audience for w in words):
+            return name
+    return None
+
+
+RED, YELLOW = "red", "yellow"
+
+
+def indicator_light(ind: Indicator) -> str | None:
+    """亮红灯 (``red``) below both target and last year, 亮黄灯 (``yellow``) below one, else None."""
+    if ind.value is None:
+        return None
+    below = [
+        ref is not None and ind.value < ref
+        for ref in (ind.target, ind.last_year)
+        if ref is not None
+    ]
+    if not below:
+        return None
+    misses = sum(below)
+    if misses == 0:
+        return None
+    return RED if misses == len(below) == 2 else YELLOW
+
+
+def indicator_direction(ind: Indicator) -> str:
+    """For a ranked indicator: up, down, same or none, as for a whole assessment."""
+    if ind.rank is None or ind.previous is None:
+        return "none"
+    if ind.rank < ind.previous:
+        return "up"
+    return "down" if ind.rank > ind.previous else "same"
+
+
+def mixed_verdict(directions: list[str]) -> bool:
+    """有喜有忧: at least one assessment rose and at least one fell."""
+    return "up" in directions and "down" in directions
+
+
+def number_text(value: Decimal | None) -> str | None:
+    """A number as the writer typed it."""
+    return None if value is None else str(value)
