@@ -199,3 +199,23 @@ def test_libreoffice_converts_the_update_to_pdf(scenario, tmp_path: Path) -> Non
     subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf),
                     str(outdir / "page")], check=True, timeout=60)  # fmt: skip
     assert list(outdir.glob("page*.png"))
+
+
+def test_a_paragraph_people_edited_and_the_render_changed_gets_a_comment(tmp_path: Path) -> None:
+    brief = write_brief(tmp_path)
+    run("render", brief)
+    draft = tmp_path / "brief.docx"
+    document = docx.Document(str(draft))
+    ranking = _paragraph(document, "考核办通报了")
+    ranking.runs[0].text = ranking.runs[0].text.replace("应当清醒地看到", "必须清醒地看到")
+    mine = ranking.text
+    document.save(str(draft))
+    brief.write_text(changed_brief(), encoding="utf-8")
+    assert run("update", draft).exit_code == 0
+    out = tmp_path / "brief-更新.docx"
+    assert mine in reader_texts(out)  # people's text, untouched
+    notes = {cid: text for cid, (author, text) in comments(out).items() if author == "speechgen"}
+    (cid, text), *_ = notes.items()
+    assert text.startswith("重新生成的文字：") and "第8名" in text and "应当清醒地看到" in text
+    assert anchored_texts(out)[cid] == mine
+    assert not any("第8名" in t for t in revisions(out, "ins", "speechgen"))
