@@ -8,6 +8,8 @@ Public API (imported lazily, so ``import speechgen`` stays fast)::
     data = speech.docx()                 # .docx bytes
     text = speech.text("md")             # Markdown with heading numbers
     result = speechgen.check_file("2026Q2.docx")
+    speechgen.update_draft("2026Q2.docx")   # -> 2026Q2-更新.docx, changes tracked
+    speechgen.annotate_file("2026Q2.docx", fix=True)  # -> 2026Q2-批注.docx
 """
 
 from __future__ import annotations
@@ -18,12 +20,14 @@ from .version import __version__
 
 __all__ = [
     "Rendered",
+    "annotate_file",
     "check_file",
     "check_rendered",
     "load_brief",
     "parse_brief",
     "render_brief",
     "render_brief_text",
+    "update_draft",
     "__version__",
 ]
 

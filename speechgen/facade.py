@@ -29,6 +29,8 @@ from .templating.speak import Spoken, speak
 
 if TYPE_CHECKING:
     from .checks.model import Document, FileResult
+    from .updating.annotate import AnnotateResult
+    from .updating.update import UpdateResult
 
 FORMATS = ("docx", "md", "txt")
 
@@ -60,6 +62,7 @@ class Draft:
     word_template: Path | None = None
     context: Any = None
     warnings: list[str] = field(default_factory=list)
+    settings: RenderSettings | None = None
 
     def protected_paths(self) -> list[Path]:
         """Files the output must never overwrite: the brief, the template, the shell."""
@@ -142,6 +145,7 @@ def build_draft_from(path: Path, loaded: LoadedBrief, settings: RenderSettings) 
         text,
         context=spoken.context,
         warnings=loaded.warning_messages(),
+        settings=settings,
     )
 
 
@@ -187,6 +191,7 @@ def _word_draft(
         word_template=template_path,
         context=context,
         warnings=loaded.warning_messages(),
+        settings=settings,
     )
 
 
@@ -211,7 +216,10 @@ def document_meta(draft: Draft) -> dict[str, Any]:
 
 
 def draft_docx(draft: Draft) -> bytes:
-    """Build the .docx bytes for ``draft`` (poured into its shell when it has one), verified."""
+    """Build the .docx bytes for ``draft`` (poured into its shell when it has one), verified.
+
+    Every route carries the record of what was generated, which ``update`` reads.
+    """
     from .docx.package import DocMeta
     from .docx.verify import verify_docx
     from .docx.writer import write_docx
@@ -222,7 +230,7 @@ def draft_docx(draft: Draft) -> bytes:
 
         data = render_word_template(draft, meta)
         verify_docx(data, [], _properties(meta))
-        return data
+        return _with_record(draft, data)
     if draft.shell is not None:
         from .docx.shell import render_into_shell
 
@@ -230,7 +238,16 @@ def draft_docx(draft: Draft) -> bytes:
     else:
         data = write_docx(draft.blocks, draft.profile, meta)
     verify_docx(data, expected_texts(draft), _properties(meta))
-    return data
+    return _with_record(draft, data)
+
+
+def _with_record(draft: Draft, data: bytes) -> bytes:
+    """``data`` with the generated part embedded and the content hash stamped again."""
+    from .docx.generated import embed
+    from .docx.package import stamp_content_hash
+    from .updating.record import record_for
+
+    return stamp_content_hash(embed(data, record_for(draft, data)))
 
 
 def _properties(meta: Any) -> dict[str, str]:
@@ -405,3 +422,56 @@ def write_output(
 
         state = draft_state
     return safe_write(target, data, protected=protected, force=force, kind=kind, state=state)
+
+
+def update_draft(
+    path: str | Path,
+    *,
+    brief: str | Path | None = None,
+    output: str | None = None,
+    force: bool = False,
+    template_dirs: Iterable[str | Path] | None = None,
+    encoding: str | None = None,
+) -> UpdateResult:
+    """Bring an edited draft up to date with its (changed) brief, as ``speechgen update`` does.
+
+    People's edits stay; speechgen's changes arrive as tracked changes and comments in a
+    new file (``<stem>-更新.docx`` beside the draft unless ``output`` says otherwise).
+    """
+    from .updating import update as up
+    from .updating.targets import output_path, write_output
+
+    draft_path = Path(path)
+    data, old = up.read_draft(draft_path)
+    brief_path = up.find_brief(draft_path, old, Path(brief) if brief is not None else None)
+    target = output_path(draft_path, output, up.SUFFIX)
+    settings = RenderSettings(
+        **up.settings_of(old),  # type: ignore[arg-type]
+        encoding=encoding,
+        template_dirs=[Path(d) for d in template_dirs or []],
+    )
+    rendered = build_draft(brief_path, settings)
+    merged, record, plan = up.merge(data, old, draft_docx(rendered))
+    out = up.finish(merged, record)
+    backup = write_output(
+        target, out, source=draft_path, protected=rendered.protected_paths(), force=force
+    )
+    return up.result_of(target, backup, plan, rendered.warnings)
+
+
+def annotate_file(
+    path: str | Path,
+    *,
+    fix: bool = False,
+    output: str | None = None,
+    force: bool = False,
+    brief: str | Path | None = None,
+    ignore: Iterable[str] = (),
+) -> AnnotateResult:
+    """Write a copy of a .docx with each check finding as a Word comment (``--fix``: fixes too)."""
+    from .checks.config import make_settings
+    from .updating.annotate import annotate_file as run
+
+    compare = load_brief(brief) if brief is not None else None
+    settings = make_settings(list(ignore), None, None)
+    return run(Path(path), settings=settings, fix=fix, output=output, force=force, brief=compare)

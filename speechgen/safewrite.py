@@ -22,7 +22,8 @@ from .errors import ProtectedOutput, UserError
 
 DraftState = Callable[[Path], str]
 """Tells what an existing output file is: ``"untouched"`` (speechgen wrote it and nobody
-changed it since), ``"edited"`` (speechgen wrote it, a person changed it) or ``"foreign"``.
+changed it since), ``"edited"`` (speechgen wrote it, a person changed it), ``"people"`` (an
+``update`` or ``check --annotate`` result, holding people's text) or ``"foreign"``.
 The docx layer provides one for .docx drafts (:func:`speechgen.docx.fingerprint.draft_state`)."""
 
 
@@ -62,11 +63,10 @@ def check_target(
         if found == "untouched":
             return
         if not force:
-            why = (
-                "在 speechgen 生成之后被修改过"
-                if found == "edited"
-                else "不是 speechgen 生成的文件"
-            )
+            why = {
+                "edited": "在 speechgen 生成之后被修改过",
+                "people": "含有人工修改的内容（speechgen update 或 check --annotate 的结果）",
+            }.get(found, "不是 speechgen 生成的文件")
             raise ProtectedOutput(
                 f"{target}: 这份文件{why}，为保护其中的内容没有覆盖。"
                 f"请用 -o 另存为新文件，或加 --force 覆盖（旧文件会先备份为 {backup_name(target).name}）"

@@ -34,6 +34,7 @@ class Finding:
     para: int | None = None
     offset: int | None = None
     severity: str = ""
+    length: int = 0  # characters concerned from ``offset`` (0: just that point)
 
 
 @dataclass

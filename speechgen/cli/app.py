@@ -191,10 +191,45 @@ def check(
     encoding: Annotated[
         str | None, typer.Option("--encoding", help="简报或文本的编码（默认 UTF-8）")
     ] = None,
+    annotate: Annotated[
+        bool,
+        typer.Option(
+            "--annotate", help="把每条检查结果作为 Word 批注写进稿子的副本（默认 <原名>-批注.docx）"
+        ),
+    ] = False,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix", help="在批注副本里同时以修订方式改正半角标点、引号方向、省略号、全角数字等"
+        ),
+    ] = False,
+    output: Annotated[
+        str | None,
+        typer.Option("-o", "--output", help="批注副本写到这个文件；以 / 结尾表示文件夹"),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="覆盖已有的批注副本或原稿（先备份旧文件）")
+    ] = False,
 ) -> None:
     """检查讲话稿：遗留占位符、标点、结构、并列标题、数字日期、篇幅、与简报是否一致。"""
-    from .check import run_check
+    from .check import run_annotate, run_check
 
+    if annotate or fix:
+        raise typer.Exit(
+            run_annotate(
+                files,
+                fix=fix,
+                output=output,
+                force=force,
+                brief=brief,
+                fmt=fmt.value,
+                ignore=list(ignore or []),
+                config=config,
+                chars_per_minute=chars_per_minute,
+            )
+        )
+    if output is not None or force:
+        raise typer.BadParameter("-o 和 --force 只和 --annotate 一起用", param_hint="-o/--force")
     code = run_check(
         files,
         brief=brief,
@@ -205,6 +240,51 @@ def check(
         encoding=encoding,
     )
     raise typer.Exit(code)
+
+
+@app.command()
+def update(
+    draft: Annotated[
+        Path,
+        typer.Argument(
+            help="speechgen 生成、经人修改过的 .docx 稿子", show_default=False, metavar="稿子"
+        ),
+    ],
+    brief: Annotated[
+        Path | None,
+        typer.Option("--brief", "-b", help="用这份简报重新生成（默认用生成稿子时的简报）"),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "-o", "--output", help="输出文件（默认 <原名>-更新.docx）；以 / 结尾表示文件夹"
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="覆盖已有的文件；-o 写原稿本身时必须加（先备份原稿）"),
+    ] = False,
+    template_dir: Annotated[
+        list[Path] | None,
+        typer.Option("--template-dir", help="额外的模板文件夹（可重复）", metavar="文件夹"),
+    ] = None,
+    encoding: Annotated[
+        str | None, typer.Option("--encoding", help="简报的文字编码，如 gb18030（默认 UTF-8）")
+    ] = None,
+) -> None:
+    """按改过的简报或模板更新稿子：人改过的地方保留，新生成的变化以修订和批注写入。"""
+    from .update import run_update
+
+    raise typer.Exit(
+        run_update(
+            draft,
+            brief=brief,
+            output=output,
+            force=force,
+            template_dirs=list(template_dir or []),
+            encoding=encoding,
+        )
+    )
 
 
 @app.command()

@@ -1,4 +1,7 @@
-"""``speechgen check FILE… [--brief B] [--format text|json] [--ignore RULE] [--config F]``."""
+"""``speechgen check FILE… [--brief B] [--format text|json] [--ignore RULE] [--config F]``.
+
+With ``--annotate [--fix] [-o OUT] [--force]`` each .docx also gets an annotated copy.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from ..checks.config import make_settings
 from ..checks.engine import check_document
 from ..checks.model import FileResult
 from ..checks.report import render_json, render_text
-from ..console import echo_out
+from ..console import echo_err, echo_out
 from ..errors import UserError
 from ..facade import read_for_check
 
@@ -57,3 +60,52 @@ def _load_brief(path: Path) -> Any:
 
     _loaded, brief = load_and_validate(path)
     return brief
+
+
+def run_annotate(
+    files: list[Path],
+    *,
+    fix: bool,
+    output: str | None,
+    force: bool,
+    brief: Path | None,
+    fmt: str,
+    ignore: list[str],
+    config: Path | None,
+    chars_per_minute: int | None,
+) -> int:
+    """``check --annotate``: write each .docx's annotated copy, print the usual report.
+
+    A file that is not a .docx (or cannot be read or written) is reported on stderr and
+    the others are still annotated; the exit code is the highest any file produced.
+    """
+    from ..errors import SpeechgenError
+    from ..updating.annotate import annotate_file
+
+    settings = make_settings(ignore, config, chars_per_minute)
+    compare_brief = _load_brief(brief) if brief is not None else None
+    results: list[FileResult] = []
+    codes = [0]
+    for path in files:
+        try:
+            done = annotate_file(
+                path,
+                settings=settings,
+                fix=fix,
+                output=output,
+                count=len(files),
+                force=force,
+                brief=compare_brief,
+            )
+        except SpeechgenError as exc:
+            echo_err(exc.message)
+            results.append(FileResult(str(path), error=exc.message))
+            codes.append(exc.exit_code)
+            continue
+        results.append(done.result)
+        for line in done.messages:
+            echo_err(line)
+        echo_err(done.summary())
+    code = max(codes + [r.exit_code() for r in results])
+    echo_out(render_json(results, code) if fmt == "json" else render_text(results))
+    return code

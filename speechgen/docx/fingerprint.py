@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import UserError
-from .package import HASH_PROPERTY, content_hash
+from .package import HASH_PROPERTY, PEOPLE_PROPERTY, content_hash
 from .reader import read_docx_bytes
 from .safety import MAX_EXPANDED_BYTES
 
@@ -27,6 +27,8 @@ def recorded_hash(path: Path) -> tuple[str | None, str | None]:
         return None, None
     parts = {n: b for n, b in draft.parts.items() if n.startswith("word/")}
     recorded = draft.custom_properties.get(HASH_PROPERTY) or None
+    if draft.custom_properties.get(PEOPLE_PROPERTY) == "1":
+        recorded = None  # holds people's text: never an untouched draft
     return recorded, content_hash(parts)
 
 
@@ -36,8 +38,25 @@ def is_untouched_draft(path: Path) -> bool:
     return recorded is not None and recorded == actual
 
 
+def holds_people_text(path: Path) -> bool:
+    """True for the result of ``update`` or ``check --annotate``: a copy of people's draft."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            if sum(i.file_size for i in zf.infolist()) > MAX_EXPANDED_BYTES:
+                return False
+        draft = read_docx_bytes(path.read_bytes(), str(path))
+    except (zipfile.BadZipFile, OSError, UserError, UnicodeDecodeError):
+        return False
+    return draft.custom_properties.get(PEOPLE_PROPERTY) == "1"
+
+
 def draft_state(path: Path) -> str:
-    """``"untouched"``, ``"edited"`` or ``"foreign"``: the safe-write module's inspector."""
+    """``"untouched"``, ``"edited"``, ``"people"`` or ``"foreign"``: the safe-write inspector.
+
+    ``"people"`` is an ``update`` or ``check --annotate`` result, which holds people's text.
+    """
+    if holds_people_text(path):
+        return "people"
     recorded, actual = recorded_hash(path)
     if recorded is None:
         return "foreign"

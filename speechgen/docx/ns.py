@@ -18,11 +18,17 @@ DCTERMS = "http://purl.org/dc/terms/"
 DCMITYPE = "http://purl.org/dc/dcmitype/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 WORD_COMPAT = "http://schemas.microsoft.com/office/word"
+XML = "http://www.w3.org/XML/1998/namespace"
+CUSTOM_XML_DATASTORE = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
+# speechgen's own namespace: the record of what a render generated (docx/generated.py).
+SPEECHGEN_GENERATED = "urn:speechgen:generated:1"
 
 REL_CORE = PKG_REL + "/metadata/core-properties"
 REL_OFFICE_DOCUMENT = R + "/officeDocument"
 REL_EXTENDED = R + "/extended-properties"
 REL_CUSTOM = R + "/custom-properties"
+REL_CUSTOM_XML = R + "/customXml"
+REL_CUSTOM_XML_PROPS = R + "/customXmlProps"
 
 
 def tag(namespace: str, local: str) -> str:

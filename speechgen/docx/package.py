@@ -19,6 +19,9 @@ from . import ns
 
 HASH_PROPERTY = "speechgen.content_sha256"
 VERSION_PROPERTY = "speechgen.version"
+# Set on documents that hold people's text (update and annotate results): render never
+# overwrites them without --force.
+PEOPLE_PROPERTY = "speechgen.people_text"
 CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 CUSTOM_REL = ns.REL_CUSTOM
 
@@ -127,8 +130,10 @@ def package(parts: dict[str, bytes], extra_properties: dict[str, str] | None = N
     return buf.getvalue()
 
 
-def stamp_content_hash(data: bytes) -> bytes:
+def stamp_content_hash(data: bytes, extra: dict[str, str] | None = None) -> bytes:
     """Add speechgen's content-hash (and version) custom properties to a .docx package.
+
+    ``extra`` adds further string properties (:data:`PEOPLE_PROPERTY`).
 
     Keeps the document's own custom properties; adds the custom.xml part, its content
     type and its package relationship when the document has none.
@@ -138,6 +143,7 @@ def stamp_content_hash(data: bytes) -> bytes:
         parts = {n: zf.read(n) for n in order}
     props = _custom_properties(parts.get("docProps/custom.xml"))
     props.update({HASH_PROPERTY: content_hash(parts), VERSION_PROPERTY: __version__})
+    props.update(extra or {})
     if "docProps/custom.xml" not in parts:
         order.append("docProps/custom.xml")
         types = parts["[Content_Types].xml"].decode("utf-8")
@@ -164,9 +170,9 @@ def _custom_properties(xml: bytes | None) -> dict[str, str]:
     """The string custom properties already in a document (others are dropped)."""
     if not xml:
         return {}
-    from lxml import etree
+    from xml.etree import ElementTree as ET  # the standard library: render never loads lxml
 
-    root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
+    root = ET.fromstring(xml)
     found = {}
     for prop in root:
         name = prop.get("name")

@@ -1,7 +1,9 @@
 """The one .docx reader: a draft as the leader left it, in speechgen's own vocabulary.
 
 Inserted text (``w:ins``, ``w:moveTo``) counts as present and deleted text
-(``w:del``/``w:delText``, ``w:moveFrom``) as gone, as if every revision were accepted.
+(``w:del``/``w:delText``, ``w:moveFrom``) as gone, as if every revision were accepted;
+a paragraph whose mark is a tracked deletion runs on into the next one, as when Word
+accepts it (:func:`paragraph_groups`).
 A line break (``w:br``) reads as ``\\n``, a tab as ``\\t``, a non-breaking hyphen as
 ``-``. Comments, custom properties and core properties are read too. Render's own
 verification, ``check`` and ``update`` all read drafts through here. Only the
@@ -16,6 +18,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 from ..errors import UserError
@@ -72,6 +75,14 @@ class ReadDraft:
         """The accepted text of every paragraph, in document order."""
         return [p.text for p in self.paragraphs]
 
+    def custom_xml_parts(self) -> dict[str, bytes]:
+        """The custom XML data parts (``customXml/itemN.xml``) by part name."""
+        return {
+            name: data
+            for name, data in self.parts.items()
+            if name.startswith("customXml/item") and "Props" not in name and name.endswith(".xml")
+        }
+
 
 def read_docx_file(path: Path, label: str) -> ReadDraft:
     """Read a .docx file from disk, refusing unsafe packages first."""
@@ -92,11 +103,45 @@ def read_docx_bytes(data: bytes, label: str) -> ReadDraft:
     except (zipfile.BadZipFile, KeyError, ET.ParseError) as exc:
         raise UserError(f"{label}: Word 文件已损坏，无法读取（{exc}）") from None
     body = body_root.find(W + "body")
-    paragraphs = [] if body is None else [_paragraph(p) for p in _paragraphs(body)]
+    paragraphs = [] if body is None else [_paragraph(g) for g in paragraph_groups(body)]
     return ReadDraft(paragraphs, comments, custom, core, parts)
 
 
-def _paragraphs(element: ET.Element) -> Iterator[ET.Element]:
+def paragraph_groups(body: Any) -> list[list[Any]]:
+    """The paragraphs a reader sees, each as the ``w:p`` elements it is made of.
+
+    Usually one element each; a paragraph whose mark is a tracked deletion
+    (``w:pPr/w:rPr/w:del``) runs on into the next one. Works on ElementTree and lxml
+    trees alike, so ``update`` and ``check --annotate`` (which edit with lxml) count
+    paragraphs and characters exactly as ``check`` does.
+    """
+    groups: list[list[Any]] = []
+    pending: list[Any] = []
+    for p in _paragraphs(body):
+        pending.append(p)
+        if not mark_deleted(p):
+            groups.append(pending)
+            pending = []
+    if pending:
+        groups.append(pending)
+    return groups
+
+
+def mark_deleted(p: Any) -> bool:
+    """True when the paragraph mark of ``p`` is a tracked deletion (or a move away)."""
+    ppr = p.find(W + "pPr")
+    rpr = ppr.find(W + "rPr") if ppr is not None else None
+    return rpr is not None and any(c.tag in _DELETED for c in rpr)
+
+
+def element_text(element: Any) -> str:
+    """The text ``element`` (a run, a paragraph…) shows with every revision accepted."""
+    parts: list[str] = []
+    _collect(element, parts, deleted=element.tag in _DELETED)
+    return "".join(parts)
+
+
+def _paragraphs(element: Any) -> Iterator[Any]:
     """Every ``w:p`` in document order (tables included), not descending into text boxes."""
     for child in element:
         if child.tag == W + "p":
@@ -105,12 +150,13 @@ def _paragraphs(element: ET.Element) -> Iterator[ET.Element]:
             yield from _paragraphs(child)
 
 
-def _paragraph(p: ET.Element) -> ReadParagraph:
-    """The accepted text of ``p`` with its pending revisions and comment anchors."""
+def _paragraph(group: list[Any]) -> ReadParagraph:
+    """The accepted text of a paragraph with its pending revisions and comment anchors."""
     parts: list[str] = []
-    _collect(p, parts, deleted=False)
+    for p in group:
+        _collect(p, parts, deleted=False)
     read = ReadParagraph("".join(parts))
-    for element in p.iter():
+    for element in (el for p in group for el in p.iter()):
         kind = REVISION_KINDS.get(element.tag)
         if kind:
             read.revisions[kind] = read.revisions.get(kind, 0) + 1
@@ -122,7 +168,7 @@ def _paragraph(p: ET.Element) -> ReadParagraph:
     return read
 
 
-def _collect(element: ET.Element, out: list[str], *, deleted: bool) -> None:
+def _collect(element: Any, out: list[str], *, deleted: bool) -> None:
     """Append the visible text under ``element``: deleted runs skipped, inserted kept."""
     for child in element:
         tag = child.tag

@@ -60,6 +60,7 @@ RULES: dict[str, RuleSpec] = {
             "numbers.mixed", "warning", "同类数字写法不一致，如 第3名 与 第三名、两种日期写法"
         ),
         RuleSpec("numbers.date", "error", "不存在的日期，如 2026年2月30日"),
+        RuleSpec("numbers.fullwidth", "warning", "全角数字，如 ３月 应写作 3月"),
         RuleSpec("numbers.rank", "error", "名次大于参加排名的单位数（需 --brief 或检查简报）"),
         RuleSpec("length.time", "warning", "估计讲话时间超过简报的目标时长 meeting.minutes"),
         RuleSpec("length.balance", "info", "各部分篇幅相差悬殊（最长的超过最短的 3 倍）"),

@@ -76,8 +76,18 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                     f"日期不存在：{snippet(text, m.start(), m.end(), 2)}",
                     index,
                     m.start(),
+                    length=m.end() - m.start(),
                 )
         yield from _partial_dates(text, index)
+        for m in FULLWIDTH_DIGITS.finditer(text):
+            yield Finding(
+                "numbers.fullwidth",
+                f"全角数字“{m.group(0)}”应写作半角“{to_halfwidth(m.group(0))}”："
+                f"{snippet(text, m.start(), m.end(), 4)}",
+                index,
+                m.start(),
+                length=m.end() - m.start(),
+            )
     yield from _mixed(date_mentions, "日期")
     total = getattr(ctx.ranking, "total", None)
     if total:
@@ -89,7 +99,16 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                     f"{snippet(text, r.start, r.end, 2)}超过了参加排名的单位数（共{total}个）",
                     r.para,
                     r.start,
+                    length=r.end - r.start,
                 )
+
+
+FULLWIDTH_DIGITS = re.compile("[\uff10-\uff19]+")
+
+
+def to_halfwidth(digits: str) -> str:
+    """Full-width digits ３２ as ASCII 32."""
+    return digits.translate({0xFF10 + i: ord("0") + i for i in range(10)})
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -109,6 +128,7 @@ def _partial_dates(text: str, index: int) -> Iterator[Finding]:
                 f"日期不存在：{snippet(text, m.start(), m.end(), 2)}",
                 index,
                 m.start(),
+                length=m.end() - m.start(),
             )
     for m in _YEAR_MONTH.finditer(text):
         if not 1 <= int(m.group(2)) <= 12:
@@ -117,6 +137,7 @@ def _partial_dates(text: str, index: int) -> Iterator[Finding]:
                 f"月份不存在：{snippet(text, m.start(), m.end(), 2)}",
                 index,
                 m.start(),
+                length=m.end() - m.start(),
             )
 
 
@@ -139,4 +160,5 @@ def _mixed(mentions: list[Mention], what: str) -> Iterator[Finding]:
             f"{what}“{m.text}”与文中其他处（如“{major[0].text}”）写法不一致，同类数字应统一用{form}",
             m.para,
             m.start,
+            length=m.end - m.start,
         )

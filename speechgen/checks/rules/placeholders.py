@@ -34,6 +34,7 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                 f"遗留占位符“{text[start:end]}”：{snippet(text, start, end)}",
                 index,
                 start,
+                length=end - start,
             )
         for m in _TEMPLATE.finditer(text):
             yield Finding(
@@ -41,6 +42,7 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                 f"没有渲染的模板标记“{m.group(0)}”：{snippet(text, m.start(), m.end())}",
                 index,
                 m.start(),
+                length=len(m.group(0)),
             )
         for m in _EMPTY.finditer(text):
             yield Finding(
@@ -48,6 +50,7 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                 f"空的“{m.group(0)}”，像是漏填了内容：{snippet(text, m.start(), m.end())}",
                 index,
                 m.start(),
+                length=len(m.group(0)),
             )
 
 

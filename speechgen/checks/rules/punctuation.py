@@ -52,6 +52,7 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                 f"破折号应写作“——”，这里是“{m.group(0).strip()}”：{snippet(text, m.start(), m.end())}",
                 index,
                 m.start(),
+                length=len(m.group(0)),
             )
         for m in _ELLIPSIS.finditer(text):
             yield Finding(
@@ -59,6 +60,7 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                 f"省略号应写作“……”，这里是“{m.group(0)}”：{snippet(text, m.start(), m.end())}",
                 index,
                 m.start(),
+                length=len(m.group(0)),
             )
         for m in _PUNCT_RUN.finditer(text):
             run = m.group(0)
@@ -69,6 +71,7 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                 f"标点连用“{run}”：{snippet(text, m.start(), m.end())}",
                 index,
                 m.start(),
+                length=len(run),
             )
 
 
@@ -94,6 +97,7 @@ def _unpaired_brackets(text: str, index: int) -> Iterator[Finding]:
                     f"多出一个“{ch}”，前面没有对应的“{want}”：{snippet(text, pos)}",
                     index,
                     pos,
+                    length=1,
                 )
     for _, p in stack:
         yield _unclosed(text, index, p)
@@ -103,7 +107,11 @@ def _unclosed(text: str, index: int, pos: int) -> Finding:
     """A finding for the opening bracket at ``pos`` that is never closed."""
     ch = text[pos]
     return Finding(
-        "punct.unpaired", f"“{ch}”没有对应的“{_OPEN[ch]}”：{snippet(text, pos)}", index, pos
+        "punct.unpaired",
+        f"“{ch}”没有对应的“{_OPEN[ch]}”：{snippet(text, pos)}",
+        index,
+        pos,
+        length=1,
     )
 
 
@@ -123,6 +131,7 @@ def _unpaired_quotes(text: str, index: int) -> Iterator[Finding]:
                     f"前{kind}“{opener}”没有对应的后{kind}“{closer}”：{snippet(text, previous)}",
                     index,
                     previous,
+                    length=1,
                 )
             open_at[kind] = pos
         elif open_at[kind] is None:
@@ -131,6 +140,7 @@ def _unpaired_quotes(text: str, index: int) -> Iterator[Finding]:
                 f"后{kind}“{closer}”前面没有对应的前{kind}“{opener}”：{snippet(text, pos)}",
                 index,
                 pos,
+                length=1,
             )
         else:
             open_at[kind] = None
@@ -142,6 +152,7 @@ def _unpaired_quotes(text: str, index: int) -> Iterator[Finding]:
                 f"前{kind}“{opener}”没有对应的后{kind}“{closer}”：{snippet(text, left)}",
                 index,
                 left,
+                length=1,
             )
 
 
@@ -193,6 +204,7 @@ def _half_width(text: str, index: int) -> Iterator[Finding]:
                 f"中文里用了半角{_HALF_NAMES[ch]}“{ch}”，应为“{_FULL[ch]}”：{snippet(text, pos)}",
                 index,
                 pos,
+                length=1,
             )
 
 
