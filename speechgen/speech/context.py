@@ -89,6 +89,7 @@ class MeetingCtx:
     we: str = "全体干部职工"
     units: str = "各部门"
     territory: bool = False
+    scope: str = ""
     on_behalf_of: str | None = None
     audience_role: str | None = None
     theme: str | None = None
@@ -164,6 +165,8 @@ class RankingCtx:
     gap: int | None = None
     floor_gap: int | None = None
     below_average: bool | None = None
+    leader_gap: str | None = None
+    band_words: str | None = None
 
     @property
     def has_ranks(self) -> bool:
@@ -388,6 +391,10 @@ def _ranking(r: Ranking) -> RankingCtx:
         gap=facts.target_gap(r.target, r.current),
         floor_gap=facts.target_floor_gap(r.target, r.current),
         below_average=below,
+        leader_gap=facts.number_text(r.leader.score - r.score)
+        if r.leader and r.leader.score is not None and r.score is not None
+        else None,
+        band_words=facts.band_words(facts.position_band(r.current, r.total)),
     )
 
 
@@ -442,6 +449,7 @@ def _meeting(brief: Brief, date_style: str) -> MeetingCtx:
         we=facts.collective_noun(m.level, _t(m.we)),
         units=facts.units_below(m.level),
         territory=(m.level or "单位") in ("区", "县", "市", "省"),
+        scope=facts.scope_noun(m.level, trim(m.organization)),
         on_behalf_of=_t(m.on_behalf_of),
         audience_role=facts.audience_role(m.audience_role, m.audience),
         theme=_t(m.theme),

@@ -51,6 +51,23 @@ def position_band(current: int | None, total: int | None) -> str | None:
     return LOWER
 
 
+_BAND_WORDS = {
+    TOP: "位居榜首",
+    LEADING: "处于第一方阵",
+    UPPER: "处于中上游",
+    LOWER: "处于中下游",
+    LAST: "排在末位",
+    SECOND_LAST: "排在倒数第二位",
+    THIRD_LAST: "排在倒数第三位",
+    LOW: "位次靠后",
+}
+
+
+def band_words(band: str | None) -> str | None:
+    """How a speech says a band: 处于中上游, 排在末位…"""
+    return _BAND_WORDS.get(band) if band else None
+
+
 def may_extend_lead(current: int | None, total: int | None) -> bool:
     """扩大领先 fits only a rank in the top third."""
     return current is not None and total is not None and current <= math.ceil(total / 3)
@@ -150,6 +167,14 @@ _UNITS_BELOW = {
     "市": "各区县各部门",
     "省": "各市各部门",
 }
+
+
+_SCOPE = {"系统": "全系统", "区": "全区", "县": "全县", "市": "全市", "省": "全省"}
+
+
+def scope_noun(level: str | None, organization: str) -> str:
+    """What the speech's goals belong to: the unit itself, or the territory (全县, 全市…)."""
+    return _SCOPE.get(level or "单位", organization)
 
 
 def collective_noun(level: str | None, we: str | None = None) -> str:

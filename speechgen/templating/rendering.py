@@ -42,7 +42,7 @@ from .registry import (
     template_chain,
     usable_names,
 )
-from .slots import PICKER, SLOT_FUNCTIONS
+from .slots import PICKER, SLOT_FUNCTIONS, material_tags
 
 _ENVS: dict[tuple[Any, ...], SpeechEnvironment] = {}
 _PHRASES: dict[tuple[str, float], dict[str, list[str]]] = {}
@@ -182,6 +182,8 @@ def render_markup(
     try:
         template = env.get_template(info.entry_name)
         values = context.as_mapping() | {"__phrases__": phrases}
+        if picker is None:
+            picker = Picker(template_library(info, roots), material_tags(context), context.seed)
         values |= SLOT_FUNCTIONS | {PICKER: picker, "__heading_sets__": {}}
         return render_with_budget(template, values)
     except UserError:
@@ -265,7 +267,7 @@ def template_outline(info: TemplateInfo, roots: list[tuple[Path, str]]) -> Templ
     loader = environment_for(roots, info).loader
     assert isinstance(loader, FolderLoader)
     spec = outline_spec(template_chain(info, loader.candidates()))
-    offered = tuple(spec.get("parts") or ("situation", "measures"))
+    offered = tuple(spec.get("parts") or ())
     sections = {str(k): tuple(v or ()) for k, v in (spec.get("sections") or {}).items()}
     items = {str(k): str(v) for k, v in (spec.get("items") or {}).items()}
     try:

@@ -44,10 +44,24 @@ def _render(ctx: Any, texts: list[str]) -> Markup:
     rendered = []
     for text in texts:
         if "{" in text:
-            rendered.append(env.from_string(text).render(ctx.get_all()))
+            rendered.append(_compiled(env, text).render(ctx.get_all()))
         else:
             rendered.append(str(escape(text)))
     return Markup("".join(rendered))
+
+
+_COMPILED: dict[tuple[int, str], Any] = {}
+
+
+def _compiled(env: Any, text: str) -> Any:
+    """Compile a material entry once per environment (environments live as long as the process)."""
+    key = (id(env), text)
+    template = _COMPILED.get(key)
+    if template is None:
+        if len(_COMPILED) > 5000:
+            _COMPILED.clear()
+        template = _COMPILED[key] = env.from_string(text)
+    return template
 
 
 @pass_context
