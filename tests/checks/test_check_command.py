@@ -10,7 +10,7 @@ from conftest import FULL_BRIEF, write_brief
 
 from speechgen import checks
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "model_speech.txt"
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "model_speech.txt"
 FINDING_KEYS = {
     "file",
     "location",
@@ -231,7 +231,7 @@ def test_render_prints_the_summary(invoke, tmp_path: Path) -> None:
 def test_docs_cover_every_rule_and_json_field() -> None:
     from speechgen.checks.rules import RULES
 
-    text = (Path(__file__).resolve().parents[1] / "docs" / "check.md").read_text(encoding="utf-8")
+    text = (Path(__file__).resolve().parents[2] / "docs" / "check.md").read_text(encoding="utf-8")
     for rule in RULES:
         assert f"`{rule}`" in text, rule
     for field in FINDING_KEYS | {
@@ -251,7 +251,7 @@ def test_docs_cover_every_rule_and_json_field() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    sorted(p.name for p in (Path(__file__).resolve().parents[1] / "examples").glob("*.yaml")),
+    sorted(p.name for p in (Path(__file__).resolve().parents[2] / "examples").glob("*.yaml")),
 )
 def test_every_example_brief_has_only_placeholders(invoke, example_copy, name: str) -> None:
     """Every example, rendered in memory: at most the 某某 placeholders it keeps on purpose."""

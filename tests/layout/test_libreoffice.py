@@ -185,7 +185,7 @@ def test_large_print_has_big_lines_and_centred_numbers(invoke, tmp_path: Path) -
 
 
 def test_shell_header_shows_in_the_preview(invoke, tmp_path: Path) -> None:
-    from tests.test_shell import BRIEF, ORG, make_shell
+    from tests.docx.test_shell import BRIEF, ORG, make_shell
 
     make_shell(tmp_path / "shell.docx")
     docx_path, pages = render_pdf(invoke, tmp_path, BRIEF, "--shell", str(tmp_path / "shell.docx"))

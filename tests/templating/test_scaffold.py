@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from tests.brief.test_schema import load_like_editor, validator
 from tests.conftest import docx_texts
-from tests.test_schema_brief import load_like_editor, validator
 
 BUILTINS = ["situation", "progress", "mobilization", "commendation"]
 

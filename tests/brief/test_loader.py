@@ -14,7 +14,7 @@ from speechgen.brief.validate import validate_brief
 from speechgen.errors import InputProblems, UserError
 
 BASE = "meeting:\n  name: 全市形势分析会\n  organization: 某某市某某局\n"
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def problems(text: str) -> list:
