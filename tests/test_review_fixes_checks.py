@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from conftest import EXAMPLES
 
 from speechgen.checks.config import CheckSettings
 from speechgen.checks.engine import check_document
 from speechgen.checks.model import Document, Finding, Para
 from speechgen.facade import read_for_check
+
+from helpers import EXAMPLES
 
 
 def run(text: str, **settings) -> list[Finding]:

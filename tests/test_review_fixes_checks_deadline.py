@@ -6,11 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import write_brief
 
 from speechgen.brief.loader import load_brief
 from speechgen.brief.validate import validate_brief
 from speechgen.facade import load_and_validate
+
+from helpers import write_brief
 
 BRIEF = """\
 meeting:

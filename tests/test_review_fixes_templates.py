@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import write_brief
+from helpers import EXAMPLES, write_brief
 
 BRIEF = """\
 template: t1
@@ -80,8 +80,6 @@ def test_bad_option_value_is_shown_as_typed(invoke, tmp_path, monkeypatch, value
 def _word_template(tmp_path: Path, old: str, new: str) -> Path:
     """The example Word template with ``old`` replaced by ``new`` inside one run."""
     import docx
-
-    from tests.conftest import EXAMPLES
 
     document = docx.Document(str(EXAMPLES / "word_template.docx"))
     for paragraph in document.paragraphs:

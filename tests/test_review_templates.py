@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES
+from helpers import EXAMPLES
 
 CLOSING = "同志们，本局的结束语，散会后马上落实！"
 

@@ -15,7 +15,8 @@ from speechgen import safewrite as output
 from speechgen.docx.fingerprint import is_untouched_draft
 from speechgen.errors import EXIT_BAD_INPUT, EXIT_PROTECTED, ProtectedOutput, UserError
 from speechgen.safewrite import atomic_write, check_target, safe_write
-from tests.conftest import FULL_BRIEF, docx_texts, write_brief
+
+from helpers import FULL_BRIEF, docx_texts, write_brief
 
 BACKUP = re.compile(r"^brief\.bak-\d{8}-\d{6}(-\d+)?\.docx$")
 

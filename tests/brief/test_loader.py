@@ -13,8 +13,9 @@ from speechgen.brief.loader import decode_brief, load_brief, parse_brief_text
 from speechgen.brief.validate import validate_brief
 from speechgen.errors import InputProblems, UserError
 
+from helpers import REPO
+
 BASE = "meeting:\n  name: 全市形势分析会\n  organization: 某某市某某局\n"
-REPO = Path(__file__).resolve().parents[2]
 
 
 def problems(text: str) -> list:

@@ -3,39 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
-import yaml
 
 from speechgen.templating.scaffold import template_schema as brief_schema
-from tests.conftest import EXAMPLES
 
-
-class _EditorLoader(yaml.SafeLoader):
-    """YAML as editors read it (YAML 1.2 core: no timestamps, yes/no stay strings)."""
-
-
-_EditorLoader.yaml_implicit_resolvers = {
-    key: [
-        (tag, rx)
-        for tag, rx in resolvers
-        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
-    ]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def load_like_editor(path: Path) -> Any:
-    """Load a brief the way yaml-language-server does."""
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_EditorLoader)  # noqa: S506
-
-
-def validator() -> jsonschema.Draft202012Validator:
-    """A validator for the brief schema."""
-    return jsonschema.Draft202012Validator(brief_schema())
+from helpers import EXAMPLES, load_like_editor, schema_validator
 
 
 def test_schema_command_prints_valid_schema(invoke):
@@ -78,7 +53,9 @@ def test_schema_to_file(invoke, tmp_path):
     ],
 )
 def test_examples_validate(example, tmp_path):
-    errors = [e.message for e in validator().iter_errors(load_like_editor(EXAMPLES / example))]
+    errors = [
+        e.message for e in schema_validator().iter_errors(load_like_editor(EXAMPLES / example))
+    ]
     assert errors == []
 
 
@@ -94,4 +71,4 @@ def test_examples_validate(example, tmp_path):
 def test_schema_rejects_bad_briefs(text, tmp_path):
     path = tmp_path / "b.yaml"
     path.write_text(text, encoding="utf-8")
-    assert list(validator().iter_errors(load_like_editor(path)))
+    assert list(schema_validator().iter_errors(load_like_editor(path)))

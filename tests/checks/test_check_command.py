@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FULL_BRIEF, write_brief
 
 from speechgen import checks
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "model_speech.txt"
+from helpers import EXAMPLES, FULL_BRIEF, MODEL_SPEECH, REPO, write_brief
+
 FINDING_KEYS = {
     "file",
     "location",
@@ -35,9 +35,11 @@ def by_rule(payload: dict, rule: str) -> list[dict]:
     return [f for f in payload["findings"] if f["rule"] == rule]
 
 
-@pytest.mark.skipif(not SEED.is_file(), reason="../shared/seed/model_speech.txt is not present")
+@pytest.mark.skipif(
+    not MODEL_SPEECH.is_file(), reason="../shared/seed/model_speech.txt is not present"
+)
 def test_model_speech_as_distributed(invoke) -> None:
-    code, payload = check_json(invoke, str(SEED))
+    code, payload = check_json(invoke, str(MODEL_SPEECH))
     assert code == 1
     placeholders = by_rule(payload, "placeholder.text")
     quotes = by_rule(payload, "punct.unpaired")
@@ -47,14 +49,14 @@ def test_model_speech_as_distributed(invoke) -> None:
     assert any("“,”" in f["message"] for f in half) and any("“:”" in f["message"] for f in half)
     for finding in placeholders + quotes + half:
         assert finding["line"] and finding["column"], finding
-        assert finding["location"] == f"{SEED}:{finding['line']}:{finding['column']}"
+        assert finding["location"] == f"{MODEL_SPEECH}:{finding['line']}:{finding['column']}"
     # the broken pair 带偏”实干 on the second-to-last line is located exactly
-    line = SEED.read_text(encoding="utf-8").splitlines()[8]
+    line = MODEL_SPEECH.read_text(encoding="utf-8").splitlines()[8]
     column = line.index("带偏”") + 3
     assert any(f["line"] == 9 and f["column"] == column for f in quotes)
-    text = invoke("check", str(SEED)).stdout
+    text = invoke("check", str(MODEL_SPEECH)).stdout
     assert text.startswith("错误（") and "警告（" in text
-    assert f"{SEED}:2:" in text and "  placeholder.text  遗留占位符“某某”" in text
+    assert f"{MODEL_SPEECH}:2:" in text and "  placeholder.text  遗留占位符“某某”" in text
 
 
 def test_rendered_example_has_only_its_placeholders(invoke, example_copy, tmp_path: Path) -> None:
@@ -231,7 +233,7 @@ def test_render_prints_the_summary(invoke, tmp_path: Path) -> None:
 def test_docs_cover_every_rule_and_json_field() -> None:
     from speechgen.checks.rules import RULES
 
-    text = (Path(__file__).resolve().parents[2] / "docs" / "check.md").read_text(encoding="utf-8")
+    text = (REPO / "docs" / "check.md").read_text(encoding="utf-8")
     for rule in RULES:
         assert f"`{rule}`" in text, rule
     for field in FINDING_KEYS | {
@@ -251,7 +253,7 @@ def test_docs_cover_every_rule_and_json_field() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    sorted(p.name for p in (Path(__file__).resolve().parents[2] / "examples").glob("*.yaml")),
+    sorted(p.name for p in EXAMPLES.glob("*.yaml")),
 )
 def test_every_example_brief_has_only_placeholders(invoke, example_copy, name: str) -> None:
     """Every example, rendered in memory: at most the 某某 placeholders it keeps on purpose."""

@@ -7,11 +7,12 @@ import zipfile
 from pathlib import Path
 
 import docx
-from conftest import FULL_BRIEF, write_brief
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from speechgen.docx import ns
+
+from helpers import FULL_BRIEF, write_brief
 
 W14 = ns.W14
 W15 = ns.W15

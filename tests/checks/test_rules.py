@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FULL_BRIEF, write_brief
 
 from speechgen.checks.config import CheckSettings
 from speechgen.checks.engine import check_document
 from speechgen.checks.model import Document, Finding, Para
 from speechgen.checks.rules import RULES
 from speechgen.facade import load_and_validate
+
+from helpers import FULL_BRIEF, write_brief
 
 
 def run(text: str, brief=None, compare: bool = False, **settings) -> list[Finding]:

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from speechgen.cli import app as cli
-from tests.conftest import FULL_BRIEF, docx_texts
+
+from helpers import FULL_BRIEF, docx_texts
 
 BASE = "meeting:\n  name: 全市形势分析会\n  organization: 某某市某某局\n"
 BOMB = (

@@ -6,13 +6,14 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import FULL_BRIEF, MINIMAL_BRIEF, docx_texts, write_brief
 
 from speechgen.cli import batch
 from speechgen.cli.batch import BatchSummary, render_all, worker_count
 from speechgen.cli.jobs import plan
 from speechgen.cli.render import RenderOptions
 from speechgen.facade import RenderSettings
+
+from helpers import FULL_BRIEF, MINIMAL_BRIEF, docx_texts, write_brief
 
 BROKEN_BRIEF = """\
 meeting:

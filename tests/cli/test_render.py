@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from tests.conftest import FULL_BRIEF, docx_texts, write_brief
+from helpers import EXAMPLES, FULL_BRIEF, docx_texts, write_brief
 
 
 def test_render_writes_docx_beside_brief(invoke, full_brief: Path) -> None:
@@ -140,8 +140,6 @@ def test_echo_err_survives_a_gbk_console(monkeypatch) -> None:
 
 def test_word_template_to_markdown_and_text(invoke, example_copy) -> None:
     import shutil
-
-    from tests.conftest import EXAMPLES
 
     brief = example_copy("progress_meeting.yaml")
     template = brief.parent / "word_template.docx"

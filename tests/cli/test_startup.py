@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FULL_BRIEF, write_brief
+
+from helpers import FULL_BRIEF, write_brief
 
 DOCX_STACK = {"docx", "docxtpl", "lxml"}
 

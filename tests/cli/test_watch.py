@@ -12,12 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import FULL_BRIEF, write_brief
 
 from speechgen.cli.jobs import plan
 from speechgen.cli.render import RenderOptions
 from speechgen.cli.watch import changed_files, dependencies, snapshot, watch_render
 from speechgen.facade import RenderSettings
+
+from helpers import FULL_BRIEF, write_brief
 
 MANIFEST = """\
 name: mine

@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from tests.conftest import docx_texts
+from helpers import docx_texts
 
 NAME = "Smith & Sons <R&D> 形势分析会"
 ORG = '滨江市 "税务" 局 & <分局>'

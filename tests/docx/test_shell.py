@@ -7,55 +7,17 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from speechgen.docx.fingerprint import recorded_hash
-from tests.conftest import write_brief
 
-ORG = '滨江市税务局 & <党委> "办公室"'
-NAME = "全市“形势”分析会 & <总结> 'A'"
-BRIEF = f"""\
-meeting:
-  name: '{NAME.replace("'", "''")}'
-  organization: '{ORG}'
-  date: 2026-05-10
-  speaker: 王建国
-measures:
-  - title: 形成各司其职的担当体系
-    points: [主动谋划工作 & 汇报 <方案>]
-"""
-
-
-def make_shell(
-    path: Path,
-    *,
-    body_marker: str | None = "{{ body }}",
-    header: str = "{{ meeting.organization }}文件",
-) -> Path:
-    """A shell as an office would make it in Word: red header, own body style, margins, a cover line."""
-    document = docx.Document()
-    section = document.sections[0]
-    section.left_margin = Mm(20)
-    run = section.header.paragraphs[0].add_run(header)
-    run.font.color.rgb = RGBColor(0xFF, 0, 0)
-    run.font.size = Pt(26)
-    body_style = document.styles.add_style("讲话正文", WD_STYLE_TYPE.PARAGRAPH)
-    body_style.font.size = Pt(20)
-    body_style.font.name = "KaiTi"
-    document.styles.add_style("红头", WD_STYLE_TYPE.PARAGRAPH).font.color.rgb = RGBColor(0xFF, 0, 0)
-    document.add_paragraph("封面：{{ meeting.name }}", style="红头")
-    if body_marker is not None:
-        document.add_paragraph(body_marker)
-    document.add_paragraph("（此件公开发布）")
-    document.save(str(path))
-    return path
+from helpers import SHELL_BRIEF, SHELL_NAME, SHELL_ORG, make_shell, write_brief
 
 
 def render(invoke, tmp_path: Path, *extra: str, expect: int = 0):
     """Render the brief with the shell in tmp_path; return the CLI result."""
-    brief = write_brief(tmp_path, BRIEF)
+    brief = write_brief(tmp_path, SHELL_BRIEF)
     result = invoke("render", brief, "--shell", tmp_path / "shell.docx", "--no-check", *extra)
     assert result.exit_code == expect, result.stderr
     return result
@@ -67,11 +29,11 @@ def test_header_filled_body_in_place_styles_kept(invoke, tmp_path: Path) -> None
     out = tmp_path / "brief.docx"
     document = docx.Document(str(out))
     header = document.sections[0].header.paragraphs[0]
-    assert header.text == f"{ORG}文件"
+    assert header.text == f"{SHELL_ORG}文件"
     assert header.runs[0].font.color.rgb == RGBColor(0xFF, 0, 0)
     texts = [p.text for p in document.paragraphs]
-    assert texts[0] == f"封面：{NAME}" and texts[-1] == "（此件公开发布）"
-    assert texts[1] == f"在{NAME}上的讲话" and "王建国" in texts and "同志们：" in texts
+    assert texts[0] == f"封面：{SHELL_NAME}" and texts[-1] == "（此件公开发布）"
+    assert texts[1] == f"在{SHELL_NAME}上的讲话" and "王建国" in texts and "同志们：" in texts
     assert not any("{{" in t or "SPEECHGEN" in t for t in texts)
     assert any("主动谋划工作 & 汇报 <方案>" in t for t in texts)
     # the shell's own margins and styles are kept; its 讲话正文 wins over the profile's
@@ -94,8 +56,8 @@ def test_header_filled_body_in_place_styles_kept(invoke, tmp_path: Path) -> None
         and fonts.get(qn("w:ascii")) == "Times New Roman"
     )
     assert document.paragraphs[1].style.name == "讲话标题"
-    assert document.core_properties.title == f"在{NAME}上的讲话"
-    assert document.core_properties.keywords == ORG
+    assert document.core_properties.title == f"在{SHELL_NAME}上的讲话"
+    assert document.core_properties.keywords == SHELL_ORG
     with zipfile.ZipFile(out) as zf:
         assert '<w:altName w:val="仿宋"/>' in zf.read("word/fontTable.xml").decode()
     recorded, actual = recorded_hash(out)
@@ -120,8 +82,8 @@ def test_without_body_marker_the_speech_goes_at_the_end(invoke, tmp_path: Path) 
     render(invoke, tmp_path)
     document = docx.Document(str(tmp_path / "brief.docx"))
     texts = [p.text for p in document.paragraphs]
-    assert texts[:2] == [f"封面：{NAME}", "（此件公开发布）"]
-    assert texts[2] == f"在{NAME}上的讲话"
+    assert texts[:2] == [f"封面：{SHELL_NAME}", "（此件公开发布）"]
+    assert texts[2] == f"在{SHELL_NAME}上的讲话"
     body = document.element.body
     assert body[-1].tag == qn("w:sectPr")
 
@@ -166,8 +128,8 @@ def test_a_shell_that_is_not_a_docx_is_refused(invoke, tmp_path: Path) -> None:
 def test_shell_named_in_the_brief_relative_to_it(invoke, tmp_path: Path) -> None:
     (tmp_path / "模板").mkdir()
     make_shell(tmp_path / "模板" / "外壳.docx")
-    brief = write_brief(tmp_path, BRIEF + "shell: 模板/外壳.docx\n")
+    brief = write_brief(tmp_path, SHELL_BRIEF + "shell: 模板/外壳.docx\n")
     result = invoke("render", brief, "--no-check")
     assert result.exit_code == 0, result.stderr
     header = docx.Document(str(brief.with_suffix(".docx"))).sections[0].header.paragraphs[0]
-    assert header.text == f"{ORG}文件"
+    assert header.text == f"{SHELL_ORG}文件"

@@ -10,7 +10,8 @@ import docx
 import pytest
 
 from speechgen.docx.fingerprint import is_untouched_draft
-from tests.conftest import EXAMPLES, docx_texts, write_brief
+
+from helpers import EXAMPLES, docx_texts, write_brief
 
 
 @pytest.fixture

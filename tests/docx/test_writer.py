@@ -11,7 +11,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from speechgen.layout.profile import load_profile
-from tests.conftest import has_libreoffice
+
+from helpers import has_libreoffice
 
 
 @pytest.fixture

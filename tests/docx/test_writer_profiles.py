@@ -12,7 +12,8 @@ from docx.oxml.ns import qn
 
 from speechgen.docx.writer import STYLE_IDS, twips
 from speechgen.layout.profile import PROFILE_DIR, Profile, builtin_profiles, load_profile
-from tests.conftest import FULL_BRIEF, write_brief
+
+from helpers import FULL_BRIEF, write_brief
 
 ALIGN = {"both": "both", "center": "center", "left": "left", "right": "right"}
 

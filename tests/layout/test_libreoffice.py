@@ -19,7 +19,8 @@ import docx
 import pytest
 
 from speechgen.layout.profile import load_profile
-from tests.conftest import has_libreoffice, write_brief
+
+from helpers import SHELL_BRIEF, SHELL_ORG, has_libreoffice, make_shell, write_brief
 
 pytestmark = [
     pytest.mark.libreoffice,
@@ -185,13 +186,13 @@ def test_large_print_has_big_lines_and_centred_numbers(invoke, tmp_path: Path) -
 
 
 def test_shell_header_shows_in_the_preview(invoke, tmp_path: Path) -> None:
-    from tests.docx.test_shell import BRIEF, ORG, make_shell
-
     make_shell(tmp_path / "shell.docx")
-    docx_path, pages = render_pdf(invoke, tmp_path, BRIEF, "--shell", str(tmp_path / "shell.docx"))
+    docx_path, pages = render_pdf(
+        invoke, tmp_path, SHELL_BRIEF, "--shell", str(tmp_path / "shell.docx")
+    )
     flat = "".join(ln.text for ln in pages[0])
-    assert "".join(f"{ORG}文件".split()) in flat
+    assert "".join(f"{SHELL_ORG}文件".split()) in flat
     assert pages[0][0].text.startswith("滨江市税务局") and pages[1][0].text.startswith(
         "滨江市税务局"
     )
-    assert_nothing_lost(docx_path, f"{ORG}文件")
+    assert_nothing_lost(docx_path, f"{SHELL_ORG}文件")

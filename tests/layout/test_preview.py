@@ -9,7 +9,8 @@ import pytest
 
 from speechgen.layout import fonts, preview
 from speechgen.layout.profile import load_profile
-from tests.conftest import FULL_BRIEF, write_brief
+
+from helpers import FULL_BRIEF, write_brief
 
 
 @pytest.mark.parametrize("flags", [("--pdf",), ("--png",), ("--pdf", "--png")])

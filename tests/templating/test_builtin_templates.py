@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import docx_texts, write_brief
+from helpers import docx_texts, write_brief
 
 BUILTINS = {
     "situation": ("形势分析会", "model_meeting.yaml"),

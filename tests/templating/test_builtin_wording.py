@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import write_brief
+from helpers import write_brief
 
 TEMPLATES = ["situation", "progress", "mobilization", "commendation"]
 

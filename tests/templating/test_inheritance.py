@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, docx_texts
+from helpers import EXAMPLES, docx_texts
 
 CLOSING = "同志们，散会后各科室要马上传达、马上落实，月底前把进展报到办公室！"
 

@@ -20,7 +20,8 @@ from speechgen.templating.environment import (
     render_with_budget,
 )
 from speechgen.templating.registry import confined_path
-from tests.conftest import MINIMAL_BRIEF, write_brief
+
+from helpers import MINIMAL_BRIEF, write_brief
 
 MANIFEST = "name: evil\ncn_name: 恶意模板\ndescription: 测试\nentry: speech.j2\nprofile: speech\n"
 CJK = re.compile(r"[\u4e00-\u9fff]")

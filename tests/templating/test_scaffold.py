@@ -6,8 +6,7 @@ import json
 
 import pytest
 
-from tests.brief.test_schema import load_like_editor, validator
-from tests.conftest import docx_texts
+from helpers import docx_texts, load_like_editor, schema_validator
 
 BUILTINS = ["situation", "progress", "mobilization", "commendation"]
 
@@ -26,7 +25,7 @@ def test_new_then_render(name, invoke, tmp_path, monkeypatch):
     rendered = invoke("render", "b.yaml")
     assert rendered.exit_code == 0, rendered.stderr
     assert docx_texts(tmp_path / "b.docx")[-1].startswith("同志们")
-    assert not list(validator().iter_errors(load_like_editor(brief)))
+    assert not list(schema_validator().iter_errors(load_like_editor(brief)))
 
 
 def test_new_accepts_chinese_name_and_explains_every_field(invoke, tmp_path, monkeypatch):

@@ -7,7 +7,8 @@ import pytest
 
 from speechgen.facade import RenderSettings, build_draft
 from speechgen.speech.blocks import Heading, Paragraph
-from tests.conftest import FULL_BRIEF, write_brief
+
+from helpers import FULL_BRIEF, write_brief
 
 CN_COUNT = {"两": 2, "三": 3, "四": 4, "五": 5, "一": 1}
 
