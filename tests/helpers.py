@@ -74,6 +74,35 @@ def docx_texts(path: Path) -> list[str]:
     return [p.text for p in docx.Document(str(path)).paragraphs]
 
 
+# --- a brief whose first measure is due before the meeting -----------------------------
+
+DEADLINE_BRIEF = """\
+meeting:
+  name: 全市形势分析会
+  organization: 滨江市税务局
+  date: {meeting}
+strengths:
+  - 征管质效模块名列前茅
+weaknesses:
+  - 基层活力不足
+measures:
+  - title: 形成各司其职的担当体系
+    deadline: {deadline}
+  - title: 形成协同高效的责任体系
+    deadline: 2026-06-30
+"""
+
+
+def deadline_brief(tmp_path: Path, deadline: str, meeting: str = "2026-03-15") -> Path:
+    """A brief (``b.yaml``) whose first measure has ``deadline`` at a meeting held on ``meeting``.
+
+    The first measure's deadline is on line 11.
+    """
+    return write_brief(
+        tmp_path, DEADLINE_BRIEF.format(deadline=deadline, meeting=meeting), "b.yaml"
+    )
+
+
 # --- JSON Schema as an editor applies it -----------------------------------------------
 
 

@@ -16,7 +16,7 @@ from speechgen.docx.fingerprint import is_untouched_draft
 from speechgen.errors import EXIT_BAD_INPUT, EXIT_PROTECTED, ProtectedOutput, UserError
 from speechgen.safewrite import atomic_write, check_target, safe_write
 
-from helpers import FULL_BRIEF, docx_texts, write_brief
+from helpers import FULL_BRIEF, MINIMAL_BRIEF, docx_texts, write_brief
 
 BACKUP = re.compile(r"^brief\.bak-\d{8}-\d{6}(-\d+)?\.docx$")
 
@@ -294,3 +294,16 @@ def test_backup_names_never_collide(tmp_path: Path) -> None:
     second = output.backup_name(target, now)
     assert first.name == "brief.bak-20260510-143000.docx"
     assert second.name == "brief.bak-20260510-143000-2.docx"
+
+
+@pytest.mark.parametrize("fmt", ["docx", "md", "txt"])
+def test_output_naming_the_brief_is_protected_even_with_another_extension(
+    tmp_path, invoke, fmt: str
+) -> None:
+    brief = tmp_path / "brief.yaml"
+    brief.write_text(MINIMAL_BRIEF, encoding="utf-8")
+    result = invoke("render", brief, "-f", fmt, "-o", brief, "--force")
+    assert result.exit_code == 3, result.stderr
+    assert "简报或模板本身" in result.stderr
+    assert brief.read_text(encoding="utf-8") == MINIMAL_BRIEF
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.yaml"]

@@ -10,7 +10,7 @@ import pytest
 
 from speechgen.templating.scaffold import template_schema as brief_schema
 
-from helpers import EXAMPLES, load_like_editor, schema_validator
+from helpers import EXAMPLES, load_like_editor, schema_validator, write_brief
 
 
 def test_schema_command_prints_valid_schema(invoke):
@@ -72,3 +72,24 @@ def test_schema_rejects_bad_briefs(text, tmp_path):
     path = tmp_path / "b.yaml"
     path.write_text(text, encoding="utf-8")
     assert list(schema_validator().iter_errors(load_like_editor(path)))
+
+
+def test_schema_accepts_quoted_numbers_that_speechgen_accepts(invoke, tmp_path):
+    """The schema rejected ``previous: "3"`` although speechgen renders it fine."""
+    import jsonschema
+    import yaml
+
+    from speechgen.templating.scaffold import template_schema as brief_schema
+
+    text = (
+        "template: situation\nmeeting:\n  name: 全市形势分析会\n  organization: 滨江市税务局\n"
+        '  minutes: "30"\nranking:\n  previous: "3"\n  current: 9\n  total: "13"\n'
+    )
+    brief = write_brief(tmp_path, text, "quoted.yaml")
+    validator = jsonschema.Draft202012Validator(brief_schema())
+    assert list(validator.iter_errors(yaml.safe_load(text))) == []
+    result = invoke("render", brief, "-f", "txt", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert "从第3名下降到第9名" in result.stdout
+    bad = yaml.safe_load(text.replace('previous: "3"', 'previous: "三"'))
+    assert list(validator.iter_errors(bad))

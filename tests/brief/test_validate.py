@@ -4,10 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from speechgen.brief.loader import parse_brief_text
+from speechgen.brief.loader import load_brief, parse_brief_text
 from speechgen.brief.model import BriefDate
 from speechgen.brief.validate import validate_brief
 from speechgen.errors import InputProblems
+
+from helpers import deadline_brief
+
+SHORT_BASE = "meeting:\n  name: 会\n  organization: 某局\n"
 
 
 def _validate(text: str):
@@ -111,3 +115,152 @@ def test_source_line_and_caret_are_shown(tmp_path: Path) -> None:
     message = _problems("meeting:\n  name: 会\n  organization: 局\n  minutes: ten\n")
     assert "    minutes: ten" in message
     assert message.splitlines()[2].strip() == "^"
+
+
+def _validation_problems(text: str) -> list:
+    """The problems validation reports for a brief text that loads."""
+    from speechgen.brief.validate import validate_brief
+
+    with pytest.raises(InputProblems) as info:
+        validate_brief(parse_brief_text(text, "brief.yaml"))
+    return info.value.problems
+
+
+@pytest.mark.parametrize("hidden", ["\u200b", "\ufeff", "\u00a0", "\u3000"])
+def test_invisible_character_in_a_key_is_named(hidden: str) -> None:
+    text = f"meeting:\n  {hidden}name: 会\n  organization: 某局\n"
+    (p,) = _validation_problems(text)
+    assert f"U+{ord(hidden):04X}" in p.message and "：name" in p.message
+    assert p.line == 2
+
+
+def test_setting_error_is_located_at_the_brief_line() -> None:
+    from speechgen.brief.validate import locate_setting
+    from speechgen.errors import UserError
+
+    loaded = parse_brief_text("template: situaton\n" + SHORT_BASE, "brief.yaml")
+    located = locate_setting(loaded, "template", UserError("找不到模板“situaton”"))
+    assert located.message.startswith("brief.yaml:1:11  template  找不到模板“situaton”")
+    assert "template: situaton" in located.message and located.exit_code == 2
+
+
+def test_setting_error_from_elsewhere_is_left_alone() -> None:
+    from speechgen.brief.validate import locate_setting
+    from speechgen.errors import UserError
+
+    error = UserError("找不到版式“x”")
+    assert locate_setting(parse_brief_text(SHORT_BASE), "profile", error) is error
+
+
+@pytest.mark.parametrize("key", ["templat[e", "a[1]", "function-before[x]", "[", "]"])
+def test_unknown_key_with_brackets_is_reported_not_an_internal_error(key: str) -> None:
+    (p,) = _validation_problems(f'"{key}": situation\n' + SHORT_BASE)
+    assert p.line == 1 and p.field == key and f"不认识的字段“{key}”" in p.message
+
+
+def test_bracket_key_inside_a_list_item_keeps_its_path() -> None:
+    (p,) = _validation_problems(SHORT_BASE + 'measures:\n  - title: 甲\n    "owner[": 办公室\n')
+    assert p.field == "measures[0].owner[" and "是否想写 owner" in p.message
+
+
+def test_a_rank_in_full_width_digits_or_chinese_numerals_is_read_as_a_number() -> None:
+    for typed, rank in (("１２", 12), ("三", 3), ("第八名", 8), ("第12名", 12), ("十一", 11)):
+        brief = _validate(SHORT_BASE + f"ranking:\n  current: {typed}\n")
+        assert brief.rankings[0].current == rank, typed
+
+
+def test_a_rank_that_is_no_number_gets_the_integer_message() -> None:
+    (p,) = _validation_problems(SHORT_BASE + "ranking:\n  current: 靠前\n")
+    assert p.field == "ranking.current" and "应是整数" in p.message
+
+
+def test_deadline_before_meeting_is_a_located_warning(tmp_path: Path) -> None:
+    loaded = load_brief(deadline_brief(tmp_path, "2026-02-15"))
+    validate_brief(loaded)
+    (warning,) = loaded.warnings
+    assert (warning.line, warning.field) == (11, "measures[0].deadline")
+    assert "2026年2月15日" in warning.message and "2026年3月15日" in warning.message
+    assert loaded.warning_messages()[0].startswith("警告：")
+
+
+@pytest.mark.parametrize(
+    ("deadline", "meeting"),
+    [
+        ("2026-03-15", "2026-03-15"),
+        ("2026-04-30", "2026-03-15"),
+        ("6月底前", "2026-03-15"),
+        ("2026年2月15日", "null"),
+    ],
+)
+def test_no_warning_when_deadline_is_not_before_the_meeting(
+    tmp_path: Path, deadline: str, meeting: str
+) -> None:
+    loaded = load_brief(deadline_brief(tmp_path, deadline, meeting))
+    validate_brief(loaded)
+    assert loaded.warnings == []
+
+
+def test_validating_twice_does_not_repeat_the_warning(tmp_path: Path) -> None:
+    loaded = load_brief(deadline_brief(tmp_path, "2026年2月15日"))
+    validate_brief(loaded)
+    validate_brief(loaded)
+    assert len(loaded.warnings) == 1
+
+
+def test_rows_5_to_10_typed_values_reach_the_brief_as_typed() -> None:
+    brief = validate_brief(
+        parse_brief_text(
+            SHORT_BASE
+            + "  audience: NO\n  speaker: 0123\n  title: 14:30\n  subtitle: +8613800138000\n  speaker_title: 1.10\n"
+        )
+    )
+    m = brief.meeting
+    assert (m.audience, m.speaker, m.title, m.subtitle, m.speaker_title) == (
+        "NO",
+        "0123",
+        "14:30",
+        "+8613800138000",
+        "1.10",
+    )
+
+
+def test_numbers_convert_only_where_the_schema_wants_them() -> None:
+    brief = validate_brief(
+        parse_brief_text(SHORT_BASE + "  minutes: 020\nranking:\n  current: 9\n  previous: '3'\n")
+    )
+    assert brief.meeting.minutes == 20 and brief.ranking is not None and brief.ranking.previous == 3
+
+
+@pytest.mark.parametrize("empty", ["~", "null", "Null", "NULL", ""])
+def test_row_11_required_field_empty_is_located(empty: str) -> None:
+    loaded = parse_brief_text(f"meeting:\n  name: 会\n  organization: {empty}\n", "brief.yaml")
+    with pytest.raises(InputProblems) as info:
+        validate_brief(loaded)
+    p = info.value.problems[0]
+    assert p.field == "meeting.organization" and p.line == 3 and "空" in p.message
+
+
+def test_row_12_dates_parsed_by_schema_and_bad_date_located() -> None:
+    brief = validate_brief(parse_brief_text(SHORT_BASE + "  date: 2024-03-05\n"))
+    assert str(brief.meeting.date) == "2024年3月5日"
+    loaded = parse_brief_text(SHORT_BASE + "  date: 2024-02-30\n", "brief.yaml")
+    with pytest.raises(InputProblems) as info:
+        validate_brief(loaded)
+    p = info.value.problems[0]
+    assert (p.line, p.field) == (4, "meeting.date") and "不是有效的日期" in p.message
+
+
+def test_row_27_schema_errors_located_with_suggestion() -> None:
+    loaded = parse_brief_text(
+        "meeting:\n  name: 会\n  organization: 局\n  minutes: ten\n  titel: 讲话\nmeasures:\n  - title: 甲\n    onwer: 办公室\n",
+        "brief.yaml",
+    )
+    with pytest.raises(InputProblems) as info:
+        validate_brief(loaded)
+    shown = [p.format().splitlines()[0] for p in info.value.problems]
+    assert shown == [
+        "brief.yaml:4:12  meeting.minutes  应是整数（如 9），现在是“ten”",
+        "brief.yaml:5:3  meeting.titel  不认识的字段“titel”，是否想写 title？",
+        "brief.yaml:8:5  measures[0].onwer  不认识的字段“onwer”，是否想写 owner？",
+    ]
+    assert info.value.message.endswith("简报有 3 处问题，请逐一修改后再运行。")

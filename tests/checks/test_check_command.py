@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 
 from speechgen import checks
+from speechgen.checks.config import CheckSettings
+from speechgen.checks.engine import check_document
+from speechgen.facade import read_for_check
 
-from helpers import EXAMPLES, FULL_BRIEF, MODEL_SPEECH, REPO, write_brief
+from helpers import EXAMPLES, FULL_BRIEF, MODEL_SPEECH, REPO, deadline_brief, write_brief
 
 FINDING_KEYS = {
     "file",
@@ -261,3 +264,40 @@ def test_every_example_brief_has_only_placeholders(invoke, example_copy, name: s
     assert payload["files"][0]["error"] is None
     assert {f["rule"] for f in payload["findings"]} <= {"placeholder.text"}, payload["findings"]
     assert all("某某" in f["message"] for f in payload["findings"])
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.yaml")))
+def test_examples_only_report_their_deliberate_placeholders(example_copy, name: str) -> None:
+    """The rendered examples trip no structure rule; only the 某某 the briefs keep on purpose."""
+    path = example_copy(name)
+    doc = read_for_check(path, name, None)
+    findings = check_document(doc, CheckSettings(), brief=doc.brief).findings
+    assert {f.rule for f in findings} <= {"placeholder.text"}
+    assert all("某某" in f.message for f in findings)
+
+
+def test_lone_rules_are_switched_off_from_the_command_line(invoke, tmp_path) -> None:
+    draft = tmp_path / "d.txt"
+    draft.write_text("（一）抓落实。一是明确责任。\n我讲零点意见。\n", encoding="utf-8")
+    shown = invoke("check", draft).output
+    assert "structure.lone" in shown and "structure.zero" in shown
+    quiet = invoke("check", draft, "--ignore", "structure.lone,structure.zero").output
+    assert "structure.lone" not in quiet and "structure.zero" not in quiet
+
+
+def test_check_reports_the_brief_rule_as_a_warning(invoke, tmp_path: Path) -> None:
+    path = deadline_brief(tmp_path, "2026-02-15")
+    result = invoke("check", path, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    hits = [f for f in report["findings"] if f["rule"] == "brief.deadline_before_meeting"]
+    assert len(hits) == 1
+    assert hits[0]["severity"] == "warning"
+    assert hits[0]["paragraph"] is not None
+    quiet = invoke("check", path, "--ignore", "brief.deadline_before_meeting")
+    assert "brief.deadline_before_meeting" not in quiet.stdout
+
+
+def test_check_of_a_good_brief_has_no_deadline_finding(invoke, tmp_path: Path) -> None:
+    result = invoke("check", deadline_brief(tmp_path, "2026-04-30"))
+    assert "brief.deadline_before_meeting" not in result.stdout

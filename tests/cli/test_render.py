@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from helpers import EXAMPLES, FULL_BRIEF, docx_texts, write_brief
+from helpers import EXAMPLES, FULL_BRIEF, deadline_brief, docx_texts, write_brief
 
 
 def test_render_writes_docx_beside_brief(invoke, full_brief: Path) -> None:
@@ -124,20 +124,6 @@ def test_internal_errors_exit_5_without_traceback(invoke, full_brief, monkeypatc
     assert "Traceback" not in result.stderr
 
 
-def test_echo_err_survives_a_gbk_console(monkeypatch) -> None:
-    import io
-    import sys
-
-    from speechgen.cli.app import echo_err
-
-    raw = io.BytesIO()
-    stream = io.TextIOWrapper(raw, encoding="gbk", errors="strict")
-    monkeypatch.setattr(sys, "stderr", stream)
-    echo_err("发言人 🎤 Ünïcødé\u00a0完成")
-    stream.flush()
-    assert raw.getvalue().decode("gbk").startswith("发言人 ? ")
-
-
 def test_word_template_to_markdown_and_text(invoke, example_copy) -> None:
     import shutil
 
@@ -155,20 +141,6 @@ def test_previews_need_docx(invoke, full_brief: Path) -> None:
     assert result.exit_code == 2
     assert "--pdf" in result.stderr
     assert not full_brief.with_suffix(".md").exists()
-
-
-def test_stdout_keeps_every_character_when_redirected_from_a_gbk_console(monkeypatch) -> None:
-    import io
-    import sys
-
-    from speechgen.console import echo_out
-
-    raw = io.BytesIO()
-    stream = io.TextIOWrapper(raw, encoding="gbk", errors="strict")
-    monkeypatch.setattr(sys, "stdout", stream)
-    echo_out("发言人 🎤 完成\n")
-    stream.flush()
-    assert raw.getvalue().decode("utf-8") == "发言人 🎤 完成\n"
 
 
 def test_debug_accepted_after_the_command(tmp_path: Path) -> None:
@@ -205,3 +177,11 @@ def test_bad_template_profile_shell_in_the_brief_are_located(invoke, tmp_path: P
         result = invoke("render", brief)
         assert result.exit_code == 2
         assert f"brief.yaml:1:{len(key) + 3}  {key}  {words}" in result.stderr
+
+
+def test_render_prints_the_warning_and_still_succeeds(invoke, tmp_path: Path) -> None:
+    result = invoke("render", deadline_brief(tmp_path, "2026-02-15"))
+    assert result.exit_code == 0, result.stderr
+    assert "警告：" in result.stderr and "measures[0].deadline" in result.stderr
+    assert "早于会议日期" in result.stderr
+    assert (tmp_path / "b.docx").is_file()

@@ -133,3 +133,28 @@ def test_shell_named_in_the_brief_relative_to_it(invoke, tmp_path: Path) -> None
     assert result.exit_code == 0, result.stderr
     header = docx.Document(str(brief.with_suffix(".docx"))).sections[0].header.paragraphs[0]
     assert header.text == f"{SHELL_ORG}文件"
+
+
+@pytest.mark.parametrize(
+    "runs",
+    [
+        ["{{ meeting.orga", "nization }}"],
+        ["{", "{ meeting.organization }}"],
+        ["{{ meeting.organization }", "}"],
+        ["{{\u00a0meeting.organization\u00a0}}"],
+    ],
+    ids=["inside_braces", "between_braces", "closing_brace", "nbsp"],
+)
+def test_row_37_shell_tags_split_across_runs_still_render(
+    invoke, tmp_path: Path, runs: list[str]
+) -> None:
+    shell = tmp_path / "shell.docx"
+    document = docx.Document()
+    header = document.sections[0].header.paragraphs[0]
+    for i, text in enumerate(runs):
+        header.add_run(text).bold = i % 2 == 1
+    document.add_paragraph("{{ body }}")
+    document.save(str(shell))
+    render(invoke, tmp_path)
+    out = docx.Document(str(tmp_path / "brief.docx"))
+    assert out.sections[0].header.paragraphs[0].text == SHELL_ORG

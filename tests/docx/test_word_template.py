@@ -145,3 +145,54 @@ def test_word_template_resource_bombs_are_stopped(
     assert result.exit_code == 2, result.stderr
     assert "模板" in result.stderr
     assert not brief.with_suffix(".docx").exists()
+
+
+def _word_template(tmp_path: Path, old: str, new: str) -> Path:
+    """The example Word template with ``old`` replaced by ``new`` inside one run."""
+    import docx
+
+    document = docx.Document(str(EXAMPLES / "word_template.docx"))
+    for paragraph in document.paragraphs:
+        for run in paragraph.runs:
+            run.text = run.text.replace(old, new)
+    out = tmp_path / "edited.docx"
+    document.save(str(out))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ("{%p for m in measures %}", "{%p if measures %}", "不认识的标签“endfor”"),
+        ("{{ meeting.name }}", "{{ meeting.name }", "多了一个“}”"),
+        ("{{ meeting.name }}", "{{ strengths[7] }}", "不存在的字段 列表里的第 8 项"),
+    ],
+)
+def test_word_template_errors_are_chinese(invoke, example_copy, tmp_path, old, new, said):
+    """Word-template errors used to be Jinja's English (Encountered unknown tag 'endfor'.)."""
+    template = _word_template(tmp_path, old, new)
+    brief = example_copy("progress_meeting.yaml")
+    result = invoke("render", brief, "--template", template)
+    assert result.exit_code == 2
+    assert said in result.stderr
+    for english in ("Encountered", "unexpected", "Jinja", "has no element"):
+        assert english not in result.stderr
+    if "strengths" not in new:
+        lint = invoke("templates", "lint", template)
+        assert said in lint.stdout + lint.stderr
+        assert "Encountered" not in lint.stdout + lint.stderr
+
+
+def test_lint_names_a_loop_variable_used_outside_its_loop(invoke, tmp_path):
+    """``{{ m.titel }}`` before ``{%p for m in measures %}`` is an unknown variable there."""
+    import docx
+
+    document = docx.Document(str(EXAMPLES / "word_template.docx"))
+    salutation = next(p for p in document.paragraphs if p.text == "同志们：")
+    salutation.add_run("{{ m.titel }}")
+    path = tmp_path / "bad.docx"
+    document.save(str(path))
+    result = invoke("templates", "lint", path)
+    assert result.exit_code == 2
+    assert "同志们：{{ m.titel }}" in result.stdout
+    assert result.stdout.count("未知变量“m”") == 1, result.stdout

@@ -1,5 +1,7 @@
 """Markup parsing, heading numbering, count tokens and run-in headings."""
 
+import pytest
+
 from speechgen.speech.blocks import (
     Byline,
     Heading,
@@ -88,3 +90,24 @@ def test_blocks_to_markdown_and_text() -> None:
     md = blocks_to_text(blocks, markdown=True)
     assert "## 一、甲" in md and "**（一）乙。**正文" in md
     assert "（一）乙。正文" in blocks_to_text(blocks)
+
+
+@pytest.mark.parametrize(
+    ("title", "printed"),
+    [
+        ("加强管理", "（一）加强管理。"),
+        ("加强管理；", "（一）加强管理。"),
+        ("加强管理，", "（一）加强管理。"),
+        ("加强（管理）", "（一）加强（管理）。"),
+        ("“抓落实”", "（一）“抓落实”。"),
+        ("“抓落实！”", "（一）“抓落实！”"),
+        ("加强管理！", "（一）加强管理！"),
+        ("是否加强？", "（一）是否加强？"),
+        ("加强管理……", "（一）加强管理……"),
+        ("加强管理：", "（一）加强管理："),
+    ],
+)
+def test_run_in_heading_sentence_end(title: str, printed: str) -> None:
+    from speechgen.speech.blocks import Heading, run_in_text
+
+    assert run_in_text(Heading(2, title, "（一）")) == printed

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import MINIMAL_BRIEF, write_brief
+
 BUILTINS = {
     "situation": "形势分析会",
     "progress": "工作推进会",
@@ -80,3 +82,42 @@ def test_lint_reports_unknown_names_attributes_options_and_syntax(invoke, tmp_pa
 def test_lint_missing_path(invoke, tmp_path):
     assert invoke("templates", "lint", tmp_path / "nothing").exit_code == 2
     assert invoke("templates", "lint", tmp_path).exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("spec", "hint"),
+    [("situaton", "是否想写 situation？"), ("形势分析", "是否想写 形势分析会（situation）？")],
+)
+def test_unknown_template_suggests_the_closest_name(invoke, tmp_path, spec, hint):
+    """A mistyped template name gets a suggestion; the skeleton ``base`` is not offered."""
+    brief = write_brief(tmp_path, f"template: {spec}\n" + MINIMAL_BRIEF)
+    result = invoke("render", brief)
+    assert result.exit_code == 2
+    assert hint in result.stderr
+    assert "situation（形势分析会）" in result.stderr
+    assert "base" not in result.stderr
+
+
+def test_base_skeleton_is_marked_and_refused(invoke, tmp_path):
+    """``template: base`` used to render an empty speech; ``templates`` did not say it is a skeleton."""
+    listing = invoke("templates")
+    base_line = next(line for line in listing.stdout.splitlines() if line.startswith("base "))
+    assert "骨架，供其他模板继承，不单独使用" in base_line
+    assert "骨架" not in next(
+        ln for ln in listing.stdout.splitlines() if ln.startswith("situation ")
+    )
+    brief = write_brief(tmp_path, "template: base\n" + MINIMAL_BRIEF)
+    result = invoke("render", brief)
+    assert result.exit_code == 2
+    assert "是其他模板共用的骨架" in result.stderr and "situation（形势分析会）" in result.stderr
+    assert not brief.with_suffix(".docx").exists()
+    shown = invoke("templates", "show", "base")
+    assert shown.exit_code == 0 and "不单独使用" in shown.stdout
+
+
+def test_lint_still_accepts_the_builtin_templates(invoke):
+    from speechgen.templating.registry import builtin_root
+
+    for name in ["situation", "progress", "mobilization", "commendation"]:
+        result = invoke("templates", "lint", builtin_root() / name)
+        assert result.exit_code == 0, result.stdout + result.stderr

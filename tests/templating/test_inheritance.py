@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import signal
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from helpers import EXAMPLES, docx_texts
+from helpers import EXAMPLES, MINIMAL_BRIEF, docx_texts, write_brief
 
 CLOSING = "同志们，散会后各科室要马上传达、马上落实，月底前把进展报到办公室！"
 
@@ -136,3 +138,99 @@ def test_lint_names_a_misspelt_block(invoke, tmp_path, monkeypatch):
     assert (
         "speech.j2:1" in result.stdout and "closin" in result.stdout and "closing" in result.stdout
     )
+
+
+def test_a_template_extending_base_is_not_a_skeleton(invoke, tmp_path, monkeypatch):
+    """The ``skeleton`` flag is not inherited: a local template extending base still renders."""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "templates" / "t1"
+    folder.mkdir(parents=True)
+    (folder / "manifest.yaml").write_text(
+        "name: t1\ncn_name: 测试会\nextends: base\nuses: [meeting, strengths]\n", encoding="utf-8"
+    )
+    (folder / "speech.j2").write_text(
+        "{% block opening %}今天开会。{{ strengths|join_cn }}。{% endblock %}\n", encoding="utf-8"
+    )
+    brief = write_brief(
+        tmp_path, "template: t1\n" + MINIMAL_BRIEF + "strengths: [征管质效名列前茅]\n"
+    )
+    result = invoke("render", brief, "-f", "txt", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert "今天开会。" in result.stdout
+
+
+SHADOW_CLOSING = "同志们，本局的结束语，散会后马上落实！"
+
+
+def _shadowing_situation(tmp_path: Path, extends: str = "situation") -> Path:
+    """A local ./templates/situation that shadows the built-in one and overrides the closing."""
+    folder = tmp_path / "templates" / "situation"
+    folder.mkdir(parents=True)
+    (folder / "manifest.yaml").write_text(
+        f"name: situation\ncn_name: 形势分析会\ndescription: 本局版\nextends: {extends}\n"
+        "entry: speech.j2\n",
+        encoding="utf-8",
+    )
+    (folder / "speech.j2").write_text(
+        "{% block closing %}\n" + SHADOW_CLOSING + "\n{% endblock %}\n", encoding="utf-8"
+    )
+    return folder
+
+
+@pytest.fixture
+def deadline() -> Iterator[None]:
+    """Fail instead of hanging: a loop in template resolution raises after 20 seconds."""
+
+    class Hung(BaseException):
+        """Not an OSError, so no ``except OSError`` on the way swallows it."""
+
+    def _expired(signum: int, frame: object) -> None:
+        raise Hung("template resolution did not finish")
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.alarm(20)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+def _model_brief(tmp_path: Path) -> Path:
+    brief = tmp_path / "meeting.yaml"
+    shutil.copy(EXAMPLES / "model_meeting.yaml", brief)
+    return brief
+
+
+def test_show_and_lint_of_a_shadowing_local_template_finish(
+    deadline, invoke, tmp_path, monkeypatch
+):
+    """A local situation extending the built-in situation used to loop forever in show/lint."""
+    monkeypatch.chdir(tmp_path)
+    folder = _shadowing_situation(tmp_path)
+    shown = invoke("templates", "show", "situation")
+    assert shown.exit_code == 0, shown.stderr
+    assert "本局版" in shown.stdout
+    linted = invoke("templates", "lint", str(folder))
+    assert linted.exit_code == 0, linted.stdout + linted.stderr
+
+
+def test_shadowing_template_given_by_path_renders(deadline, invoke, tmp_path, monkeypatch):
+    """--template ./templates/situation used to extend itself ("模板递归过深")."""
+    monkeypatch.chdir(tmp_path)
+    folder = _shadowing_situation(tmp_path)
+    result = invoke(
+        "render", _model_brief(tmp_path), "--template", str(folder), "-f", "txt", "-o", "-"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == SHADOW_CLOSING
+    assert "下面，我讲两点意见" in result.stdout
+
+
+def test_manifest_may_name_the_builtin_parent_explicitly(invoke, tmp_path, monkeypatch):
+    """``extends: builtin:situation`` in a manifest works like ``{% extends "builtin:..." %}``."""
+    monkeypatch.chdir(tmp_path)
+    _shadowing_situation(tmp_path, extends="builtin:situation")
+    shown = invoke("templates", "show", "situation")
+    assert shown.exit_code == 0, shown.stderr
+    result = invoke("render", _model_brief(tmp_path), "-f", "txt", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == SHADOW_CLOSING

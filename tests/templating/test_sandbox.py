@@ -263,3 +263,51 @@ def test_row_28_word_template_and_shell_payloads_refused(
     assert CJK.search(result.stderr)
     if "__globals__" in payload:
         assert "evil.docx" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ meeting }}",
+        "{{ items }}",
+        "{{ mapping }}",
+        "{{ func }}",
+        "{% macro m() %}x{% endmacro %}{{ m }}",
+    ],
+)
+def test_template_printing_an_object_or_list_is_refused(source: str) -> None:
+    from dataclasses import dataclass
+
+    from jinja2 import TemplateRuntimeError
+
+    from speechgen.templating.environment import make_environment, render_with_budget
+
+    @dataclass(frozen=True)
+    class MeetingCtx:
+        name: str
+
+    context = {"meeting": MeetingCtx("会"), "items": ("甲",), "mapping": {}, "func": len}
+    with pytest.raises(TemplateRuntimeError, match="模板直接输出了"):
+        render_with_budget(make_environment().from_string(source), context)
+
+
+def test_numbers_markup_and_dates_still_print() -> None:
+    from speechgen.brief.model import parse_date
+    from speechgen.templating.environment import make_environment, render_with_budget
+
+    env = make_environment()
+    text = render_with_budget(
+        env.from_string("{{ n }} {{ x }} {{ d }}"),
+        {"n": 3, "x": 1.5, "d": parse_date("2026-05-10")},
+    )
+    assert text == "3 1.5 2026年5月10日"
+
+
+def test_word_template_environment_refuses_a_list_too() -> None:
+    from jinja2 import TemplateRuntimeError
+
+    from speechgen.templating.environment import make_xml_environment, render_with_budget
+
+    env = make_xml_environment()
+    with pytest.raises(TemplateRuntimeError, match="列表或映射"):
+        render_with_budget(env.from_string("<w:t>{{ items }}</w:t>"), {"items": ["甲"]})
