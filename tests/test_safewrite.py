@@ -1,4 +1,4 @@
-"""Nothing is lost: atomic writes, edited drafts protected (exit 3), --force backups (rows 52–55)."""
+"""Nothing is lost: atomic writes, edited drafts protected (exit 3), --force backups, clear write errors."""
 
 from __future__ import annotations
 
@@ -125,7 +125,7 @@ def test_rerender_after_a_rename_inside_the_docx_is_detected(
 
 
 @pytest.mark.parametrize("force", [False, True])
-def test_row_54_output_may_never_be_the_brief(invoke, tmp_path: Path, force: bool) -> None:
+def test_output_may_never_be_the_brief(invoke, tmp_path: Path, force: bool) -> None:
     brief = write_brief(tmp_path, FULL_BRIEF, name="notes.md")
     before = brief.read_bytes()
     result = invoke(
@@ -138,7 +138,7 @@ def test_row_54_output_may_never_be_the_brief(invoke, tmp_path: Path, force: boo
 
 
 @pytest.mark.parametrize("force", [False, True])
-def test_row_54_output_may_never_be_the_template_or_shell(tmp_path: Path, force: bool) -> None:
+def test_output_may_never_be_the_template_or_shell(tmp_path: Path, force: bool) -> None:
     template = tmp_path / "meeting.docx"
     template.write_bytes(b"PK template")
     alias = tmp_path / "sub" / ".." / "meeting.docx"
@@ -150,7 +150,7 @@ def test_row_54_output_may_never_be_the_template_or_shell(tmp_path: Path, force:
     assert template.read_bytes() == b"PK template"
 
 
-def test_row_54_hard_link_to_the_brief_is_refused(tmp_path: Path) -> None:
+def test_hard_link_to_the_brief_is_refused(tmp_path: Path) -> None:
     brief = write_brief(tmp_path, FULL_BRIEF)
     link = tmp_path / "link.docx"
     os.link(brief, link)
@@ -158,7 +158,7 @@ def test_row_54_hard_link_to_the_brief_is_refused(tmp_path: Path) -> None:
         check_target(link, protected=[brief], force=True)
 
 
-def test_row_52_failure_mid_write_keeps_old_file_and_leaves_no_temp(
+def test_failure_mid_write_keeps_the_old_file_and_leaves_no_temp(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "speech.docx"
@@ -175,7 +175,7 @@ def test_row_52_failure_mid_write_keeps_old_file_and_leaves_no_temp(
     assert _leftovers(tmp_path) == []
 
 
-def test_row_52_failure_at_replace_restores_the_backup(
+def test_failure_at_replace_restores_the_backup(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "speech.docx"
@@ -194,7 +194,7 @@ def test_row_52_failure_at_replace_restores_the_backup(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["speech.docx"]
 
 
-def test_row_52_interrupt_mid_write_leaves_no_temp(
+def test_interrupt_mid_write_leaves_no_temp(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "speech.docx"
@@ -217,7 +217,7 @@ def test_atomic_write_keeps_permissions_of_the_old_file(tmp_path: Path) -> None:
     assert target.read_bytes() == b"new" and (target.stat().st_mode & 0o777) == 0o640
 
 
-def test_row_53_word_lock_file_means_close_the_document(tmp_path: Path) -> None:
+def test_word_lock_file_asks_to_close_the_document(tmp_path: Path) -> None:
     target = tmp_path / "speech.docx"
     target.write_bytes(b"open in word")
     (tmp_path / "~$eech.docx").write_bytes(b"lock")
@@ -226,7 +226,7 @@ def test_row_53_word_lock_file_means_close_the_document(tmp_path: Path) -> None:
     assert "正在 Word/WPS 中打开" in info.value.message and target.read_bytes() == b"open in word"
 
 
-def test_row_55_read_only_folder_is_one_clear_line(
+def test_read_only_folder_is_one_clear_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def denied(*args: object, **kwargs: object) -> tuple[int, str]:
@@ -242,7 +242,7 @@ def test_row_55_read_only_folder_is_one_clear_line(
 @pytest.mark.skipif(
     os.name != "posix" or os.geteuid() == 0, reason="root ignores folder permissions"
 )
-def test_row_55_read_only_folder_via_cli(invoke, tmp_path: Path) -> None:
+def test_read_only_folder_through_the_cli_exits_2(invoke, tmp_path: Path) -> None:
     brief = write_brief(tmp_path, FULL_BRIEF)
     folder = tmp_path / "ro"
     folder.mkdir()
@@ -254,7 +254,7 @@ def test_row_55_read_only_folder_via_cli(invoke, tmp_path: Path) -> None:
     assert result.exit_code == EXIT_BAD_INPUT and "Traceback" not in result.output
 
 
-def test_row_55_folder_where_the_file_should_be(invoke, tmp_path: Path) -> None:
+def test_folder_where_the_output_file_should_be(invoke, tmp_path: Path) -> None:
     brief = write_brief(tmp_path, FULL_BRIEF)
     (tmp_path / "brief.docx").mkdir()
     result = _render(invoke, brief)
@@ -262,7 +262,7 @@ def test_row_55_folder_where_the_file_should_be(invoke, tmp_path: Path) -> None:
     assert "这是一个文件夹" in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
-def test_row_55_file_where_the_output_folder_should_be(invoke, tmp_path: Path) -> None:
+def test_file_where_the_output_folder_should_be(invoke, tmp_path: Path) -> None:
     brief = write_brief(tmp_path, FULL_BRIEF)
     blocker = tmp_path / "out"
     blocker.write_text("a file", encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Catalogue rows 1–27 at the loader: YAML briefs load as typed text, or fail located and in Chinese."""
+"""The strict YAML loader: briefs load as the text typed, or fail located and in Chinese."""
 
 from __future__ import annotations
 
@@ -32,14 +32,14 @@ def one_problem(text: str):
     return found[0]
 
 
-def test_row_1_python_tag_refused_at_its_position() -> None:
+def test_python_tag_is_refused_at_its_position() -> None:
     p = one_problem("x: !!python/object/apply:os.system ['echo hi']\n" + BASE)
     assert (p.line, p.column, p.field) == (1, 4, "x")
     assert "!!python/object/apply:os.system" in p.message and "不支持 YAML 标签" in p.message
 
 
 @pytest.mark.parametrize("tag", ["!!str", "!!int", "!custom", "!!map"])
-def test_row_1_any_explicit_tag_refused(tag: str) -> None:
+def test_any_explicit_yaml_tag_is_refused(tag: str) -> None:
     text = (
         BASE.replace("某某市某某局", f"{tag} 某某局")
         if tag != "!!map"
@@ -48,7 +48,7 @@ def test_row_1_any_explicit_tag_refused(tag: str) -> None:
     assert "标签" in one_problem(text).message
 
 
-def test_row_2_no_unsafe_yaml_loading_in_the_package() -> None:
+def test_package_never_loads_yaml_unsafely() -> None:
     unsafe = re.compile(
         r"yaml\.(load|unsafe_load|full_load|load_all)\(|Loader=yaml\.(Loader|FullLoader|UnsafeLoader)"
     )
@@ -56,7 +56,7 @@ def test_row_2_no_unsafe_yaml_loading_in_the_package() -> None:
         assert not unsafe.search(source.read_text(encoding="utf-8")), source
 
 
-def test_row_3_alias_bomb_rejected_fast_with_one_line_per_kind() -> None:
+def test_alias_bomb_is_refused_with_one_line_per_kind() -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for i, name in enumerate("bcdefghi"):
         prev = "abcdefghi"[i]
@@ -72,40 +72,40 @@ def test_row_3_alias_bomb_rejected_fast_with_one_line_per_kind() -> None:
     assert elapsed < 5  # generous; the real figure is milliseconds
 
 
-def test_row_4_duplicate_key_names_first_line() -> None:
+def test_duplicate_key_names_the_first_line() -> None:
     p = one_problem("meeting:\n  name: 草稿\n  organization: 局\n  name: 终稿\n")
     assert (p.line, p.column, p.field) == (4, 3, "meeting.name")
     assert "重复" in p.message and "第 2 行" in p.message
 
 
 @pytest.mark.parametrize(
-    ("row", "typed"),
+    "typed",
     [
-        ("5", "NO"),
-        ("6", "yes"),
-        ("6", "off"),
-        ("7", "1.10"),
-        ("8", "14:30"),
-        ("9", "0123"),
-        ("9", "010"),
-        ("10", "+8613800138000"),
-        ("12", "2024-03-05 14:30:00"),
-        ("11", "Nullish"),
-        ("x", "0x1F"),
-        ("x", ".inf"),
+        "NO",  # YAML 1.1 booleans
+        "yes",
+        "off",
+        "1.10",  # a float that would lose its zero
+        "14:30",  # base-60 integer
+        "0123",  # octal integers
+        "010",
+        "+8613800138000",  # a phone number as an integer
+        "2024-03-05 14:30:00",  # a timestamp
+        "Nullish",  # almost null
+        "0x1F",  # hexadecimal
+        ".inf",  # infinity
     ],
 )
-def test_rows_5_to_12_scalars_stay_strings(row: str, typed: str) -> None:
+def test_scalars_yaml_1_1_would_convert_stay_strings(typed: str) -> None:
     loaded = parse_brief_text(f"{typed}: {typed}\nmeeting:\n  audience: {typed}\n", "brief.yaml")
     assert loaded.data[typed] == typed
     assert loaded.data["meeting"]["audience"] == typed
 
 
-def test_row_6_keys_are_always_strings() -> None:
+def test_keys_are_always_strings() -> None:
     assert list(parse_brief_text("yes: 1\n1: 2\nnull: 3\n").data) == ["yes", "1", "null"]
 
 
-def test_row_11_person_named_null_quoted_stays_a_string() -> None:
+def test_quoted_null_stays_a_string() -> None:
     assert parse_brief_text('speaker: "Null"\n').data["speaker"] == "Null"
 
 
@@ -113,7 +113,7 @@ def test_row_11_person_named_null_quoted_stays_a_string() -> None:
     ("line", "column", "cut"),
     [("  title: Item #1 is budget", 15, "#1 is budget"), ("  audience: #12", 13, "#12")],
 )
-def test_row_13_hash_after_value_gives_a_warning(line: str, column: int, cut: str) -> None:
+def test_hash_after_a_value_warns_that_the_rest_is_cut(line: str, column: int, cut: str) -> None:
     loaded = parse_brief_text(BASE + line + "\n", "brief.yaml")
     (warning,) = loaded.warnings
     assert warning.line == 4 and warning.column == column and cut in warning.message
@@ -133,22 +133,22 @@ def test_row_13_hash_after_value_gives_a_warning(line: str, column: int, cut: st
         "# 整行注释 #1",
     ],
 )
-def test_row_13_no_false_alarm_for_ordinary_comments(line: str) -> None:
+def test_ordinary_comments_give_no_hash_warning(line: str) -> None:
     assert parse_brief_text(BASE + line + "\n").warnings == []
 
 
-def test_row_13_examples_give_no_warning() -> None:
+def test_examples_give_no_loader_warning() -> None:
     for example in sorted((REPO / "examples").glob("*.yaml")):
         assert load_brief(example).warnings == [], example
 
 
-def test_row_14_colon_in_value_names_field_and_column() -> None:
+def test_colon_in_a_value_names_field_and_column() -> None:
     p = one_problem("meeting:\n  name: Agenda: Q3 review\n  organization: x\n")
     assert (p.line, p.column, p.field) == (2, 15, "meeting.name")
     assert "引号" in p.message
 
 
-def test_row_15_tab_indentation() -> None:
+def test_tab_indentation_is_named() -> None:
     p = one_problem("meeting:\n\tname: x\n")
     assert (p.line, p.column) == (2, 1) and "制表符" in p.message and "空格" in p.message
 
@@ -163,7 +163,7 @@ def test_row_15_tab_indentation() -> None:
         ("meeting:\n  name: {a: b\n", 2, 9, "meeting.name", "花括号"),
     ],
 )
-def test_row_16_syntax_errors_located_with_caret(
+def test_yaml_syntax_errors_are_located_with_a_caret(
     text: str, line: int, column: int, field: str, words: str
 ) -> None:
     p = one_problem(text)
@@ -174,7 +174,7 @@ def test_row_16_syntax_errors_located_with_caret(
     assert shown[2].endswith("^")
 
 
-def test_row_17_two_documents() -> None:
+def test_two_yaml_documents_are_refused() -> None:
     p = one_problem(BASE + "---\n" + BASE)
     assert p.line == 4 and "一个文档" in p.message
 
@@ -189,12 +189,12 @@ def test_row_17_two_documents() -> None:
         ("---\n", "空的"),
     ],
 )
-def test_row_18_empty_or_not_a_mapping(text: str, words: str) -> None:
+def test_empty_brief_or_not_a_mapping_is_refused(text: str, words: str) -> None:
     p = one_problem(text)
     assert words in p.message and "meeting" in p.message
 
 
-def test_row_19_gbk_refused_with_hint(tmp_path: Path) -> None:
+def test_gbk_brief_is_refused_with_an_encoding_hint(tmp_path: Path) -> None:
     path = tmp_path / "brief.yaml"
     path.write_bytes(BASE.encode("gbk"))
     with pytest.raises(UserError) as info:
@@ -204,13 +204,13 @@ def test_row_19_gbk_refused_with_hint(tmp_path: Path) -> None:
     assert "不是 UTF-8" in message and "GBK/GB18030" in message and "--encoding gb18030" in message
 
 
-def test_row_19_gbk_accepted_with_encoding(tmp_path: Path) -> None:
+def test_gbk_brief_loads_with_the_encoding_option(tmp_path: Path) -> None:
     path = tmp_path / "brief.yaml"
     path.write_bytes(BASE.encode("gb18030"))
     assert load_brief(path, "gb18030").data["meeting"]["organization"] == "某某市某某局"
 
 
-def test_row_20_no_silent_guessing() -> None:
+def test_encoding_is_never_guessed() -> None:
     short = "标题: 年度总结大会\n".encode("gbk")
     with pytest.raises(UserError) as info:
         decode_brief(short, "b.yaml")
@@ -237,7 +237,7 @@ def test_unknown_encoding_name_is_a_clear_error() -> None:
     ],
     ids=["utf8", "utf8_bom", "utf16_bom", "crlf", "utf16be_crlf"],
 )
-def test_row_21_bom_utf16_and_crlf_load_identically(tmp_path: Path, encode) -> None:
+def test_bom_utf16_and_crlf_load_identically(tmp_path: Path, encode) -> None:
     path = tmp_path / "brief.yaml"
     path.write_bytes(encode(BASE + "  audience: 中层干部 🎤\n"))
     data = load_brief(path).data
@@ -262,14 +262,14 @@ def test_row_21_bom_utf16_and_crlf_load_identically(tmp_path: Path, encode) -> N
         ("a\uffffb", "U+FFFF"),
     ],
 )
-def test_row_22_raw_control_characters_named_with_field_and_position(raw: str, code: str) -> None:
+def test_raw_control_characters_are_named_with_field_and_position(raw: str, code: str) -> None:
     p = one_problem(BASE.replace("某某市某某局", raw))
     assert (p.line, p.column, p.field) == (3, 18, "meeting.organization")
     assert code in p.message and "Word" in p.message
     assert "\x00" not in p.format()
 
 
-def test_row_22_several_bad_characters_all_reported() -> None:
+def test_several_bad_characters_are_all_reported() -> None:
     found = problems("meeting:\n  name: a\x01\n  organization: b\x02\n")
     assert [(p.line, p.field) for p in found] == [(2, "meeting.name"), (3, "meeting.organization")]
 
@@ -285,23 +285,23 @@ def test_row_22_several_bad_characters_all_reported() -> None:
         ("\\f", "U+000C"),
     ],
 )
-def test_row_23_escapes_producing_illegal_characters_rejected(escape: str, code: str) -> None:
+def test_escapes_producing_illegal_characters_are_refused(escape: str, code: str) -> None:
     p = one_problem(f'meeting:\n  name: "坏{escape}字"\n  organization: x\n')
     assert (p.line, p.field) == (2, "meeting.name") and code in p.message
 
 
-def test_row_23_and_43_lone_surrogate_escape_rejected_with_field() -> None:
+def test_lone_surrogate_escape_is_refused_with_its_field() -> None:
     p = one_problem('meeting:\n  name: "bad \\ud800"\n  organization: x\n')
     assert (p.line, p.field) == (2, "meeting.name") and "\\ud800" in p.message
 
 
 @pytest.mark.parametrize("vt", ['"第一行\\v第二行"', "第一行\x0b第二行"], ids=["escape", "raw"])
-def test_row_23_and_42_vertical_tab_becomes_line_break(vt: str) -> None:
+def test_vertical_tab_becomes_a_line_break(vt: str) -> None:
     loaded = parse_brief_text(BASE + f"  audience: {vt}\n")
     assert loaded.data["meeting"]["audience"] == "第一行\n第二行"
 
 
-def test_row_24_oversized_brief_refused_before_parsing(
+def test_oversized_brief_is_refused_before_decoding(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "big.yaml"
@@ -314,18 +314,18 @@ def test_row_24_oversized_brief_refused_before_parsing(
 
 
 @pytest.mark.parametrize("depth", [25, 5000])
-def test_row_25_deep_nesting_refused(depth: int) -> None:
+def test_deep_flow_nesting_is_refused(depth: int) -> None:
     p = one_problem("meeting: " + "[" * depth + "]" * depth + "\n")
     assert p.line == 1 and "嵌套层级过深" in p.message
     assert len(p.format().splitlines()[1]) < 100
 
 
-def test_row_25_deep_block_mappings_refused() -> None:
+def test_deep_block_mappings_are_refused() -> None:
     text = "".join("  " * i + f"k{i}:\n" for i in range(30)) + "  " * 30 + "v\n"
     assert "嵌套层级过深" in one_problem(text).message
 
 
-def test_row_26_merge_key_refused() -> None:
+def test_merge_key_is_refused() -> None:
     messages = " ".join(
         p.message for p in problems("base: &b {name: a}\nmeeting:\n  <<: *b\n  organization: x\n")
     )

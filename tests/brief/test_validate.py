@@ -207,7 +207,7 @@ def test_validating_twice_does_not_repeat_the_warning(tmp_path: Path) -> None:
     assert len(loaded.warnings) == 1
 
 
-def test_rows_5_to_10_typed_values_reach_the_brief_as_typed() -> None:
+def test_text_fields_keep_values_as_typed() -> None:
     brief = validate_brief(
         parse_brief_text(
             SHORT_BASE
@@ -232,7 +232,7 @@ def test_numbers_convert_only_where_the_schema_wants_them() -> None:
 
 
 @pytest.mark.parametrize("empty", ["~", "null", "Null", "NULL", ""])
-def test_row_11_required_field_empty_is_located(empty: str) -> None:
+def test_empty_required_field_is_located(empty: str) -> None:
     loaded = parse_brief_text(f"meeting:\n  name: 会\n  organization: {empty}\n", "brief.yaml")
     with pytest.raises(InputProblems) as info:
         validate_brief(loaded)
@@ -240,7 +240,7 @@ def test_row_11_required_field_empty_is_located(empty: str) -> None:
     assert p.field == "meeting.organization" and p.line == 3 and "空" in p.message
 
 
-def test_row_12_dates_parsed_by_schema_and_bad_date_located() -> None:
+def test_dates_are_parsed_by_the_model_and_a_bad_date_is_located() -> None:
     brief = validate_brief(parse_brief_text(SHORT_BASE + "  date: 2024-03-05\n"))
     assert str(brief.meeting.date) == "2024年3月5日"
     loaded = parse_brief_text(SHORT_BASE + "  date: 2024-02-30\n", "brief.yaml")
@@ -250,7 +250,7 @@ def test_row_12_dates_parsed_by_schema_and_bad_date_located() -> None:
     assert (p.line, p.field) == (4, "meeting.date") and "不是有效的日期" in p.message
 
 
-def test_row_27_schema_errors_located_with_suggestion() -> None:
+def test_schema_errors_are_located_with_suggestions() -> None:
     loaded = parse_brief_text(
         "meeting:\n  name: 会\n  organization: 局\n  minutes: ten\n  titel: 讲话\nmeasures:\n  - title: 甲\n    onwer: 办公室\n",
         "brief.yaml",

@@ -90,7 +90,7 @@ def test_hand_made_bad_brief_exit_2_located_nothing_written(
 @pytest.mark.parametrize(
     "content", [b"", b"# comment only\n", b"   \n"], ids=["empty", "comments", "blank"]
 )
-def test_row_18_empty_brief_via_cli(invoke, tmp_path: Path, content: bytes) -> None:
+def test_empty_brief_is_refused_through_the_cli(invoke, tmp_path: Path, content: bytes) -> None:
     brief = tmp_path / "brief.yaml"
     brief.write_bytes(content)
     _assert_refused(invoke("render", brief), tmp_path / "brief.docx", "空的")
@@ -105,7 +105,7 @@ def test_existing_output_untouched_when_brief_is_bad(invoke, tmp_path: Path) -> 
     assert result.exit_code == 2 and out.read_bytes() == b"previous draft"
 
 
-def test_row_19_gbk_brief_refused_then_rendered_with_encoding(invoke, tmp_path: Path) -> None:
+def test_gbk_brief_is_refused_then_rendered_with_encoding(invoke, tmp_path: Path) -> None:
     brief = tmp_path / "brief.yaml"
     brief.write_bytes(FULL_BRIEF.encode("gbk"))
     out = tmp_path / "brief.docx"
@@ -118,7 +118,7 @@ def test_row_19_gbk_brief_refused_then_rendered_with_encoding(invoke, tmp_path: 
     assert "滨江市税务局" in text and "基层活力不足" in text
 
 
-def test_row_21_bom_utf16_crlf_give_identical_drafts(invoke, tmp_path: Path) -> None:
+def test_bom_utf16_and_crlf_briefs_give_identical_drafts(invoke, tmp_path: Path) -> None:
     variants = {
         "plain": FULL_BRIEF.encode("utf-8"),
         "bom": b"\xef\xbb\xbf" + FULL_BRIEF.encode("utf-8"),
@@ -134,7 +134,7 @@ def test_row_21_bom_utf16_crlf_give_identical_drafts(invoke, tmp_path: Path) -> 
     assert all(t == texts[0] for t in texts)
 
 
-def test_row_24_oversized_brief_via_cli(invoke, tmp_path: Path) -> None:
+def test_oversized_brief_is_refused_through_the_cli(invoke, tmp_path: Path) -> None:
     brief = tmp_path / "brief.yaml"
     brief.write_bytes(BASE.encode() + b"# " + b"x" * 1_200_000 + b"\n")
     _assert_refused(invoke("render", brief), tmp_path / "brief.docx", "MB", "上限")
@@ -163,7 +163,7 @@ def test_no_traceback_in_a_real_process(tmp_path: Path) -> None:
         ('"非字符\\uFFFF"', "U+FFFF"),
     ],
 )
-def test_row_44_bell_and_form_feed_rejected_the_same_everywhere(
+def test_bell_and_form_feed_escapes_are_refused_in_every_field(
     invoke, tmp_path: Path, value: str, code: str
 ) -> None:
     for field in ("name", "title", "speaker"):

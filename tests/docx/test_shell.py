@@ -145,9 +145,7 @@ def test_shell_named_in_the_brief_relative_to_it(invoke, tmp_path: Path) -> None
     ],
     ids=["inside_braces", "between_braces", "closing_brace", "nbsp"],
 )
-def test_row_37_shell_tags_split_across_runs_still_render(
-    invoke, tmp_path: Path, runs: list[str]
-) -> None:
+def test_shell_tags_split_across_runs_still_render(invoke, tmp_path: Path, runs: list[str]) -> None:
     shell = tmp_path / "shell.docx"
     document = docx.Document()
     header = document.sections[0].header.paragraphs[0]

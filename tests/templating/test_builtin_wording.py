@@ -1,4 +1,4 @@
-"""Review fixes: built-in template wording fits every brief (ranks, speakers, items, announce)."""
+"""Built-in template wording fits every brief: ranks, speakers, items, announced counts, lone points."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Catalogue rows 28–36: templates are untrusted. A payload table in the spirit of Jinja's test_security.py.
+"""Templates are untrusted: a payload table in the spirit of Jinja's test_security.py.
 
 Every payload is rendered through the real CLI from a template folder in tmp_path and
 must end in exit 2 with a Chinese message naming the template, and no output file.
@@ -27,25 +27,25 @@ MANIFEST = "name: evil\ncn_name: 恶意模板\ndescription: 测试\nentry: speec
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 PAYLOADS = {
-    # row 28: code execution through function globals
+    # code execution through function globals
     "lipsum_globals": "{{ lipsum.__globals__['os'].popen('id').read() }}",
     "lipsum_globals_attr": "{{ (lipsum|attr('__globals__'))['os'] }}",
-    # row 29: class hierarchy walks and private attributes
+    # class hierarchy walks and private attributes
     "mro_subclasses": "{{ ''.__class__.__mro__[1].__subclasses__() }}",
     "cycler_init_globals": "{{ cycler.__init__.__globals__.os }}",
     "template_reference_context": "{{ self._TemplateReference__context }}",
     "context_class": "{{ meeting.__class__.__init__ }}",
     "dunder_dict": "{{ meeting.__dict__ }}",
-    # row 30: str.format escapes (CVE-2016-10745, CVE-2019-10906, CVE-2025-27516)
+    # str.format escapes (CVE-2016-10745, CVE-2019-10906, CVE-2025-27516)
     "attr_format": "{{ ('{0.__class__.__mro__}'|attr('format'))(meeting) }}",
     "str_format_class": "{{ '{0.__class__}'.format(meeting) }}",
     "format_map": "{{ '{a.__class__}'.format_map({'a': meeting}) }}",
     "percent_class": "{{ '%s' % meeting.__class__ }}",
-    # row 31: mutation in the immutable sandbox
+    # mutation in the immutable sandbox
     "list_append": "{% set l = [] %}{{ l.append(1) }}",
     "dict_update": "{% set d = {} %}{{ d.update(a=1) }}",
     "dict_clear": "{% set d = {'a': 1} %}{{ d.clear() }}",
-    # row 32: resource bombs
+    # resource bombs
     "big_repeat": "{{ 'x' * 50000000 }}",
     "big_list_repeat": "{{ ['x'] * 50000000 }}",
     "nested_ranges": "{% for i in range(10000) %}{% for j in range(10000) %}x{% endfor %}{% endfor %}",
@@ -61,13 +61,13 @@ PAYLOADS = {
     "doubling_macro": "{% macro f(s, n) %}{% if n %}{{ f(s ~ s, n - 1) }}{% endif %}{% endmacro %}{{ f('x', 40) }}",
     "doubling_namespace": "{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
     "replace_bomb": "{{ ('x' * 1999999)|replace('x', 'xxxx') }}",
-    # row 33: missing values never render blank
+    # missing values never render blank
     "missing_name": "= {{ nobody }}",
     "missing_attribute": "= {{ meeting.nope }}",
-    # row 34: syntax errors
+    # syntax errors
     "syntax_brace": "= {{ meeting.name }",
     "syntax_unclosed_if": "{% if meeting.name %}\n= x\n",
-    # row 35: includes leaving the folder
+    # includes leaving the folder
     "include_parent": "{% include '../secret.txt' %}",
     "include_escape": "{% include 'evil/../../secret.txt' %}",
     "include_absolute": "{% include '/etc/passwd' %}",
@@ -91,7 +91,7 @@ def _render(invoke, tmp_path: Path, folder: Path, source: str):
 
 
 @pytest.mark.parametrize("source", list(PAYLOADS.values()), ids=list(PAYLOADS))
-def test_rows_28_to_35_payload_refused_and_nothing_written(
+def test_template_payload_is_refused_and_nothing_written(
     invoke, tmp_path: Path, template_dir: Path, source: str
 ) -> None:
     result, out = _render(invoke, tmp_path, template_dir, source)
@@ -104,7 +104,7 @@ def test_rows_28_to_35_payload_refused_and_nothing_written(
     assert "speech.j2" in message or "evil" in message, message
 
 
-def test_row_28_globals_message_names_the_attribute_and_line(
+def test_globals_access_message_names_the_attribute_and_line(
     invoke, tmp_path: Path, template_dir: Path
 ) -> None:
     result, _ = _render(
@@ -114,12 +114,14 @@ def test_row_28_globals_message_names_the_attribute_and_line(
     assert "__globals__" in result.stderr and "不允许" in result.stderr
 
 
-def test_row_32_limits_name_template_line(invoke, tmp_path: Path, template_dir: Path) -> None:
+def test_size_limit_message_names_the_template_line(
+    invoke, tmp_path: Path, template_dir: Path
+) -> None:
     result, _ = _render(invoke, tmp_path, template_dir, "= 标题\n{{ 'x' * 50000000 }}\n")
     assert f"{template_dir / 'speech.j2'}:2" in result.stderr and "过大" in result.stderr
 
 
-def test_row_32_time_limit_stops_a_silent_loop(
+def test_time_limit_stops_a_silent_loop(
     invoke, tmp_path: Path, template_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(environment, "MAX_SECONDS", 0.2)
@@ -128,7 +130,7 @@ def test_row_32_time_limit_stops_a_silent_loop(
     assert result.exit_code == 2 and "秒" in result.stderr and not out.exists()
 
 
-def test_row_36_symlink_out_of_template_folder_refused(
+def test_symlink_out_of_the_template_folder_is_refused(
     invoke, tmp_path: Path, template_dir: Path
 ) -> None:
     outside = tmp_path / "outside.j2"
@@ -139,7 +141,7 @@ def test_row_36_symlink_out_of_template_folder_refused(
     assert "SECRET-DATA" not in result.output and "模板文件夹之外" in result.stderr
 
 
-def test_row_36_entry_template_itself_a_symlink_out_refused(
+def test_entry_template_symlinked_out_of_the_folder_is_refused(
     invoke, tmp_path: Path, template_dir: Path
 ) -> None:
     outside = tmp_path / "outside.j2"
@@ -153,7 +155,7 @@ def test_row_36_entry_template_itself_a_symlink_out_refused(
 @pytest.mark.parametrize(
     "relative", ["../x.j2", "/etc/passwd", "a/../../x.j2", "a\x00b.j2", "\\\\server\\share"]
 )
-def test_row_35_confined_path_refuses_escapes(tmp_path: Path, relative: str) -> None:
+def test_confined_path_refuses_escapes(tmp_path: Path, relative: str) -> None:
     folder = tmp_path / "tpl"
     folder.mkdir()
     with pytest.raises(UserError) as info:
@@ -169,7 +171,7 @@ def test_confined_path_allows_files_inside(tmp_path: Path) -> None:
     )
 
 
-def test_row_29_jinja_version_is_patched() -> None:
+def test_jinja_version_has_the_sandbox_fixes() -> None:
     import jinja2
 
     assert tuple(int(x) for x in jinja2.__version__.split(".")[:3]) >= (3, 1, 6)
@@ -224,7 +226,7 @@ def test_a_value_can_never_start_a_markup_line(brk: str) -> None:
         ("{{ a|nofilter }}", "没有名为“nofilter”的过滤器"),
     ],
 )
-def test_row_34_syntax_errors_in_chinese(source: str, words: str) -> None:
+def test_template_syntax_errors_are_explained_in_chinese(source: str, words: str) -> None:
     from jinja2 import TemplateSyntaxError
 
     from speechgen.templating.errors import chinese_syntax_message
@@ -244,7 +246,7 @@ def test_row_34_syntax_errors_in_chinese(source: str, words: str) -> None:
     ],
     ids=["globals", "cycler", "bomb"],
 )
-def test_row_28_word_template_and_shell_payloads_refused(
+def test_word_template_and_shell_payloads_are_refused(
     invoke, tmp_path: Path, kind: str, payload: str
 ) -> None:
     import docx

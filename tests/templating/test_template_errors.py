@@ -1,4 +1,4 @@
-"""Review fixes: Chinese template error messages, template-name suggestions, the ``base`` skeleton."""
+"""Template errors in Chinese: undefined names, includes outside the folder, bad option values."""
 
 from __future__ import annotations
 
