@@ -38,10 +38,52 @@ def by_rule(payload: dict, rule: str) -> list[dict]:
     return [f for f in payload["findings"] if f["rule"] == rule]
 
 
+# A speech as copied from a document-sharing site, written for these tests: a caption line,
+# page markers (1、 2、 3、) where the pages broke, a quote pair split by a page break,
+# a stray closing quote, 某某 left in, and half-width punctuation between Chinese characters.
+SCRAPED_SPEECH = """\
+《在某某县春季工作推进会上的讲话》文稿,共3页。
+1、同志们:今天召开全县春季工作推进会,主要是回顾一季度工作,部署下一阶段任务。一季度,某某镇抢抓农时,“春耕
+2、备耕”各项准备基本到位;某某局牵头推进重点项目,进度好于预期。但也要清醒看到,有的同志满足于“过得去,工作标准不高。
+下面,我讲两点意见:(一)认清形势。今年任务比往年更重,要对标某某县的做法,找准差距。
+3、(二)压实责任。各单位主要负责同志要亲自抓,某某同志牵头”督办,确保按期完成。
+"""
+
+
+def test_scraped_speech_defects_are_found_and_located(invoke, tmp_path: Path) -> None:
+    """Placeholders, unpaired quotes and half-width punctuation, each at its line and column."""
+    path = tmp_path / "scraped.txt"
+    path.write_text(SCRAPED_SPEECH, encoding="utf-8")
+    code, payload = check_json(invoke, str(path))
+    assert code == 1
+    # page markers are not headings: no structure finding, only the three kinds of defect
+    assert {f["rule"] for f in payload["findings"]} == {
+        "placeholder.text",
+        "punct.unpaired",
+        "punct.halfwidth",
+    }
+    placeholders = by_rule(payload, "placeholder.text")
+    quotes = by_rule(payload, "punct.unpaired")
+    half = by_rule(payload, "punct.halfwidth")
+    assert len(placeholders) == 5 and all("某某" in f["message"] for f in placeholders)
+    assert [(f["line"], f["column"]) for f in quotes] == [(2, 53), (3, 5), (3, 49), (5, 31)]
+    assert any("“" in f["message"] for f in quotes)
+    assert any("“,”" in f["message"] for f in half) and any("“:”" in f["message"] for f in half)
+    for finding in placeholders + quotes + half:
+        assert finding["location"] == f"{path}:{finding['line']}:{finding['column']}"
+    # the stray closing quote in 牵头”督办 on the last line is located exactly
+    line = SCRAPED_SPEECH.splitlines()[4]
+    assert (5, line.index("牵头”") + 3) in [(f["line"], f["column"]) for f in quotes]
+    text = invoke("check", str(path)).stdout
+    assert text.startswith("错误（9）") and "警告（20）" in text
+    assert f"{path}:2:45  placeholder.text  遗留占位符“某某”" in text
+
+
 @pytest.mark.skipif(
     not MODEL_SPEECH.is_file(), reason="../shared/seed/model_speech.txt is not present"
 )
 def test_model_speech_as_distributed(invoke) -> None:
+    """The model speech as downloaded: the same defects as the scraped fixture above, at scale."""
     code, payload = check_json(invoke, str(MODEL_SPEECH))
     assert code == 1
     placeholders = by_rule(payload, "placeholder.text")
