@@ -420,9 +420,6 @@ def test_empty_brief_is_reported_at_line_one_under_meeting(text: str) -> None:
 
 
 def test_undecodable_byte_is_located_by_character_column_and_byte_in_its_line() -> None:
-    from speechgen.brief.loader import decode_brief
-    from speechgen.errors import UserError
-
     raw = "meeting:\n  name: 会议".encode() + "会议".encode("gbk") + b"\n"
     with pytest.raises(UserError) as info:
         decode_brief(raw, "brief.yaml")

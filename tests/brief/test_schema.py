@@ -7,6 +7,7 @@ from typing import Any
 
 import jsonschema
 import pytest
+import yaml
 
 from speechgen.templating.scaffold import template_schema as brief_schema
 
@@ -76,11 +77,6 @@ def test_schema_rejects_bad_briefs(text, tmp_path):
 
 def test_schema_accepts_quoted_numbers_that_speechgen_accepts(invoke, tmp_path):
     """The schema rejected ``previous: "3"`` although speechgen renders it fine."""
-    import jsonschema
-    import yaml
-
-    from speechgen.templating.scaffold import template_schema as brief_schema
-
     text = (
         "template: situation\nmeeting:\n  name: 全市形势分析会\n  organization: 滨江市税务局\n"
         '  minutes: "30"\nranking:\n  previous: "3"\n  current: 9\n  total: "13"\n'

@@ -6,8 +6,8 @@ import pytest
 
 from speechgen.brief.loader import load_brief, parse_brief_text
 from speechgen.brief.model import BriefDate
-from speechgen.brief.validate import validate_brief
-from speechgen.errors import InputProblems
+from speechgen.brief.validate import locate_setting, validate_brief
+from speechgen.errors import InputProblems, UserError
 
 from helpers import deadline_brief
 
@@ -119,8 +119,6 @@ def test_source_line_and_caret_are_shown(tmp_path: Path) -> None:
 
 def _validation_problems(text: str) -> list:
     """The problems validation reports for a brief text that loads."""
-    from speechgen.brief.validate import validate_brief
-
     with pytest.raises(InputProblems) as info:
         validate_brief(parse_brief_text(text, "brief.yaml"))
     return info.value.problems
@@ -135,9 +133,6 @@ def test_invisible_character_in_a_key_is_named(hidden: str) -> None:
 
 
 def test_setting_error_is_located_at_the_brief_line() -> None:
-    from speechgen.brief.validate import locate_setting
-    from speechgen.errors import UserError
-
     loaded = parse_brief_text("template: situaton\n" + SHORT_BASE, "brief.yaml")
     located = locate_setting(loaded, "template", UserError("找不到模板“situaton”"))
     assert located.message.startswith("brief.yaml:1:11  template  找不到模板“situaton”")
@@ -145,9 +140,6 @@ def test_setting_error_is_located_at_the_brief_line() -> None:
 
 
 def test_setting_error_from_elsewhere_is_left_alone() -> None:
-    from speechgen.brief.validate import locate_setting
-    from speechgen.errors import UserError
-
     error = UserError("找不到版式“x”")
     assert locate_setting(parse_brief_text(SHORT_BASE), "profile", error) is error
 

@@ -147,19 +147,6 @@ def test_word_template_resource_bombs_are_stopped(
     assert not brief.with_suffix(".docx").exists()
 
 
-def _word_template(tmp_path: Path, old: str, new: str) -> Path:
-    """The example Word template with ``old`` replaced by ``new`` inside one run."""
-    import docx
-
-    document = docx.Document(str(EXAMPLES / "word_template.docx"))
-    for paragraph in document.paragraphs:
-        for run in paragraph.runs:
-            run.text = run.text.replace(old, new)
-    out = tmp_path / "edited.docx"
-    document.save(str(out))
-    return out
-
-
 @pytest.mark.parametrize(
     ("old", "new", "said"),
     [
@@ -168,9 +155,9 @@ def _word_template(tmp_path: Path, old: str, new: str) -> Path:
         ("{{ meeting.name }}", "{{ strengths[7] }}", "不存在的字段 列表里的第 8 项"),
     ],
 )
-def test_word_template_errors_are_chinese(invoke, example_copy, tmp_path, old, new, said):
+def test_word_template_errors_are_chinese(invoke, example_copy, word_template, old, new, said):
     """Word-template errors used to be Jinja's English (Encountered unknown tag 'endfor'.)."""
-    template = _word_template(tmp_path, old, new)
+    template = _edit(word_template, old, new)
     brief = example_copy("progress_meeting.yaml")
     result = invoke("render", brief, "--template", template)
     assert result.exit_code == 2
@@ -185,8 +172,6 @@ def test_word_template_errors_are_chinese(invoke, example_copy, tmp_path, old, n
 
 def test_lint_names_a_loop_variable_used_outside_its_loop(invoke, tmp_path):
     """``{{ m.titel }}`` before ``{%p for m in measures %}`` is an unknown variable there."""
-    import docx
-
     document = docx.Document(str(EXAMPLES / "word_template.docx"))
     salutation = next(p for p in document.paragraphs if p.text == "同志们：")
     salutation.add_run("{{ m.titel }}")

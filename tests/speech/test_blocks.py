@@ -10,6 +10,7 @@ from speechgen.speech.blocks import (
     Title,
     finish,
     heading_number,
+    run_in_text,
 )
 from speechgen.speech.markup import blocks_to_text, parse
 
@@ -108,6 +109,4 @@ def test_blocks_to_markdown_and_text() -> None:
     ],
 )
 def test_run_in_heading_sentence_end(title: str, printed: str) -> None:
-    from speechgen.speech.blocks import Heading, run_in_text
-
     assert run_in_text(Heading(2, title, "（一）")) == printed

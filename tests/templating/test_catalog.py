@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from speechgen.templating.registry import builtin_root
+
 from helpers import MINIMAL_BRIEF, write_brief
 
 BUILTINS = {
@@ -37,8 +39,6 @@ def test_show_unknown_template(invoke):
 
 @pytest.mark.parametrize("name", sorted(BUILTINS) + ["base"])
 def test_builtins_lint_clean(name, invoke):
-    from speechgen.templating.registry import builtin_root
-
     result = invoke("templates", "lint", builtin_root() / name)
     assert result.exit_code == 0, result.stdout
 
@@ -116,8 +116,6 @@ def test_base_skeleton_is_marked_and_refused(invoke, tmp_path):
 
 
 def test_lint_still_accepts_the_builtin_templates(invoke):
-    from speechgen.templating.registry import builtin_root
-
     for name in ["situation", "progress", "mobilization", "commendation"]:
         result = invoke("templates", "lint", builtin_root() / name)
         assert result.exit_code == 0, result.stdout + result.stderr

@@ -8,17 +8,24 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
+import docx
+import jinja2
 import pytest
+from jinja2 import TemplateRuntimeError, TemplateSyntaxError
 
+from speechgen.brief.model import parse_date
 from speechgen.errors import UserError
 from speechgen.templating import environment
 from speechgen.templating.environment import (
     TemplateLimitError,
     make_environment,
+    make_xml_environment,
     render_with_budget,
 )
+from speechgen.templating.errors import chinese_syntax_message
 from speechgen.templating.registry import confined_path
 
 from helpers import MINIMAL_BRIEF, write_brief
@@ -172,8 +179,6 @@ def test_confined_path_allows_files_inside(tmp_path: Path) -> None:
 
 
 def test_jinja_version_has_the_sandbox_fixes() -> None:
-    import jinja2
-
     assert tuple(int(x) for x in jinja2.__version__.split(".")[:3]) >= (3, 1, 6)
 
 
@@ -227,10 +232,6 @@ def test_a_value_can_never_start_a_markup_line(brk: str) -> None:
     ],
 )
 def test_template_syntax_errors_are_explained_in_chinese(source: str, words: str) -> None:
-    from jinja2 import TemplateSyntaxError
-
-    from speechgen.templating.errors import chinese_syntax_message
-
     with pytest.raises(TemplateSyntaxError) as info:
         make_environment().from_string(source)
     assert words in chinese_syntax_message(info.value.message or "")
@@ -249,8 +250,6 @@ def test_template_syntax_errors_are_explained_in_chinese(source: str, words: str
 def test_word_template_and_shell_payloads_are_refused(
     invoke, tmp_path: Path, kind: str, payload: str
 ) -> None:
-    import docx
-
     path = tmp_path / "evil.docx"
     document = docx.Document()
     document.add_paragraph("正文")
@@ -278,12 +277,6 @@ def test_word_template_and_shell_payloads_are_refused(
     ],
 )
 def test_template_printing_an_object_or_list_is_refused(source: str) -> None:
-    from dataclasses import dataclass
-
-    from jinja2 import TemplateRuntimeError
-
-    from speechgen.templating.environment import make_environment, render_with_budget
-
     @dataclass(frozen=True)
     class MeetingCtx:
         name: str
@@ -294,9 +287,6 @@ def test_template_printing_an_object_or_list_is_refused(source: str) -> None:
 
 
 def test_numbers_markup_and_dates_still_print() -> None:
-    from speechgen.brief.model import parse_date
-    from speechgen.templating.environment import make_environment, render_with_budget
-
     env = make_environment()
     text = render_with_budget(
         env.from_string("{{ n }} {{ x }} {{ d }}"),
@@ -306,10 +296,6 @@ def test_numbers_markup_and_dates_still_print() -> None:
 
 
 def test_word_template_environment_refuses_a_list_too() -> None:
-    from jinja2 import TemplateRuntimeError
-
-    from speechgen.templating.environment import make_xml_environment, render_with_budget
-
     env = make_xml_environment()
     with pytest.raises(TemplateRuntimeError, match="列表或映射"):
         render_with_budget(env.from_string("<w:t>{{ items }}</w:t>"), {"items": ["甲"]})
