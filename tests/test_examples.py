@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from speechgen.templating.scaffold import template_schema as brief_schema
-from tests.conftest import EXAMPLES, docx_texts
+
+from helpers import EXAMPLES, REPO, docx_texts
 
 BRIEFS = sorted(p.name for p in EXAMPLES.glob("*.yaml"))
 
@@ -37,7 +38,6 @@ def test_example_renders(invoke, example_copy, name: str) -> None:
 
 def test_source_checkout_templates_are_not_local_shadows(monkeypatch) -> None:
     from speechgen.templating.registry import search_roots
-    from tests.conftest import REPO
 
     origins = [origin for _, origin in search_roots([], cwd=REPO)]
     assert "./templates" not in origins

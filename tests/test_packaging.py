@@ -2,7 +2,7 @@
 
 import tomllib
 
-from tests.conftest import REPO
+from helpers import REPO
 
 
 def _setuptools() -> dict:

@@ -5,18 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from update_builders import (
+
+from speechgen.checks.config import CheckSettings
+from speechgen.checks.engine import check_document
+from speechgen.checks.readers import read_document
+
+from helpers import (
     anchored_texts,
     comments,
     docx_from_lines,
     reader_texts,
     revisions,
-    run,
+    run_cli,
 )
-
-from speechgen.checks.config import CheckSettings
-from speechgen.checks.engine import check_document
-from speechgen.checks.readers import read_document
 
 LINES = [
     "同志们:今天我们在这里召开会议,主要是总结工作(回顾上半年),部署任务。",
@@ -40,7 +41,7 @@ def test_one_comment_per_finding_on_its_characters(tmp_path: Path) -> None:
     assert {"punct.halfwidth", "punct.unpaired", "placeholder.text", "numbers.fullwidth"} <= {
         f.rule for f in findings
     }
-    result = run("check", draft, "--annotate")
+    result = run_cli("check", draft, "--annotate")
     assert result.exit_code == 1  # the placeholder and the quotes are errors
     out = tmp_path / "draft-批注.docx"
     assert draft.read_bytes() == before
@@ -63,7 +64,9 @@ def test_one_comment_per_finding_on_its_characters(tmp_path: Path) -> None:
 
 def test_fix_makes_tracked_changes_that_leave_no_half_width_marks(tmp_path: Path) -> None:
     draft = docx_from_lines(tmp_path / "draft.docx", LINES)
-    assert run("check", draft, "--annotate", "--fix", "-o", tmp_path / "fixed.docx").exit_code == 1
+    assert (
+        run_cli("check", draft, "--annotate", "--fix", "-o", tmp_path / "fixed.docx").exit_code == 1
+    )
     fixed = tmp_path / "fixed.docx"
     left = {f.rule for f in _findings(fixed)}
     assert not left & {"punct.halfwidth", "numbers.fullwidth"}
@@ -80,7 +83,7 @@ def test_fix_makes_tracked_changes_that_leave_no_half_width_marks(tmp_path: Path
 def test_annotating_a_text_file_is_exit_2_and_others_still_done(tmp_path: Path) -> None:
     draft = docx_from_lines(tmp_path / "draft.docx", LINES[:1])
     (tmp_path / "notes.txt").write_text(LINES[0], encoding="utf-8")
-    result = run("check", tmp_path / "notes.txt", draft, "--annotate")
+    result = run_cli("check", tmp_path / "notes.txt", draft, "--annotate")
     assert result.exit_code == 2
     assert ".docx" in result.stderr
     assert (tmp_path / "draft-批注.docx").is_file()
@@ -88,12 +91,12 @@ def test_annotating_a_text_file_is_exit_2_and_others_still_done(tmp_path: Path) 
 
 def test_annotate_refuses_to_overwrite_its_copy_without_force(tmp_path: Path) -> None:
     draft = docx_from_lines(tmp_path / "draft.docx", LINES)
-    assert run("check", draft, "--annotate").exit_code == 1
-    assert run("check", draft, "--annotate").exit_code == 3
-    assert run("check", draft, "--annotate", "--force").exit_code == 1
+    assert run_cli("check", draft, "--annotate").exit_code == 1
+    assert run_cli("check", draft, "--annotate").exit_code == 3
+    assert run_cli("check", draft, "--annotate", "--force").exit_code == 1
     assert list(tmp_path.glob("draft-批注.bak-*.docx"))
-    assert run("check", draft, "--annotate", "-o", draft).exit_code == 3
-    assert run("check", draft, "--annotate", "-o", draft, "--force").exit_code == 1
+    assert run_cli("check", draft, "--annotate", "-o", draft).exit_code == 3
+    assert run_cli("check", draft, "--annotate", "-o", draft, "--force").exit_code == 1
     assert list(tmp_path.glob("draft.bak-*.docx"))
 
 
@@ -103,7 +106,7 @@ def test_the_model_speech_annotated_and_fixed(tmp_path: Path) -> None:
     lines = MODEL.read_text(encoding="utf-8").splitlines()
     draft = docx_from_lines(tmp_path / "model.docx", lines)
     findings = _findings(draft)
-    run("check", draft, "--annotate", "--fix")
+    run_cli("check", draft, "--annotate", "--fix")
     out = tmp_path / "model-批注.docx"
     assert len(comments(out)) == len(findings)
     assert not any(f.rule == "punct.halfwidth" for f in _findings(out))

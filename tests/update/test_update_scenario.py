@@ -8,7 +8,9 @@ from pathlib import Path
 
 import docx
 import pytest
-from update_builders import (
+
+from helpers import (
+    UPDATE_BRIEF,
     W,
     anchored_texts,
     changed_brief,
@@ -16,7 +18,7 @@ from update_builders import (
     part,
     reader_texts,
     revisions,
-    run,
+    run_cli,
     write_brief,
 )
 
@@ -60,8 +62,8 @@ def edit_like_a_leader(path: Path) -> None:
 @pytest.fixture
 def scenario(tmp_path: Path) -> dict[str, Path]:
     """Render, edit as a leader, change the brief, render the new brief apart, update."""
-    brief = write_brief(tmp_path)
-    assert run("render", brief).exit_code == 0
+    brief = write_brief(tmp_path, UPDATE_BRIEF)
+    assert run_cli("render", brief).exit_code == 0
     draft = tmp_path / "brief.docx"
     edit_like_a_leader(draft)
     before = draft.read_bytes()
@@ -69,8 +71,8 @@ def scenario(tmp_path: Path) -> dict[str, Path]:
     fresh = tmp_path / "fresh"
     fresh.mkdir()
     shutil.copy(brief, fresh / "brief.yaml")
-    assert run("render", fresh / "brief.yaml").exit_code == 0
-    result = run("update", draft)
+    assert run_cli("render", fresh / "brief.yaml").exit_code == 0
+    result = run_cli("update", draft)
     assert result.exit_code == 0, result.stderr
     assert draft.read_bytes() == before, "update must not change its input"
     return {"draft": draft, "out": tmp_path / "brief-更新.docx", "new": fresh / "brief.docx"}
@@ -141,7 +143,7 @@ def test_speechgen_changes_carry_author_date_and_unique_ids(scenario) -> None:
 def test_the_output_opens_in_python_docx_and_check_reads_it(scenario) -> None:
     document = docx.Document(str(scenario["out"]))
     assert document.paragraphs
-    result = run("check", scenario["out"], "--format", "json")
+    result = run_cli("check", scenario["out"], "--format", "json")
     assert result.exit_code in (0, 1)
     assert "队伍朝气不足" not in result.stdout
 
@@ -150,24 +152,24 @@ def test_render_refuses_to_overwrite_the_update(scenario) -> None:
     out = scenario["out"]
     before = out.read_bytes()
     brief = scenario["draft"].with_suffix(".yaml")
-    result = run("render", brief, "-o", out)
+    result = run_cli("render", brief, "-o", out)
     assert result.exit_code == 3
     assert "人工修改" in result.stderr
     assert out.read_bytes() == before
 
 
 def test_update_again_is_refused_then_forced_with_a_backup(scenario) -> None:
-    assert run("update", scenario["draft"]).exit_code == 3
-    assert run("update", scenario["draft"], "--force").exit_code == 0
+    assert run_cli("update", scenario["draft"]).exit_code == 3
+    assert run_cli("update", scenario["draft"], "--force").exit_code == 0
     assert list(scenario["out"].parent.glob("brief-更新.bak-*.docx"))
 
 
 def test_writing_over_the_draft_needs_force_and_keeps_a_backup(scenario) -> None:
     draft = scenario["draft"]
     before = draft.read_bytes()
-    refused = run("update", draft, "-o", draft)
+    refused = run_cli("update", draft, "-o", draft)
     assert refused.exit_code == 3 and draft.read_bytes() == before
-    assert run("update", draft, "-o", draft, "--force").exit_code == 0
+    assert run_cli("update", draft, "-o", draft, "--force").exit_code == 0
     backups = list(draft.parent.glob("brief.bak-*.docx"))
     assert len(backups) == 1 and backups[0].read_bytes() == before
     assert draft.read_bytes() != before
@@ -177,7 +179,7 @@ def test_an_updated_draft_can_be_updated_again(scenario, tmp_path: Path) -> None
     out = scenario["out"]
     brief = scenario["draft"].with_suffix(".yaml")
     brief.write_text(brief.read_text(encoding="utf-8").replace("current: 8", "current: 7"))
-    again = run("update", out, "-o", tmp_path / "again.docx")
+    again = run_cli("update", out, "-o", tmp_path / "again.docx")
     assert again.exit_code == 0, again.stderr
     texts = reader_texts(tmp_path / "again.docx")
     assert any("第3名下降到第7名" in t for t in texts)
@@ -202,8 +204,8 @@ def test_libreoffice_converts_the_update_to_pdf(scenario, tmp_path: Path) -> Non
 
 
 def test_a_paragraph_people_edited_and_the_render_changed_gets_a_comment(tmp_path: Path) -> None:
-    brief = write_brief(tmp_path)
-    run("render", brief)
+    brief = write_brief(tmp_path, UPDATE_BRIEF)
+    run_cli("render", brief)
     draft = tmp_path / "brief.docx"
     document = docx.Document(str(draft))
     ranking = _paragraph(document, "考核办通报了")
@@ -211,7 +213,7 @@ def test_a_paragraph_people_edited_and_the_render_changed_gets_a_comment(tmp_pat
     mine = ranking.text
     document.save(str(draft))
     brief.write_text(changed_brief(), encoding="utf-8")
-    assert run("update", draft).exit_code == 0
+    assert run_cli("update", draft).exit_code == 0
     out = tmp_path / "brief-更新.docx"
     assert mine in reader_texts(out)  # people's text, untouched
     notes = {cid: text for cid, (author, text) in comments(out).items() if author == "speechgen"}
