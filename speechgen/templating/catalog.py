@@ -60,6 +60,10 @@ def _kind(hint: Any) -> Any:
     return None
 
 
+# Names a template sees beside the context's fields: the material functions and derived flags.
+CONTEXT_EXTRAS = frozenset({"say", "fill", "heading", "mixed"})
+
+
 def context_kinds() -> dict[str, Any]:
     """The kinds of the context's top-level names."""
     hints = typing.get_type_hints(SpeechContext)
@@ -242,7 +246,7 @@ def check_source(
     except TemplateSyntaxError as exc:
         message = chinese_syntax_message(exc.message or "")
         return [Finding(locate(exc.lineno), f"模板语法错误：{message}")], set(), None
-    known = frozenset(context_kinds()) | frozenset(env.globals)
+    known = frozenset(context_kinds()) | frozenset(env.globals) | CONTEXT_EXTRAS
     checker = Checker(known, options, locate)
     checker.run(ast)
     return checker.findings, checker.used, ast
@@ -346,15 +350,13 @@ def outline(info: TemplateInfo, roots: list[tuple[Path, str]]) -> list[str]:
     from ..brief.validate import validate_brief
     from ..speech import blocks as blocks_mod
     from ..speech import markup
-    from ..speech.context import build_context
-    from .rendering import merge_options, render_markup
     from .scaffold import brief_text
+    from .speak import speak
 
     loaded = parse_brief_text(brief_text(info, info.name, "x"), f"<{info.name} 示例简报>")
-    brief = validate_brief(loaded)
-    context = build_context(brief, merge_options(info, dict(brief.options), loaded), 0)
-    parsed = markup.parse(render_markup(info, context, roots), str(info.folder / info.entry))
-    finished = blocks_mod.fill_counts(blocks_mod.number_headings(parsed))
+    spoken = speak(validate_brief(loaded), info, roots, loaded=loaded)
+    parsed = markup.parse(spoken.text, str(info.folder / info.entry))
+    finished = blocks_mod.fill_counts(blocks_mod.number_headings(parsed, spoken.plan.numbering))
     lines = []
     for b in finished:
         if isinstance(b, blocks_mod.Heading):

@@ -209,7 +209,7 @@ def test_a_paragraph_people_edited_and_the_render_changed_gets_a_comment(tmp_pat
     draft = tmp_path / "brief.docx"
     document = docx.Document(str(draft))
     ranking = _paragraph(document, "考核办通报了")
-    ranking.runs[0].text = ranking.runs[0].text.replace("应当清醒地看到", "必须清醒地看到")
+    ranking.runs[0].text = ranking.runs[0].text.replace("从结果看", "从通报的情况看")
     mine = ranking.text
     document.save(str(draft))
     brief.write_text(changed_brief(), encoding="utf-8")
@@ -218,6 +218,6 @@ def test_a_paragraph_people_edited_and_the_render_changed_gets_a_comment(tmp_pat
     assert mine in reader_texts(out)  # people's text, untouched
     notes = {cid: text for cid, (author, text) in comments(out).items() if author == "speechgen"}
     (cid, text), *_ = notes.items()
-    assert text.startswith("重新生成的文字：") and "第8名" in text and "应当清醒地看到" in text
+    assert text.startswith("重新生成的文字：") and "第8名" in text and "从结果看" in text
     assert anchored_texts(out)[cid] == mine
     assert not any("第8名" in t for t in revisions(out, "ins", "speechgen"))
