@@ -81,7 +81,7 @@ def _announced_counts(doc: Document, headings: list[Heading]) -> Iterator[Findin
             if found is None:
                 if re.search(r"[。！？]\s*\S", rest):
                     continue  # not the last sentence: a passing mention, not an announcement
-                found, what = _following_count(index, headings, by_para)
+                found, what = following_count(index, headings, by_para)
                 if found is None:
                     found, what = point_paragraphs(doc, index + 1, heading_paras)
             if found is not None and found != announced:
@@ -107,7 +107,7 @@ def _zero_counts(doc: Document) -> Iterator[Finding]:
             )
 
 
-def _following_count(
+def following_count(
     index: int, headings: list[Heading], by_para: dict[int, Heading]
 ) -> tuple[int | None, str]:
     """How many sibling headings follow paragraph ``index`` one level below its context."""
