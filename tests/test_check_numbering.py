@@ -119,3 +119,9 @@ def test_lone_point_rule_ignores_top_level_words() -> None:
     text = "一要保持危机感\n正文。\n二要提高执行力\n正文。"
     assert "structure.lone" not in rules(text)
     assert "structure.lone" in rules("一、认清形势\n一要抓思想。\n二、狠抓落实\n正文。")
+
+
+def test_points_going_on_in_the_next_paragraphs_are_counted() -> None:
+    text = "我讲三点意见：一是抓思想。\n二是抓作风。\n三是抓落实。"
+    assert rules(text) == set()
+    assert rules(text.replace("三点意见", "两点意见")) == {"structure.count"}

@@ -127,6 +127,7 @@ def test_brackets_in_spoken_text() -> None:
         "（1）抓思想。",
         "要认真学习《干部选拔任用工作条例（试行）》。",
         "参加会议的有（）等单位。",
+        "要求如下：（一）抓思想；（二）抓作风；（三）抓落实。",
     ],
 )
 def test_brackets_that_are_not_read_aloud(text: str) -> None:
@@ -145,6 +146,7 @@ def test_brackets_that_are_not_read_aloud(text: str) -> None:
         "问题主要体现在两点：一是思想上；二是作风上；三是能力上。",
         "要抓好三项工作：抓思想、抓作风。",
         "一、认清形势\n存在一些问题：\n一是思想松懈。\n二、狠抓落实\n正文。",
+        "以下三点要求：（一）抓思想；（二）抓作风。",
     ],
 )
 def test_count_word_disagrees_with_its_list(text: str) -> None:
@@ -163,6 +165,9 @@ def test_count_word_disagrees_with_its_list(text: str) -> None:
         "讲几点意见：第一，抓思想；第二，抓作风。",
         "截至目前，共有13个单位：都已完成。",
         "一、认清形势\n存在一些问题：\n一是思想松懈。\n二是作风漂浮。\n二、狠抓落实\n正文。",
+        "存在以下三个问题：一是思想松懈。\n二是作风漂浮。\n三是能力不足。",
+        "以下三点要求：（一）抓思想；（二）抓作风；（三）抓落实。",
+        "以下三点要求:(一)肯定成绩但不可高估,更要对标先进。",
     ],
 )
 def test_count_word_matching_its_list(text: str) -> None:

@@ -1,6 +1,7 @@
 """Brackets read aloud (spoken.bracket): a speech is heard, and （…） cannot be heard.
 
-Left alone: a heading number opening its paragraph (（一） （1）), a line at the top
+Left alone: a heading number (a bracket holding only a numeral: （一） （1）, also
+where a scraped text has run its headings into one paragraph), a line at the top
 that is one bracket as a whole (the date line 「（2026年5月10日）」), empty brackets
 (``placeholder.empty`` reports those), and brackets inside a document title
 《……（试行）》, which belong to the title.
@@ -12,13 +13,13 @@ import re
 from collections.abc import Iterator
 
 from ..model import Document, Finding
-from ..outline import match_heading
 from ..text import snippet
 from .context import CheckContext
 
 BYLINE_AREA = 8
 _BRACKET = re.compile(r"[（(]([^（()）]*)[）)]")
 _TITLE = re.compile(r"《[^《》]*》")
+_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2}")
 
 
 def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -27,10 +28,9 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         text = para.text
         if index < BYLINE_AREA and _BRACKET.fullmatch(text.strip()):
             continue  # the date line under the title
-        skip = _heading_number_end(text)
         titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
         for m in _BRACKET.finditer(text):
-            if m.end() <= skip or not m.group(1).strip():
+            if not m.group(1).strip() or _NUMERAL.fullmatch(m.group(1).strip()):
                 continue
             if any(start < m.start() and m.end() <= end for start, end in titles):
                 continue
@@ -41,11 +41,3 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                 index,
                 m.start(),
             )
-
-
-def _heading_number_end(text: str) -> int:
-    """End of the （一）/（1） number opening ``text``, or 0."""
-    found = match_heading(text)
-    if found is None or found[0] not in (2, 4):
-        return 0
-    return text.index(found[2]) + len(found[2])

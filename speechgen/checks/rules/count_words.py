@@ -2,9 +2,9 @@
 
 「以下三点：」「两个方面：」「三个问题：」 announce a number; 「不少亮点：」「困难和挑战不少：」
 「一些问题：」 announce more than one. The list is what follows the colon: points
-numbered 一是、二是 (一要, 第一，, 首先…), or items separated by ； in that sentence,
-or short words separated by 、 (all but the last at most :data:`SHORT_WORD`
-characters). A colon that ends its paragraph announces the numbered points or the
+numbered 一是、二是 (一要, 第一，, 首先…, going on in the paragraphs after it) or
+（一）（二）, or items separated by ； in that sentence, or short words separated by
+、 (all but the last at most :data:`SHORT_WORD` characters). A colon that ends its paragraph announces the numbered points or the
 headings that follow. 「讲两点意见」-style announcements that ``structure.count``
 already checks are left to it.
 """
@@ -20,7 +20,7 @@ from ..outline import Heading
 from ..sequences import first_run, run_count
 from ..text import number_value, snippet, spoken_length
 from .context import CheckContext
-from .structure import ANNOUNCE, following_count, point_paragraphs
+from .structure import ANNOUNCE, continued, following_count, point_paragraphs
 
 SHORT_WORD = 6
 _NOT_A_NUMBER_BEFORE = "0-9０-９零〇一二两三四五六七八九十百千万第"
@@ -35,6 +35,7 @@ VAGUE = re.compile(
     r"|(?P<noun2>[^，。；：:！？、“”\s]{1,10}?)(?P<w2>不少|很多|较多|众多|颇多)[：:]"
 )
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_BRACKET_NUMBER = re.compile(r"[（(](?:[一二三四五六七八九十]{1,2}|[0-9]{1,2})[）)]")
 
 
 def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
@@ -98,7 +99,10 @@ def _items(
         return count
     run = first_run(rest)
     if run and run[0].start <= 1 and (len(run) >= 2 or run[0].style == "是"):
-        return None if leave_lists else run_count(run)
+        return None if leave_lists else run_count(continued(doc, index, run, heading_paras))
+    marks = _BRACKET_NUMBER.findall(rest)
+    if _BRACKET_NUMBER.match(rest.lstrip()):
+        return len(marks) if len(marks) >= 2 else None  # （一） alone: its list goes on below
     end = _SENTENCE_END.search(rest)
     sentence = rest[: end.start()] if end else rest
     items = [s for s in sentence.split("；") if s.strip()]

@@ -76,7 +76,7 @@ def _announced_counts(doc: Document, headings: list[Heading]) -> Iterator[Findin
             inline = first_run(rest)
             if len(inline) == 1 and inline[0].style != "是":
                 inline = []  # a lone 首先 or 第一 starts a sentence, not a list
-            found: int | None = run_count(inline) if inline else None
+            found = run_count(continued(doc, index, inline, heading_paras)) if inline else None
             what = points_name(inline[0].style) if inline else ""
             if found is None:
                 if re.search(r"[。！？]\s*\S", rest):
@@ -127,6 +127,22 @@ def following_count(
         first, second = (word_text(after[0].style, n) for n in (1, 2))
         return count, f"部分（{first}、{second}……）"
     return count, _PART_NAMES[level]
+
+
+def continued(doc: Document, index: int, run: list[SeqWord], headings: set[int]) -> list[SeqWord]:
+    """``run`` (points inside paragraph ``index``) with the points of the paragraphs after it.
+
+    「讲三点意见：一是……。」 may go on in paragraphs opening with 二是、三是: they count too,
+    up to a heading, a paragraph that opens otherwise, or a new list starting at 一是.
+    """
+    words = list(run)
+    style = run[0].style if run else ""
+    for following in range(index + 1, len(doc.paras)):
+        word = leading_word(doc.paras[following].text) if following not in headings else None
+        if word is None or word.style != style or word.value == 1:
+            break
+        words += find_words(doc.paras[following].text, style)
+    return words
 
 
 def points_name(style: str) -> str:
