@@ -40,4 +40,5 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                 "可改成正文（如用逗号接上）或删去",
                 index,
                 m.start(),
+                length=m.end() - m.start(),
             )

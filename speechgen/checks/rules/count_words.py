@@ -59,6 +59,7 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                 f"后面实际列了{cn_count(found)}项，数目对不上",
                 index,
                 m.start(),
+                length=m.end() - m.start(),
             )
         for m in VAGUE.finditer(text):
             found = _items(doc, index, m.end(), headings, heading_paras, leave_lists=False)
@@ -71,6 +72,7 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                 f"只有一项时不要说“{word}”（或再补充几项）",
                 index,
                 m.start(),
+                length=m.end() - m.start(),
             )
 
 

@@ -48,11 +48,12 @@ def _contradictions(text: str, index: int, start: int, sentence: str) -> Iterato
         a, b = first_kind.search(sentence), second_kind.search(sentence)
         if a is None or b is None:
             continue
-        later = max(a.start(), b.start())
+        later = max(a, b, key=lambda m: m.start())
         yield Finding(
             "spoken.deadline",
             f"时限的说法自相矛盾：“{a.group(0)}”{why}，同一句里却说“{b.group(0)}”："
             f"{snippet(text, start + min(a.start(), b.start()), start + max(a.end(), b.end()), 2)}",
             index,
-            start + later,
+            start + later.start(),
+            length=later.end() - later.start(),
         )

@@ -50,6 +50,7 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                 f"{snippet(para.text, offset + lead, offset + len(sentence.rstrip()), 0)}",
                 index,
                 offset + lead,
+                length=len(sentence.strip()),
             )
 
 
