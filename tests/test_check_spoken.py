@@ -67,6 +67,14 @@ def test_an_office_template_gets_the_budget_of_the_genre_it_extends(
     )
     monkeypatch.setenv("SPEECHGEN_TEMPLATE_PATH", str(tmp_path / "tpl"))
     assert genre_of("our_progress") == "progress"
+    own = tmp_path / "tpl" / "our_review"
+    own.mkdir()
+    (own / "manifest.yaml").write_text(
+        "name: our_review\ncn_name: 本局复盘会\ndescription: 复盘会\nlength: 3000\n",
+        encoding="utf-8",
+    )
+    budget = speech_budget(brief_with(tmp_path, template="our_review"), 220)
+    assert genre_of("our_review") is None and budget is not None and budget.chars == 3000
 
 
 def test_length_short_below_seventy_percent(tmp_path: Path) -> None:

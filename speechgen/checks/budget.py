@@ -3,8 +3,9 @@
 The budget is ``meeting.minutes`` × the speaking rate; a brief without minutes gets
 the default of its genre from :data:`GENRE_CHARS`, the one table of these defaults
 in ``check``. The genre is the template's name, its Chinese name, or for an office's
-own template the built-in it extends. A Word template (.docx) or an unknown
-template has no default, and then no budget.
+own template the built-in it extends; a template of no known genre whose manifest
+declares a ``length`` gets that. A Word template (.docx) or a template found nowhere
+has no default, and then no budget.
 """
 
 from __future__ import annotations
@@ -52,10 +53,14 @@ def speech_budget(brief: Any, chars_per_minute: int) -> Budget | None:
         return Budget(
             minutes * chars_per_minute, f"目标时长{minutes}分钟×每分钟{chars_per_minute}字"
         )
-    genre = genre_of(str(getattr(brief, "template", "") or ""))
-    if genre is None:
+    spec = str(getattr(brief, "template", "") or "")
+    genre = genre_of(spec)
+    if genre is not None:
+        return Budget(GENRE_CHARS[genre], f"{genre} 模板没有 meeting.minutes 时的默认篇幅")
+    length = _manifest_length(spec)
+    if length is None:
         return None
-    return Budget(GENRE_CHARS[genre], f"{genre} 模板没有 meeting.minutes 时的默认篇幅")
+    return Budget(length, f"模板 {spec} 的 manifest 中 length 给出的默认篇幅")
 
 
 def genre_of(spec: str) -> str | None:
@@ -78,6 +83,21 @@ def _extended_genre(spec: str) -> str | None:
         return _walk_extends(spec)
     except (UserError, OSError, ValueError):
         return None
+
+
+def _manifest_length(spec: str) -> int | None:
+    """The ``length`` an office template's manifest declares, if it is a positive integer."""
+    from ..errors import UserError
+    from ..templating.registry import resolve_template, search_roots
+
+    if not spec or spec.lower().endswith(".docx"):
+        return None
+    try:
+        length = resolve_template(spec, search_roots()).manifest.get("length")
+    except (UserError, OSError, ValueError):
+        return None
+    text = str(length).strip() if isinstance(length, (int, str)) else ""
+    return int(text) if text.isdigit() and int(text) > 0 else None  # manifests load as text
 
 
 def _walk_extends(spec: str) -> str | None:
