@@ -75,20 +75,18 @@ def match_heading(text: str) -> tuple[int, int, str] | None:
 def build_outline(doc: Document) -> list[Heading]:
     """All headings of ``doc`` in order, each linked to its enclosing heading."""
     numbered = {i: match_heading(p.text) for i, p in enumerate(doc.paras)}
-    top = top_sequence(doc.paras, {i for i, f in numbered.items() if f and f[0] == 2}) or {}
-    if any(f and f[0] == 1 for f in numbered.values()):
-        top = {}
+    top: dict[int, SeqWord] = {}
+    if not any(f and f[0] == 1 for f in numbered.values()):
+        second = {i for i, f in numbered.items() if f and f[0] == 2}
+        top = top_sequence(doc.paras, second) or {}
     headings: list[Heading] = []
     stack: list[int] = []
     for index, para in enumerate(doc.paras):
         found = numbered[index]
         style = STANDARD
         if index in top:
-            word = top[index]
-            found, style = (
-                (1, word.value, para.text.lstrip()[: word.end - _indent(para)]),
-                word.style,
-            )
+            word, style = top[index], top[index].style
+            found = (1, word.value, para.text.lstrip()[: word.end - _indent(para)])
         if found is None:
             continue
         level, number, marker = found
