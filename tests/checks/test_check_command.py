@@ -13,8 +13,16 @@ from speechgen.checks.engine import check_document
 from speechgen.checks.readers import paragraphs_document
 from speechgen.facade import read_for_check
 
-from helpers import EXAMPLES, FULL_BRIEF, MODEL_SPEECH, REPO, deadline_brief, write_brief
-from check_support import AWAITING_TEMPLATES, ignore_args
+from helpers import (
+    AWAITING_TEMPLATES,
+    EXAMPLES,
+    FULL_BRIEF,
+    MODEL_SPEECH,
+    REPO,
+    deadline_brief,
+    ignore_args,
+    write_brief,
+)
 
 FINDING_KEYS = {
     "file",

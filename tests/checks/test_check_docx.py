@@ -12,8 +12,7 @@ from docx.oxml.ns import qn
 
 from speechgen.docx import ns
 
-from helpers import FULL_BRIEF, write_brief
-from check_support import ignore_args
+from helpers import FULL_BRIEF, ignore_args, write_brief
 
 W14 = ns.W14
 W15 = ns.W15

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import docx
 import pytest
-from check_support import findings, of_rule, parse_brief
 
 from speechgen.checks.budget import GENRE_CHARS, genre_of, speech_budget
 from speechgen.checks.rules import RULES
 from speechgen.checks.text import spoken_length
+
+from helpers import findings, of_rule, parse_brief
 
 NEW_RULES = (
     "length.short",

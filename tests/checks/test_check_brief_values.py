@@ -8,9 +8,10 @@ from pathlib import Path
 
 import docx
 import pytest
-from check_support import findings, parse_brief
 
 from speechgen.checks.brief_values import expected_values, trim
+
+from helpers import findings, parse_brief
 
 V2_BRIEF = """\
 meeting:

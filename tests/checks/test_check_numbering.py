@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from check_support import findings, of_rule, text_document
 
 from speechgen.checks.outline import build_outline, parts
+
+from helpers import findings, of_rule, text_document
 
 THREE_FIRST = "下面，我讲三点意见。\n第一，要切实保持危机感。\n当前形势逼人。\n第二，要切实提高执行力。\n布置了就要落实。\n第三，要切实转变作风。\n作风要实。"
 
