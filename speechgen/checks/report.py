@@ -34,6 +34,8 @@ def length_text(result: FileResult) -> str | None:
     text = f"篇幅  {result.source}：约{stats['chars']}字，按每分钟{stats['chars_per_minute']}字约需{stats['minutes']:g}分钟"
     if stats.get("target_minutes"):
         text += f"（目标{stats['target_minutes']}分钟）"
+    elif stats.get("budget"):
+        text += f"（该类讲话默认约{stats['budget']}字）"
     parts = [f"{p['label']}{p['chars']}字" for p in stats.get("parts", []) if p["label"] != "全文"]
     if len(parts) > 1:
         text += "；" + "，".join(parts)

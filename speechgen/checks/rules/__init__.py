@@ -57,14 +57,46 @@ RULES: dict[str, RuleSpec] = {
         RuleSpec("parallel.pattern", "warning", "并列标题中有一个不合共同的开头或结尾"),
         RuleSpec("parallel.length", "info", "并列标题中有一个明显过长或过短"),
         RuleSpec(
+            "parallel.skeleton",
+            "warning",
+            "并列标题的句式不同：分句数或「但」「更要」「要」「把」「和」「的」、引号的位置不一样",
+        ),
+        RuleSpec(
             "numbers.mixed", "warning", "同类数字写法不一致，如 第3名 与 第三名、两种日期写法"
         ),
         RuleSpec("numbers.date", "error", "不存在的日期，如 2026年2月30日"),
         RuleSpec("numbers.fullwidth", "warning", "全角数字，如 ３月 应写作 3月"),
         RuleSpec("numbers.rank", "error", "名次大于参加排名的单位数（需 --brief 或检查简报）"),
         RuleSpec("length.time", "warning", "估计讲话时间超过简报的目标时长 meeting.minutes"),
+        RuleSpec(
+            "length.short",
+            "warning",
+            "全文不到篇幅预算的 70%（预算 = meeting.minutes × 语速，没有时长时按模板的默认篇幅）",
+        ),
         RuleSpec("length.balance", "info", "各部分篇幅相差悬殊（最长的超过最短的 3 倍）"),
-        RuleSpec("brief.missing", "error", "简报中的成绩、差距或举措在稿中找不到了（需 --brief）"),
+        RuleSpec("spoken.repeat", "warning", "同一篇讲话里有一句话（10 个字以上）讲了两遍"),
+        RuleSpec("spoken.bracket", "warning", "正文里有括号（念不出来），标题序号和日期行除外"),
+        RuleSpec(
+            "spoken.count_word",
+            "warning",
+            "数量词与后面列出的项数不符：「以下三点：」后面两项，「不少亮点：」后面只有一项",
+        ),
+        RuleSpec(
+            "spoken.deadline",
+            "warning",
+            "时限的说法自相矛盾：「长期坚持」「每月」与「前完成」「按时完成」「倒排工期」同句，"
+            "或「6月30日前」与「久久为功」「常抓不懈」同句",
+        ),
+        RuleSpec(
+            "brief.missing",
+            "error",
+            "简报中的成绩、差距、举措或其他任何一项内容（细节也算）在稿中找不到了（需 --brief）",
+        ),
+        RuleSpec(
+            "brief.unrendered",
+            "warning",
+            "检查简报时：简报中的某项内容没有写进生成的讲话稿（模板没有用到它）",
+        ),
         RuleSpec("brief.changed", "error", "名次或日期与简报不一致（需 --brief）"),
         RuleSpec(
             "brief.deadline_before_meeting",
@@ -84,14 +116,19 @@ def all_checks() -> list[Check]:
     """The check functions of every rule family, in report order."""
     from . import (
         against_brief,
+        brackets,
         brief_facts,
+        count_words,
+        deadline_words,
         length,
         lone_points,
         numbers,
         parallelism,
         placeholders,
         punctuation,
+        repeats,
         structure,
+        values,
     )
 
     return [
@@ -102,6 +139,11 @@ def all_checks() -> list[Check]:
         parallelism.check,
         numbers.check,
         length.check,
+        repeats.check,
+        brackets.check,
+        count_words.check,
+        deadline_words.check,
         against_brief.check,
+        values.check,
         brief_facts.check,
     ]

@@ -9,8 +9,9 @@ from typing import Any
 
 from ..model import Document, Finding
 from ..outline import match_heading
-from ..text import normalise, snippet
+from ..text import normalise, number_value, snippet
 from .context import CheckContext
+from .numbers import RANK as RANK_RE
 from .numbers import dates, ranks
 
 FUZZY = 0.85
@@ -23,7 +24,7 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         return
     brief = ctx.brief
     yield from _missing(doc, brief)
-    yield from _ranks(doc, ctx.ranking)
+    yield from _ranks(doc, brief, ctx.rankings)
     yield from _meeting_date(doc, brief.meeting.date)
     yield from _deadlines(doc, brief)
 
@@ -62,27 +63,55 @@ def _missing(doc: Document, brief: Any) -> Iterator[Finding]:
             )
 
 
-def _ranks(doc: Document, ranking: Any) -> Iterator[Finding]:
-    """Ranks in the draft that are neither the previous nor the current rank of the brief."""
-    if ranking is None:
+def _ranks(doc: Document, brief: Any, rankings: tuple[Any, ...]) -> Iterator[Finding]:
+    """Ranks in the draft that are no rank the brief gives.
+
+    The brief's ranks are each assessment's previous and current rank, its peers' and
+    indicators' ranks, first place when a leader is named, and any 第N名 the writer
+    typed in a text of the brief.
+    """
+    known = brief_ranks(brief, rankings)
+    if not any(r.previous is not None or r.current is not None for r in rankings):
         return
-    known = {r for r in (ranking.previous, ranking.current) if r is not None}
-    if not known:
-        return
-    parts = []
-    if ranking.previous is not None:
-        parts.append(f"上次第{ranking.previous}名")
-    if ranking.current is not None:
-        parts.append(f"本次第{ranking.current}名")
+    if len(rankings) == 1 and known == {rankings[0].previous, rankings[0].current} - {None}:
+        ranking = rankings[0]
+        parts = []
+        if ranking.previous is not None:
+            parts.append(f"上次第{ranking.previous}名")
+        if ranking.current is not None:
+            parts.append(f"本次第{ranking.current}名")
+        said = "，".join(parts)
+    else:
+        said = "、".join(f"第{r}名" for r in sorted(known))
     for r in ranks(doc):
         if r.value not in known:
             text = doc.paras[r.para].text
             yield Finding(
                 "brief.changed",
-                f"名次{snippet(text, r.start, r.end, 2)}与简报不一致（简报：{'，'.join(parts)}）",
+                f"名次{snippet(text, r.start, r.end, 2)}与简报不一致（简报：{said}）",
                 r.para,
                 r.start,
             )
+
+
+def brief_ranks(brief: Any, rankings: tuple[Any, ...]) -> set[int]:
+    """Every rank the brief states, in its rank fields or written in its texts."""
+    from ..brief_values import RANK, TEXT, expected_values
+
+    known: set[int] = set()
+    if hasattr(brief, "rankings"):
+        for e in expected_values(brief, titles=True, dates=False):
+            if e.kind == RANK:
+                known.add(int(e.value))
+            elif e.kind == TEXT:
+                known.update(
+                    v for m in RANK_RE.finditer(e.value) if (v := number_value(m.group(1)))
+                )
+        if any(r.leader is not None for r in rankings):
+            known.add(1)
+    else:
+        known = {r for x in rankings for r in (x.previous, x.current) if r is not None}
+    return known
 
 
 def _meeting_date(doc: Document, date: Any) -> Iterator[Finding]:

@@ -38,6 +38,17 @@ class CheckContext:
         return getattr(getattr(self.brief, "meeting", None), "minutes", None)
 
     @property
+    def rankings(self) -> tuple[Any, ...]:
+        """Every assessment of the brief (one, several, or none)."""
+        if self.brief is None:
+            return ()
+        if hasattr(self.brief, "rankings"):
+            return tuple(self.brief.rankings)
+        ranking = getattr(self.brief, "ranking", None)
+        return () if ranking is None else (ranking,)
+
+    @property
     def ranking(self) -> Any:
-        """The brief's ranking section, or None."""
-        return getattr(self.brief, "ranking", None)
+        """The brief's first (usually only) assessment, or None."""
+        rankings = self.rankings
+        return rankings[0] if rankings else None

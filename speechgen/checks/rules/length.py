@@ -1,16 +1,23 @@
-"""Length: characters per part and in total, speaking time against meeting.minutes."""
+"""Length: characters per part and in total, against meeting.minutes and the length budget.
+
+Too long: the speaking time exceeds ``meeting.minutes`` by more than 10 %. Too short:
+the draft has less than 70 % of its budget (:mod:`..budget`: the minutes at the
+speaking rate, else the genre's default length).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..budget import speech_budget
 from ..model import Document, Finding
 from ..outline import parts
 from ..text import spoken_length
 from .context import CheckContext
 
 OVER_TARGET = 1.1
+UNDER_BUDGET = 0.7
 BALANCE = 3
 
 
@@ -38,12 +45,14 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     total = sum(s.chars for s in sections)
     minutes = total / ctx.chars_per_minute
     target = ctx.minutes
+    budget = speech_budget(ctx.brief, ctx.chars_per_minute) if ctx.brief is not None else None
     ctx.stats.update(
         {
             "chars": total,
             "minutes": round(minutes, 1),
             "chars_per_minute": ctx.chars_per_minute,
             "target_minutes": target,
+            "budget": budget.chars if budget else None,
             "parts": [
                 {"label": s.label, "paragraph": s.number, "chars": s.chars} for s in sections
             ],
@@ -54,6 +63,13 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
             "length.time",
             f"全文约{total}字，按每分钟{ctx.chars_per_minute}字约需{minutes:.0f}分钟，"
             f"超过了目标时长{target}分钟",
+        )
+    if budget and total < budget.chars * UNDER_BUDGET:
+        yield Finding(
+            "length.short",
+            f"全文约{total}字，不到篇幅预算{budget.chars}字（{budget.source}）的"
+            f"{UNDER_BUDGET:.0%}：讲话显得单薄。可在简报中补充举措的 why、steps、example，"
+            "成绩和差距的 detail、example，以及讲话人自己的话 remarks",
         )
     body = [s for s in sections if s.label not in ("开头", "全文")]
     if len(body) >= 2:

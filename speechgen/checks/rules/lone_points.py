@@ -24,8 +24,14 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     headings = ctx.outline(doc)
     yield from _lone_headings(headings)
     heading_paras = {h.para for h in headings}
+    markers = {
+        h.para: len(h.marker) + len(doc.paras[h.para].text) - len(doc.paras[h.para].text.lstrip())
+        for h in headings
+    }
     for index, para in enumerate(doc.paras):
         for m in _POINT.finditer(para.text):
+            if m.end() <= markers.get(index, 0):
+                continue  # the 一要 numbering a top-level part is a heading, not a point
             if m.group(1) == "一" and _next_point(doc, index, m.end(), heading_paras) in (None, 1):
                 yield Finding(
                     "structure.lone",

@@ -89,7 +89,7 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                 length=m.end() - m.start(),
             )
     yield from _mixed(date_mentions, "日期")
-    total = getattr(ctx.ranking, "total", None)
+    total = max((r.total for r in ctx.rankings if r.total), default=None)
     if total:
         for r in rank_list:
             if r.value > total:

@@ -1,4 +1,10 @@
-"""Parallelism: sibling headings share a pattern (形成…体系); flag the one that breaks it."""
+"""Parallelism: sibling headings share a pattern (形成…体系); flag the one that breaks it.
+
+Three or more siblings are compared by their first and last two characters and by
+length; two or more by their sentence skeleton (:mod:`..skeleton`: clause count and
+the places of 但/更要/要/把/和/的 and quotes). A heading already reported for its
+opening or ending is not reported again for its skeleton.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +14,12 @@ from statistics import median
 
 from ..model import Document, Finding
 from ..outline import Heading, sibling_groups
+from ..skeleton import Skeleton, skeleton
 from ..text import CJK_RE
 from .context import CheckContext
 
 MIN_GROUP = 3
+MIN_SKELETON_GROUP = 2
 AFFIX = 2
 
 
@@ -19,11 +27,45 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     """Check every group of three or more sibling headings."""
     for group in sibling_groups(ctx.outline(doc)):
         titles = [h.title.rstrip("，、：；") for h in group]
-        if len(group) < MIN_GROUP or not all(titles):
+        if len(group) < MIN_SKELETON_GROUP or not all(titles):
             continue
-        yield from _affix(group, titles, prefix=True)
-        yield from _affix(group, titles, prefix=False)
-        yield from _length(group, titles)
+        flagged: list[Finding] = []
+        if len(group) >= MIN_GROUP:
+            flagged += _affix(group, titles, prefix=True)
+            flagged += _affix(group, titles, prefix=False)
+            yield from flagged
+            yield from _length(group, titles)
+        done = {f.para for f in flagged}
+        yield from (f for f in _skeletons(group, titles) if f.para not in done)
+
+
+def _skeletons(group: list[Heading], titles: list[str]) -> Iterator[Finding]:
+    """Siblings whose skeleton differs from the one most of them share (else the first's)."""
+    shapes = [skeleton(t) for t in titles]
+    counts = Counter(s.clauses for s in shapes)
+    common, count = counts.most_common(1)[0]
+    if count == len(group):
+        return
+    if count == 1:
+        common = shapes[0].clauses
+    ref = next(i for i, s in enumerate(shapes) if s.clauses == common)
+    for h, title, shape in zip(group, titles, shapes, strict=True):
+        if shape.clauses != common:
+            yield Finding(
+                "parallel.skeleton",
+                f"并列标题“{h.marker}{title}”的句式“{shape.pattern}”与"
+                f"“{group[ref].marker}{titles[ref]}”的“{shapes[ref].pattern}”不同"
+                f"{_difference(shape, shapes[ref])}，并列的标题应当同一个句式",
+                h.para,
+                0,
+            )
+
+
+def _difference(shape: Skeleton, ref: Skeleton) -> str:
+    """What differs, in words: the number of clauses, or the frame words."""
+    if len(shape.clauses) != len(ref.clauses):
+        return f"（分句数{len(shape.clauses)}个对{len(ref.clauses)}个）"
+    return "（关键字或其位置不同）"
 
 
 def _affix(group: list[Heading], titles: list[str], *, prefix: bool) -> Iterator[Finding]:
