@@ -82,6 +82,7 @@ class Workspace:
             session=session,
             office=self.settings.office,
             folder=str(self.settings.folder),
+            folder_name=self.settings.folder.name or str(self.settings.folder),
             app_version=__version__,
             **values,
         )
@@ -89,7 +90,7 @@ class Workspace:
 
 
 _NO_STORE = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff",
-             "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY",
+             "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY",
              "Content-Security-Policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; "
                                         "img-src 'self' data:; frame-ancestors 'none'"}  # fmt: skip
 

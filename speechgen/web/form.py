@@ -71,8 +71,18 @@ def _label(key: str, shape: Shape, required: bool) -> str:
             f'<code class="key">{esc(key)}</code></span>')  # fmt: skip
 
 
+def help_text(shape: Shape) -> str:
+    """The description when it says more than the label (not just the label plus （可选）)."""
+    text = shape.description.strip()
+    rest = text.removeprefix(shape.label).strip()
+    if not text or rest in ("", "（可选）", "（必填）", "(可选)"):
+        return ""
+    return text
+
+
 def _help(shape: Shape) -> str:
-    return f'<span class="help">{esc(shape.description)}</span>' if shape.description else ""
+    text = help_text(shape)
+    return f'<span class="help">{esc(text)}</span>' if text else ""
 
 
 def render_control(shape: Shape, value: Any, key: str) -> str:
@@ -94,7 +104,7 @@ def render_control(shape: Shape, value: Any, key: str) -> str:
     if shape.kind in ("integer", "number"):
         return f'<input class="c" data-value type="text" inputmode="decimal" value="{esc(text)}">'
     if key in LONG_TEXT or "\n" in text:
-        return f'<textarea class="c" data-value rows="2">{esc(text)}</textarea>'
+        return f'<textarea class="c" data-value rows="1">{esc(text)}</textarea>'
     listed = ""
     if shape.examples:
         listing = "".join(f'<option value="{esc(e)}">' for e in shape.examples)
