@@ -92,14 +92,14 @@ class Workspace:
     def __init__(self, root: Path, db: Database) -> None:
         self.root = root.resolve()
         self.db = db
-        self._locks: dict[str, threading.Lock] = {}
+        self._locks: dict[str, threading.RLock] = {}
         self._guard = threading.Lock()
 
     @contextmanager
     def lock(self, name: str) -> Iterator[None]:
         """Hold the lock of brief ``name`` (saves to one brief happen one at a time)."""
         with self._guard:
-            lock = self._locks.setdefault(name, threading.Lock())
+            lock = self._locks.setdefault(name, threading.RLock())
         with lock:
             yield
 
