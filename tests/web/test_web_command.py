@@ -1,0 +1,74 @@
+"""``speechgen serve``: accounts from the command line, refusals before starting, the address."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from speechgen.cli import app
+from speechgen.web import command
+from speechgen.web.accounts import Accounts
+from speechgen.web.db import Database
+
+
+def test_add_user_with_password_from_stdin(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app,
+        ["serve", str(tmp_path), "--add-user", "王秘书", "--password-stdin"],
+        input="长长的密码123\n",
+    )
+    assert result.exit_code == 0, result.output
+    accounts = Accounts(Database(tmp_path))
+    assert accounts.verify("王秘书", "长长的密码123")
+    assert not accounts.verify("王秘书", "wrong")
+    assert (tmp_path / ".speechgen" / "workspace.sqlite3").is_file()
+    raw = (tmp_path / ".speechgen" / "workspace.sqlite3").read_bytes()
+    assert "长长的密码123".encode() not in raw
+
+
+def test_add_user_refuses_a_short_password(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["serve", str(tmp_path), "--add-user", "王秘书", "--password-stdin"],
+                                input="short\n")  # fmt: skip
+    assert result.exit_code == 2 and "至少要 8 个字符" in result.output
+
+
+def test_add_user_asks_twice(tmp_path: Path) -> None:
+    answers = iter(["第一次输入的密码", "第二次不一样的"])
+    with pytest.raises(command.UserError, match="不一致"):
+        command.read_password(False, read=lambda prompt: next(answers))
+
+
+def test_office_mode_without_accounts_does_not_start(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["serve", str(tmp_path), "--host", "0.0.0.0", "--no-browser"])
+    assert result.exit_code == 2
+    assert "至少一个账号" in result.output and "--add-user" in result.output
+
+
+def test_serve_refuses_a_missing_folder(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["serve", str(tmp_path / "nope"), "--no-browser"])
+    assert result.exit_code == 2 and "不是一个文件夹" in result.output
+
+
+def test_local_mode_prints_the_address_with_its_token(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    started: list[tuple[str, int]] = []
+    code = command.run_serve(tmp_path, port=None, open_browser=False,
+                             start=lambda app, host, port: started.append((host, port)))  # fmt: skip
+    assert code == 0 and started[0][0] == "127.0.0.1"
+    err = capsys.readouterr().err
+    assert f"http://127.0.0.1:{started[0][1]}/?token=" in err and "Ctrl+C" in err
+
+
+def test_office_mode_starts_with_an_account(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Accounts(Database(tmp_path)).add("王秘书", "长长的密码123")
+    started: list[tuple[str, int]] = []
+    command.run_serve(tmp_path, host="0.0.0.0", port=None, open_browser=False, allow_hosts=["speech.lan"],
+                      start=lambda app, host, port: started.append((host, port)))  # fmt: skip
+    assert started[0][0] == "0.0.0.0"
+    err = capsys.readouterr().err
+    assert "办公室模式" in err and "speech.lan" in err and "token" not in err
