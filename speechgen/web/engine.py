@@ -53,10 +53,10 @@ class TemplateForm:
 @lru_cache(maxsize=1)
 def brief_schema() -> dict[str, Any]:
     """The brief's JSON Schema (Chinese descriptions), with built-in profiles as examples."""
-    from ..profile import builtin_profiles
-    from ..schema import brief_schema as make
+    from ..layout.profile import builtin_profiles
+    from ..templating.scaffold import template_schema
 
-    schema = make()
+    schema = template_schema()
     profile = schema.get("properties", {}).get("profile")
     if isinstance(profile, dict):
         profile["examples"] = builtin_profiles()
@@ -68,14 +68,14 @@ def date_pattern() -> str:
     """The pattern the schema gives calendar-date fields (the form shows them as dates)."""
     from pydantic import TypeAdapter
 
-    from ..brief import DateValue
+    from ..brief.model import DateValue
 
     return str(TypeAdapter(DateValue).json_schema().get("pattern", ""))
 
 
 def parse_date(text: str) -> str | None:
     """``2026年5月10日`` or ``2026-05-10`` → ``2026-05-10``; None when it is not a date."""
-    from ..brief import parse_date as parse
+    from ..brief.model import parse_date as parse
 
     try:
         return parse(text).to_date().isoformat()
@@ -84,14 +84,14 @@ def parse_date(text: str) -> str | None:
 
 
 def _roots(folder: Path) -> list[tuple[Path, str]]:
-    from ..registry import search_roots
+    from ..templating.registry import search_roots
 
     return search_roots([], folder)
 
 
 def templates(folder: Path) -> list[TemplateChoice]:
     """Templates a brief in ``folder`` may use (built-in and the folder's ``templates/``)."""
-    from ..registry import discover
+    from ..templating.registry import discover
 
     found = discover(_roots(folder))
     usable = [infos[0] for _, infos in sorted(found.items()) if not infos[0].skeleton]
@@ -101,7 +101,7 @@ def templates(folder: Path) -> list[TemplateChoice]:
 def template_form(spec: str, folder: Path) -> TemplateForm | None:
     """The manifest facts of template ``spec`` (name, Chinese name or path); None if not found."""
     from ..errors import SpeechgenError
-    from ..registry import resolve_template
+    from ..templating.registry import resolve_template
 
     if not spec or spec.lower().endswith(".docx"):
         return None
@@ -121,19 +121,18 @@ def template_form(spec: str, folder: Path) -> TemplateForm | None:
 
 def new_brief_text(template: str, folder: Path) -> str:
     """The commented brief ``speechgen new --template TEMPLATE`` writes; also writes the schema."""
-    from ..output import atomic_write
-    from ..registry import resolve_template
-    from ..scaffold import brief_text
-    from ..schema import schema_text
+    from ..safewrite import atomic_write
+    from ..templating.registry import resolve_template
+    from ..templating.scaffold import brief_text, template_schema_text
 
     info = resolve_template(template, _roots(folder), folder)
-    atomic_write(folder / SCHEMA_FILE, schema_text().encode("utf-8"))
+    atomic_write(folder / SCHEMA_FILE, template_schema_text().encode("utf-8"))
     return brief_text(info, info.name, SCHEMA_FILE)
 
 
 def write_text(target: Path, text: str) -> None:
     """Write a brief atomically (temp file, fsync, replace)."""
-    from ..output import atomic_write
+    from ..safewrite import atomic_write
 
     atomic_write(target, text.encode("utf-8"))
 
@@ -141,29 +140,29 @@ def write_text(target: Path, text: str) -> None:
 def write_draft(rendered: Rendered, target: Path, *, force: bool) -> Path | None:
     """Write the .docx as ``render`` does: an edited draft is refused (exit 3) unless ``force``,
     which keeps a backup; return the backup path, if one was made."""
-    from ..output import safe_write
+    from ..facade import write_output
 
-    return safe_write(target, rendered.docx(), protected=rendered.draft.protected_paths(),
-                      force=force)  # fmt: skip
+    return write_output(target, rendered.docx(), protected=rendered.draft.protected_paths(),
+                        force=force)  # fmt: skip
 
 
 def pdf_available() -> bool:
     """True when LibreOffice is installed (PDF downloads are offered)."""
-    from ..preview import find_soffice
+    from ..layout.preview import find_soffice
 
     return find_soffice() is not None
 
 
 def write_pdf(docx: Path) -> Path:
     """Convert ``docx`` to a PDF beside it with LibreOffice; return the PDF path."""
-    from ..preview import convert_to_pdf
+    from ..layout.preview import convert_to_pdf
 
     return convert_to_pdf(docx, docx.parent)
 
 
 def font_stack(font: str) -> list[str]:
     """The office font first, then the free fonts that stand in for it where it is missing."""
-    from ..preview import SUBSTITUTES
+    from ..layout.fonts import SUBSTITUTES
 
     return [font, *SUBSTITUTES.get(font, ())]
 
@@ -216,7 +215,7 @@ def printed_paragraphs(rendered: Rendered) -> list[PrintedPara]:
     A paragraph with a line break inside prints as several paragraphs, as ``check``
     counts it; a Word-template draft has no blocks, so its paragraphs are plain body.
     """
-    from .. import blocks as b
+    from ..speech import blocks as b
 
     draft = rendered.draft
     if draft.word_template is not None:

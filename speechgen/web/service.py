@@ -26,7 +26,7 @@ DRAFT_SUFFIXES = (".docx", ".pdf")
 class Invalid(UserError):
     """The brief has errors (not just fields left to fill); it was not saved."""
 
-    def __init__(self, problems: list[FieldProblem]) -> None:
+    def __init__(self, problems: list[dict[str, Any]]) -> None:
         super().__init__("简报有错误，没有保存：请按各字段旁的提示修改")
         self.problems = problems
 
@@ -46,9 +46,16 @@ def _nulls(data: Any) -> Any:
     return None if data == "" else data
 
 
-def problem_list(problems: list[FieldProblem]) -> list[dict[str, Any]]:
-    """Field problems as plain data for the page."""
-    return [{"path": p.path, "message": p.message, "todo": p.todo} for p in problems]
+def problem_list(problems: list[FieldProblem], shape: Any, data: Any) -> list[dict[str, Any]]:
+    """Field problems as plain data for the page, at the paths the form uses."""
+    return [{"path": validation.for_form(p.path, shape, data), "message": p.message, "todo": p.todo}
+            for p in problems]  # fmt: skip
+
+
+def todo_list(data: Any, shape: Any, extra: Any = ()) -> list[str]:
+    """Fields present but empty (left to fill in), at the paths the form uses."""
+    paths = {validation.format_path(p) for p in yamldoc.empty_paths(data)} | set(extra)
+    return sorted(validation.for_form(p, shape, data) for p in paths)
 
 
 class Service:
@@ -78,12 +85,18 @@ class Service:
         """The manifest of the brief's template (None for a Word template or an unknown name)."""
         return engine.template_form(str(data.get("template") or "situation"), self.root)
 
+    def shape_for(self, data: dict[str, Any], value: dict[str, Any] | None = None) -> Any:
+        """The form's shape for a brief (the template the form names wins over the file's)."""
+        chosen = (value or {}).get("template")
+        spec = chosen if isinstance(chosen, str) and chosen.strip() else data.get("template")
+        return form.full_shape(self.template_of({"template": spec}))
+
     def editor(self, name: str) -> dict[str, Any]:
         """What the editor page shows when it opens."""
         brief = self.workspace.read(name)
         data = self.plain(brief)
         template = self.template_of(data)
-        todo = {validation.format_path(p) for p in yamldoc.empty_paths(data)}
+        todo = todo_list(data, self.shape_for(data))
         return {
             "name": name,
             "version": brief.version,
@@ -98,26 +111,19 @@ class Service:
         return form.render_options(data, engine.template_form(template, self.root))
 
     # -- preview and save ----------------------------------------------------------------
-    def merged(self, name: str, value: dict[str, Any]) -> tuple[BriefFile, dict[str, Any]]:
-        """The brief with the form's input merged in, as plain data."""
-        brief = self.workspace.read(name)
-        base = self.plain(brief)
-        template = self.template_of(
-            {**base, "template": value.get("template") or base.get("template")}
-        )
-        data = yamldoc.merge_plain(base, value, form.full_shape(template), same_date)
-        return brief, data
-
     def preview(self, name: str, value: dict[str, Any]) -> dict[str, Any]:
         """Render the form's input in memory: the page, findings, length and field problems."""
-        brief, data = self.merged(name, value)
-        todo = [validation.format_path(p) for p in yamldoc.empty_paths(data)]
+        brief = self.workspace.read(name)
+        base = self.plain(brief)
+        shape = self.shape_for(base, value)
+        data = yamldoc.merge_plain(base, value, shape, same_date)
+        todo = todo_list(data, shape)
         text = json.dumps(_nulls(data), ensure_ascii=False)
         try:
             rendered = render_brief_text(text, path=brief.path, cwd=self.root)
         except SpeechgenError as exc:
             problems = validation.problems_of(exc, data)
-            return {"ok": False, "problems": problem_list(problems), "todo": todo}
+            return {"ok": False, "problems": problem_list(problems, shape, data), "todo": todo}
         return {"ok": True, "problems": [], "todo": todo, **preview.build(rendered)}
 
     def _make(self, name: str, value: dict[str, Any]) -> Any:
@@ -125,17 +131,13 @@ class Service:
 
         def make(current: str) -> str:
             doc = yamldoc.load(current)
-            template = self.template_of(
-                {
-                    **yamldoc.to_plain(doc),
-                    **{k: v for k, v in value.items() if k == "template" and isinstance(v, str)},
-                }
-            )
-            yamldoc.merge_document(doc, value, form.full_shape(template), same_date)
+            shape = self.shape_for(yamldoc.to_plain(doc), value)
+            yamldoc.merge_document(doc, value, shape, same_date)
             text = yamldoc.dump(doc)
-            problems = validation.check_text(text, yamldoc.to_plain(doc), name)
+            data = yamldoc.to_plain(doc)
+            problems = validation.check_text(text, data, name)
             if any(not p.todo for p in problems):
-                raise Invalid(problems)
+                raise Invalid(problem_list(problems, shape, data))
             return text
 
         return make
@@ -145,7 +147,7 @@ class Service:
         try:
             saved = self.workspace.save(name, base, user, self._make(name, value))
         except Invalid as exc:
-            return {"ok": False, "problems": problem_list(exc.problems)}
+            return {"ok": False, "problems": exc.problems}
         except Conflict as exc:
             return {
                 "ok": False,
@@ -156,14 +158,13 @@ class Service:
                 "kept_as": exc.kept_as,
             }
         data = self.plain(saved)
+        shape = self.shape_for(data)
         problems = validation.check_text(saved.text, data, name)
-        todo = sorted({validation.format_path(p) for p in yamldoc.empty_paths(data)}
-                      | {p.path for p in problems if p.todo})  # fmt: skip
         return {
             "ok": True,
             "version": saved.version,
-            "todo": todo,
-            "problems": problem_list(problems),
+            "todo": todo_list(data, shape, [p.path for p in problems if p.todo]),
+            "problems": problem_list(problems, shape, data),
         }
 
     # -- the meetings list ---------------------------------------------------------------

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InputProblems, SpeechgenError
+from .shapes import Shape
 
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 _MISSING = re.compile(r"缺少必填项\s*([A-Za-z_][A-Za-z0-9_]*)")
@@ -88,3 +89,32 @@ def check_text(text: str, data: dict[str, Any], label: str) -> list[FieldProblem
     except SpeechgenError as exc:
         return problems_of(exc, data)
     return []
+
+
+def form_path(path: Path_, shape: Shape, data: Any) -> Path_:
+    """The path as the form names it: a lone mapping where a list is allowed is the list's item 0.
+
+    (``ranking.current`` of a brief with one assessment is ``ranking[0].current`` in the
+    form, which shows assessments as a list.)
+    """
+    out: list[str | int] = []
+    node: Any = data
+    current: Shape | None = shape
+    for part in path:
+        lone = isinstance(node, dict) and not isinstance(part, int)
+        if current is not None and current.kind == "array" and current.single_ok and lone:
+            out.append(0)
+            current = current.item
+        out.append(part)
+        if isinstance(part, int):
+            node = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+            current = current.item if current is not None and current.kind == "array" else None
+        else:
+            node = node.get(part) if isinstance(node, dict) else None
+            current = current.props.get(part) if current is not None else None
+    return tuple(out)
+
+
+def for_form(path: str, shape: Shape, data: Any) -> str:
+    """:func:`form_path` for a path written as text."""
+    return format_path(form_path(parse_path(path), shape, data)) if path else path

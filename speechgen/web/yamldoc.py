@@ -118,6 +118,8 @@ class Merger:
 
     def merge(self, node: Any, value: Any, shape: Shape) -> Any:
         """Return ``node`` updated with form input ``value`` (``node`` itself when unchanged)."""
+        if shape.kind == "array" and shape.single_ok and isinstance(value, dict):
+            value = [{"o": 0, "v": value}]  # one mapping where a list is allowed
         if shape.kind in ("object", "short", "map") and isinstance(value, dict):
             return self.merge_object(node, value, shape)
         if shape.kind == "array" and isinstance(value, list):

@@ -53,9 +53,9 @@ def _fill_measures(page) -> None:
     for i, (title, points) in enumerate(MEASURES):
         measures.locator(':scope > [data-act="add"]').click()
         item = page.locator(f'[data-path="measures[{i}]"]')
-        item.locator('[data-path$=".title"] > .c').first.fill(title)
+        item.locator(f'[data-path="measures[{i}].title"] > .c').fill(title)
         for j, point in enumerate(points):
-            item.locator('[data-path$=".points"] > .c > [data-act="add"]').click()
+            item.locator(f'[data-path="measures[{i}].points"] > .c > [data-act="add"]').click()
             page.locator(f'[data-path="measures[{i}].points[{j}].title"] > .c').fill(point)
         page.locator(f'[data-path="measures[{i}].owner"] > .c').fill("办公室")
 
@@ -65,7 +65,7 @@ def test_acceptance_in_chromium(tmp_path: Path) -> None:
     from playwright.sync_api import expect
     from typer.testing import CliRunner
 
-    from speechgen.cli import app as cli
+    from speechgen.cli.app import app as cli
     from speechgen.web.app import Settings, build_app
 
     folder = tmp_path / "会议"
@@ -101,9 +101,9 @@ def test_acceptance_in_chromium(tmp_path: Path) -> None:
         page.fill('[data-path="meeting.organization"] > .c', "滨江市税务局")
         page.fill('[data-path="meeting.speaker"] > .c', "王建国")
         page.fill('[data-path="meeting.date"] > .c', "2026-05-10")
-        page.fill('[data-path="ranking.previous"] > .c', "3")
-        page.fill('[data-path="ranking.current"] > .c', "9")
-        page.fill('[data-path="ranking.total"] > .c', "13")
+        page.fill('[data-path="ranking[0].previous"] > .c', "3")
+        page.fill('[data-path="ranking[0].current"] > .c', "9")
+        page.fill('[data-path="ranking[0].total"] > .c', "13")
         _fill_measures(page)
         sheet = page.locator(".sheet")
         expect(sheet).to_contain_text("逐月通报办结情况", timeout=20_000)
@@ -113,14 +113,14 @@ def test_acceptance_in_chromium(tmp_path: Path) -> None:
         assert "二是汇报工作带着方案来" in text or "汇报工作带着方案来" in text
 
         # A rank larger than the total: the CLI's message at the field; fixed, it goes away.
-        page.fill('[data-path="ranking.current"] > .c', "15")
-        message = page.locator('[data-path="ranking.current"] > .msg')
+        page.fill('[data-path="ranking[0].current"] > .c', "15")
+        message = page.locator('[data-path="ranking[0].current"] > .msg')
         message.wait_for(state="visible")
         assert "超过了参加排名的单位数 total（13）" in message.inner_text()
         page.click("#save")
         expect(page.locator("#status")).to_contain_text("没有保存")
         assert "current: 15" not in (folder / "2026Q1.yaml").read_text(encoding="utf-8")
-        page.fill('[data-path="ranking.current"] > .c', "9")
+        page.fill('[data-path="ranking[0].current"] > .c', "9")
         message.wait_for(state="hidden")
 
         # Save, then download the draft.
@@ -153,7 +153,7 @@ def test_acceptance_in_chromium(tmp_path: Path) -> None:
         page.wait_for_selector(".sheet p, .stale")
         copied = (folder / "2026Q2.yaml").read_text(encoding="utf-8")
         assert "previous: 9" in copied and "current:\n" in copied
-        assert page.locator('[data-path="ranking.current"][data-todo]').count() == 1
+        assert page.locator('[data-path="ranking[0].current"][data-todo]').count() == 1
 
         # Restore the first version of 2026Q1 from its history.
         page.goto(f"{base}/b/2026Q1.yaml/history")

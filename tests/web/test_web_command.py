@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from speechgen.cli import app
+from speechgen.cli.app import app
 from speechgen.web import command
 from speechgen.web.accounts import Accounts
 from speechgen.web.db import Database

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from speechgen.web import engine, form
+from speechgen.web import engine, form, yamldoc
 from speechgen.web.shapes import Shape
 from tests.helpers import COMMENTED_BRIEF, editor_base, sign_in_local, workspace_client, write_text
 
@@ -43,7 +43,7 @@ def test_every_schema_field_is_in_the_form() -> None:
     missing = [p for p in _leaf_paths(form.schema_shape()) if p not in paths]
     assert not missing
     assert 'data-path="meeting.date" data-kind="date"' in html
-    assert 'data-path="ranking.current" data-kind="integer"' in html
+    assert 'data-path="ranking[0].current" data-kind="integer"' in html
     assert "会议名称" in html and '<span class="req">必填</span>' in html
 
 
@@ -55,37 +55,51 @@ def test_template_options_are_menus() -> None:
     assert "不选则用默认：inline" in options
 
 
-def test_a_field_the_schema_gains_appears_and_is_saved(
+def test_a_field_the_schema_gains_appears_and_is_merged(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     schema = copy.deepcopy(engine.brief_schema())
     meeting = schema["$defs"]["Meeting"]["properties"]
-    meeting["level"] = {"anyOf": [{"enum": ["单位", "系统", "区", "县", "市", "省"], "type": "string"},
-                                  {"type": "null"}],
-                        "default": None, "description": "讲话的层级：单位、系统、区、县、市、省"}  # fmt: skip
-    schema["properties"]["praise"] = {"type": "array", "description": "点名表扬",
-                                      "items": {"$ref": "#/$defs/Praise"}}  # fmt: skip
-    schema["$defs"]["Praise"] = {"type": "object", "required": ["who"], "title": "表扬",
-                                 "properties": {"who": {"type": "string", "description": "表扬谁"},
-                                                "for": {"type": "string", "description": "因为什么"}}}  # fmt: skip
+    meeting["venue_kind"] = {"anyOf": [{"enum": ["主会场", "分会场", "视频"], "type": "string"},
+                                       {"type": "null"}],
+                             "default": None, "description": "会场形式：主会场、分会场或视频"}  # fmt: skip
+    schema["properties"]["visits"] = {"type": "array", "description": "调研走访",
+                                      "items": {"$ref": "#/$defs/Visit"}}  # fmt: skip
+    schema["$defs"]["Visit"] = {"type": "object", "required": ["where"], "title": "走访",
+                                "properties": {"where": {"type": "string", "description": "去了哪里"},
+                                               "found": {"type": "string", "description": "发现什么"}}}  # fmt: skip
     monkeypatch.setattr(engine, "brief_schema", lambda: schema)
     html = form.render_form({"meeting": {}}, engine.template_form("situation", tmp_path))
-    level = html.split('data-path="meeting.level"')[1].split("</label>")[0]
-    assert 'data-kind="choice"' in level and '<option value="县">县</option>' in level
-    assert 'data-path="praise"' in html and "点名表扬" in html
-    assert "本模板不使用的字段（praise）" in html  # situation's manifest does not use it
+    kind = html.split('data-path="meeting.venue_kind"')[1].split("</label>")[0]
+    assert 'data-kind="choice"' in kind and '<option value="视频">视频</option>' in kind
+    assert 'data-path="visits"' in html and "调研走访" in html
+    assert "本模板不使用的字段（" in html and "visits" in html.split('<details class="unused"')[1]
 
+    doc = yamldoc.load(COMMENTED_BRIEF)
+    value = {
+        "meeting": {"venue_kind": "视频"},
+        "visits": [{"o": None, "v": {"where": "某某镇", "found": ""}}],
+    }
+    text = yamldoc.dump(
+        yamldoc.merge_document(doc, value, form.full_shape(None), lambda a, b: False)
+    )
+    assert "  minutes: 20\n  venue_kind: 视频\n" in text
+    assert text.endswith("visits:\n  - where: 某某镇\n") and "（手写的注释）" in text
+
+
+def test_version_two_fields_are_saved_from_the_form(tmp_path: Path) -> None:
     write_text(tmp_path, "b.yaml", COMMENTED_BRIEF)
     client, settings = workspace_client(tmp_path)
     csrf = sign_in_local(client, settings)
     body = {"name": "b.yaml", "base": editor_base(client, "b.yaml"),
             "data": {"meeting": {"level": "县"},
-                     "praise": [{"o": None, "v": {"who": "某某镇", "for": "项目攻坚"}}]}}  # fmt: skip
+                     "praise": [{"o": None, "v": {"who": "某某镇", "for": "项目攻坚成效明显"}}]}}  # fmt: skip
     result = client.post("/api/save", json=body, headers={"X-CSRF-Token": csrf}).json()
-    # The real brief model does not know these fields yet: the save is refused, with the CLI's words.
-    assert not result["ok"]
-    messages = {p["path"]: p["message"] for p in result["problems"]}
-    assert "不认识的字段" in messages["meeting.level"] and "praise" in messages
+    assert result["ok"], result
+    text = (tmp_path / "b.yaml").read_text(encoding="utf-8")
+    assert (
+        "  level: 县\n" in text and "praise:\n  - who: 某某镇\n    for: 项目攻坚成效明显\n" in text
+    )
 
 
 def test_a_local_template_with_fewer_parts_folds_the_others(tmp_path: Path) -> None:

@@ -49,7 +49,7 @@ def test_a_save_changes_only_the_edited_values(folder: Path, session) -> None:
     result = _save(session, {
         "meeting": {"name": "全市第二季度形势分析会", "organization": "滨江市税务局",
                     "date": "2026-03-20", "minutes": "20"},
-        "ranking": {"previous": "3", "current": "8", "total": "13"},
+        "ranking": [{"o": 0, "v": {"previous": "3", "current": "8", "total": "13"}}],
         "weaknesses": [{"o": 0, "v": {"title": "基层活力不足"}}, {"o": None, "v": {"title": "创新成果偏少"}}],
     }).json()  # fmt: skip
     assert result["ok"], result
@@ -99,10 +99,10 @@ def test_an_invalid_brief_is_not_saved_and_the_message_is_at_the_field(
     folder: Path, session
 ) -> None:
     before = (folder / "2026Q1.yaml").read_text(encoding="utf-8")
-    result = _save(session, {"ranking": {"current": "15", "total": "13"}}).json()
+    result = _save(session, {"ranking": [{"o": 0, "v": {"current": "15", "total": "13"}}]}).json()
     assert not result["ok"]
     problem = result["problems"][0]
-    assert problem["path"] == "ranking.current" and not problem["todo"]
+    assert problem["path"] == "ranking[0].current" and not problem["todo"]
     assert problem["message"] == "current 是第15名，超过了参加排名的单位数 total（13）"
     bad_date = _save(session, {"meeting": {"date": "5月10日"}}).json()
     assert bad_date["problems"][0]["path"] == "meeting.date"
@@ -117,7 +117,7 @@ def test_windows_line_ends_and_bom_survive_a_save(tmp_path: Path) -> None:
     csrf = sign_in_local(client, settings)
     body = {
         "name": "win.yaml",
-        "data": {"ranking": {"current": "8"}},
+        "data": {"ranking": [{"o": 0, "v": {"current": "8"}}]},
         "base": editor_base(client, "win.yaml"),
     }
     assert client.post("/api/save", json=body, headers={"X-CSRF-Token": csrf}).json()["ok"]
@@ -134,7 +134,7 @@ def test_copy_makes_next_quarters_brief(folder: Path, session) -> None:
     assert "  date:\n" in text and "deadline: 长期坚持" in text
     assert "deadline: 2026-06-30" not in text and "（手写的注释）" in text
     page = client.get("/b/2026Q2.yaml").text
-    for path in ("meeting.date", "ranking.current", "measures[0].deadline"):
+    for path in ("meeting.date", "ranking[0].current", "measures[0].deadline"):
         assert f'data-path="{path}"' in page
         assert page.split(f'data-path="{path}"')[1].split(">")[0].endswith('data-todo=""')
     assert "复制自 2026Q1.yaml" in client.get("/b/2026Q2.yaml/history").text
@@ -191,7 +191,7 @@ def test_new_brief_is_the_scaffold_of_speechgen_new(tmp_path: Path) -> None:
     assert response.status_code == 303
     from typer.testing import CliRunner
 
-    from speechgen.cli import app
+    from speechgen.cli.app import app
 
     reference = tmp_path / "ref"
     reference.mkdir()
