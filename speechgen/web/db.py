@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,24 +34,27 @@ CREATE INDEX IF NOT EXISTS history_brief ON history (brief, id);
 
 
 class Database:
-    """Short-lived connections to the workspace's SQLite file (safe across threads)."""
+    """One connection to the workspace's SQLite file, shared by the server's threads in turn."""
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / DB_DIR / DB_NAME
+        self._lock = threading.Lock()
         try:
             self.path.parent.mkdir(exist_ok=True)
-            with self.connect() as con:
-                con.executescript(_SCHEMA)
+            self._con = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+            self._con.execute("PRAGMA journal_mode=WAL")
+            self._con.execute("PRAGMA synchronous=NORMAL")  # WAL stays consistent
+            self._con.executescript(_SCHEMA)
         except (OSError, sqlite3.Error) as exc:
             raise UserError(f"{self.path}: 无法打开工作区数据库（{exc}）") from None
 
     @contextmanager
     def connect(self) -> Iterator[sqlite3.Connection]:
-        """A connection that commits on success and is always closed."""
-        con = sqlite3.connect(self.path, timeout=30)
-        try:
-            con.execute("PRAGMA journal_mode=WAL")
-            yield con
-            con.commit()
-        finally:
-            con.close()
+        """The connection, held alone; commits on success, rolls back on an error."""
+        with self._lock:
+            try:
+                yield self._con
+                self._con.commit()
+            except BaseException:
+                self._con.rollback()
+                raise

@@ -32,9 +32,16 @@ def esc(value: Any) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+_SHAPES: dict[int, tuple[dict[str, Any], Shape]] = {}
+
+
 def schema_shape() -> Shape:
-    """The whole brief's shape, from the schema the ``schema`` command writes."""
-    return brief_shape(engine.brief_schema(), engine.date_pattern())
+    """The whole brief's shape, from the schema the ``schema`` command writes (kept per schema)."""
+    schema = engine.brief_schema()
+    cached = _SHAPES.get(id(schema))
+    if cached is None or cached[0] is not schema:
+        cached = _SHAPES[id(schema)] = (schema, brief_shape(schema, engine.date_pattern()))
+    return cached[1]
 
 
 def options_shape(template: engine.TemplateForm | None) -> Shape:

@@ -17,7 +17,7 @@ from ..facade import render_brief, render_brief_text
 from . import engine, form, preview, validation, yamldoc
 from .db import Database
 from .security import BRIEF_SUFFIXES, brief_file_name, contained
-from .storage import BriefFile, Conflict, Workspace
+from .storage import BriefFile, Conflict, Workspace, version_of
 from .validation import FieldProblem
 
 DRAFT_SUFFIXES = (".docx", ".pdf")
@@ -66,6 +66,25 @@ class Service:
         self.workspace = Workspace(self.root, db)
         self._plain: dict[tuple[str, str], dict[str, Any]] = {}
         self._plain_lock = threading.Lock()
+        self._docs: dict[str, tuple[str, Any]] = {}  # the last saved round-trip document
+        self._checked: dict[str, list[FieldProblem]] = {}  # problems of texts just validated
+
+    def _remember(self, name: str, text: str, doc: Any, data: dict[str, Any]) -> None:
+        """Keep a just-saved document and its plain data, so the next save need not parse it."""
+        version = version_of(text)
+        with self._plain_lock:
+            self._docs[name] = (version, doc)
+            if len(self._plain) > 200:
+                self._plain.clear()
+            self._plain[(name, version)] = data
+
+    def _document(self, name: str, current: str) -> Any:
+        """The round-trip document of ``current`` (reused when this server saved it last)."""
+        with self._plain_lock:
+            cached = self._docs.pop(name, None)
+        if cached is not None and cached[0] == version_of(current):
+            return cached[1]
+        return yamldoc.load(current)
 
     # -- reading -------------------------------------------------------------------------
     def plain(self, brief: BriefFile) -> dict[str, Any]:
@@ -130,7 +149,7 @@ class Service:
         """The function that turns the file's text into the text to save (or refuses)."""
 
         def make(current: str) -> str:
-            doc = yamldoc.load(current)
+            doc = self._document(name, current)
             shape = self.shape_for(yamldoc.to_plain(doc), value)
             yamldoc.merge_document(doc, value, shape, same_date)
             text = yamldoc.dump(doc)
@@ -138,6 +157,8 @@ class Service:
             problems = validation.check_text(text, data, name)
             if any(not p.todo for p in problems):
                 raise Invalid(problem_list(problems, shape, data))
+            self._remember(name, text, doc, data)
+            self._checked[text] = problems
             return text
 
         return make
@@ -159,7 +180,10 @@ class Service:
             }
         data = self.plain(saved)
         shape = self.shape_for(data)
-        problems = validation.check_text(saved.text, data, name)
+        problems = self._checked.pop(saved.text, None)
+        if problems is None:
+            problems = validation.check_text(saved.text, data, name)
+        self._checked.clear()
         return {
             "ok": True,
             "version": saved.version,
