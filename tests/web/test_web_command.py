@@ -72,3 +72,26 @@ def test_office_mode_starts_with_an_account(
     assert started[0][0] == "0.0.0.0"
     err = capsys.readouterr().err
     assert "办公室模式" in err and "speech.lan" in err and "token" not in err
+
+
+def test_the_page_files_ship_as_package_data() -> None:
+    import fnmatch
+    import tomllib
+
+    repo = Path(__file__).resolve().parents[2]
+    config = tomllib.loads((repo / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+        "setuptools"
+    ]
+    assert "speechgen.web" in config["packages"]
+    patterns = config["package-data"]["speechgen.web"]
+    web = repo / "speechgen" / "web"
+    shipped = [p.relative_to(web).as_posix() for p in web.rglob("*")
+               if p.is_file() and p.suffix not in (".py", ".pyc")]  # fmt: skip
+    assert {"static/workspace.js", "static/workspace.css", "pages/editor.html"} <= set(shipped)
+    assert all(any(fnmatch.fnmatch(f, pat) for pat in patterns) for f in shipped)
+    for page in (web / "pages").glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "http://" not in text and "https://" not in text  # nothing from outside
+    assert "http" not in (web / "static" / "workspace.js").read_text(encoding="utf-8").replace(
+        "http-equiv", ""
+    )
