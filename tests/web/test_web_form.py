@@ -10,7 +10,8 @@ import pytest
 
 from speechgen.web import engine, form, yamldoc
 from speechgen.web.shapes import Shape
-from tests.helpers import COMMENTED_BRIEF, editor_base, sign_in_local, workspace_client, write_text
+
+from helpers import COMMENTED_BRIEF, editor_base, sign_in_local, workspace_client, write_text
 
 
 def _leaf_paths(shape: Shape, prefix: str = "") -> list[str]:

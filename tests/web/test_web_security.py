@@ -12,6 +12,7 @@ from speechgen.web.accounts import Accounts
 from speechgen.web.command import run_serve
 from speechgen.web.db import Database
 from speechgen.web.security import HostPolicy, check_file_name
+
 from helpers import COMMENTED_BRIEF, editor_base, sign_in_local, workspace_client, write_text
 
 

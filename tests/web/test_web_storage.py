@@ -11,6 +11,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from speechgen.web import engine, yamldoc
 from speechgen.web.quarter import copy_rules, next_name
+
 from helpers import COMMENTED_BRIEF, editor_base, sign_in_local, workspace_client, write_text
 
 
