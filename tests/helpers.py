@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import io
 import shutil
+import socket
 import textwrap
+import threading
+import time
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -362,3 +367,102 @@ def parse_brief(tmp_path: Path, text: str) -> Any:
     from speechgen.facade import load_and_validate
 
     return load_and_validate(write_brief(tmp_path, text))[1]
+
+
+# -- the browser workspace (speechgen serve) ----------------------------------------
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that is free right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def running_server(app: Any, port: int) -> Iterator[str]:
+    """Run an ASGI app with uvicorn on 127.0.0.1:``port`` in a thread; yield its base URL."""
+    import uvicorn
+
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the workspace server did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=20)
+
+
+def write_text(folder: Path, name: str, text: str) -> Path:
+    """Write ``text`` (UTF-8) to ``folder/name`` and return the path."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+COMMENTED_BRIEF = """\
+# 第一季度形势分析会（手写的注释）
+template: situation
+meeting:
+  name: 全市形势分析会      # 会议名称
+  organization: 滨江市税务局
+  date: 2026年3月20日
+  minutes: 20
+ranking:
+  # 省局通报
+  previous: 3
+  current: 9
+  total: 13
+strengths:
+  - 征管质效模块名列前茅
+weaknesses: [基层活力不足]
+measures:
+  # 第一项最要紧
+  - title: 形成各司其职的担当体系
+    points: [中层干部主动谋划工作]
+    owner: 办公室
+    deadline: 2026-06-30
+  - title: 形成协同高效的责任体系   # 第二项
+    owner: 综合科
+    deadline: 长期坚持
+"""
+
+
+def workspace_client(folder: Path, *, office: bool = False, port: int = 8765, **extra: Any):
+    """A Starlette TestClient for a workspace over ``folder``; returns ``(client, settings)``.
+
+    The client talks to ``http://127.0.0.1:<port>`` so the Host check admits it.
+    """
+    from starlette.testclient import TestClient
+
+    from speechgen.web.app import Settings, build_app
+
+    settings = Settings(folder, port, office=office, **extra)
+    client = TestClient(build_app(settings), base_url=f"http://127.0.0.1:{port}",
+                        raise_server_exceptions=False)  # fmt: skip
+    return client, settings
+
+
+def sign_in_local(client: Any, settings: Any) -> str:
+    """Present the token once (as the printed address does); return the session's CSRF token."""
+    import re
+
+    response = client.get(f"/?token={settings.token}")
+    assert response.status_code == 200, response.text
+    return re.search(r'name="csrf" content="([^"]+)"', response.text).group(1)
+
+
+def editor_base(client: Any, name: str) -> str:
+    """The version the editor page of ``name`` starts from."""
+    import re
+
+    response = client.get(f"/b/{name}")
+    assert response.status_code == 200, response.text
+    return re.search(r'data-base="([^"]+)"', response.text).group(1)

@@ -319,6 +319,50 @@ def schema(
     raise typer.Exit(run_schema(output))
 
 
+@app.command()
+def serve(
+    folder: Annotated[
+        Path | None,
+        typer.Argument(
+            help="放简报的文件夹（默认为当前文件夹）", show_default=False, metavar="文件夹"
+        ),
+    ] = None,
+    host: Annotated[
+        str, typer.Option("--host", help="监听地址；0.0.0.0 为整个办公室提供服务（需要账号）")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int | None, typer.Option("--port", help="端口（默认 8765，被占用时顺延）")
+    ] = None,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="不自动打开浏览器")] = False,
+    add_user: Annotated[
+        str | None,
+        typer.Option("--add-user", help="创建办公室账号（或重设其密码），然后退出", metavar="姓名"),
+    ] = None,
+    password_stdin: Annotated[
+        bool,
+        typer.Option("--password-stdin", help="从标准输入读取 --add-user 的密码（供脚本使用）"),
+    ] = False,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option("--allow-host", help="同事访问时使用的主机名（可重复）", metavar="主机名"),
+    ] = None,
+) -> None:
+    """在浏览器里填写简报、实时预览讲话稿、下载 Word 稿（工作台）。"""
+    from .serve import run_serve
+
+    raise typer.Exit(
+        run_serve(
+            folder,
+            host=host,
+            port=port,
+            open_browser=not no_browser,
+            add_user_name=add_user,
+            password_stdin=password_stdin,
+            allow_hosts=list(allow_host or []),
+        )  # fmt: skip
+    )
+
+
 templates_app = typer.Typer(
     cls=_Group,
     help="列出、说明和检查模板。",
