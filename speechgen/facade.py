@@ -75,6 +75,16 @@ class Draft:
         """The speech as Markdown (``md``) or plain text (``txt``)."""
         return markup.blocks_to_text(self.blocks, markdown=fmt == "md")
 
+    def length_note(self) -> str | None:
+        """A note when the draft is under 85 % of its budget, naming the brief fields to fill."""
+        from .speech.budget import thin_note
+
+        plan = getattr(self.context, "plan", None)
+        if plan is None:
+            return None
+        length = sum(ch.isalnum() for text in self.paragraph_texts() for ch in text)
+        return thin_note(self.brief, length, plan.budget)
+
     def paragraph_texts(self) -> list[str]:
         """One string per printed paragraph, heading numbers included (what ``check`` reads).
 

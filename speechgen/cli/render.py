@@ -81,6 +81,9 @@ def _write(
         result.messages.extend(_font_warnings_once(draft))
     if options.check:
         result.messages.extend(_check_summary(draft, job.target))
+    note = draft.length_note()
+    if note:
+        result.messages.append(f"{job.target}: {note}")
     if options.fmt == "docx" and (options.pdf or options.png):
         from ..layout.preview import make_previews
 

@@ -73,6 +73,11 @@ RULES: dict[str, RuleSpec] = {
             "warning",
             "全文不到篇幅预算的 70%（预算 = meeting.minutes × 语速，没有时长时按模板的默认篇幅）",
         ),
+        RuleSpec(
+            "length.thin",
+            "info",
+            "全文在篇幅预算的 70%～85% 之间：列出简报里还可以补充的内容（不会用重复的话凑字数）",
+        ),
         RuleSpec("length.balance", "info", "各部分篇幅相差悬殊（最长的超过最短的 3 倍）"),
         RuleSpec("spoken.repeat", "warning", "同一篇讲话里有一句话（10 个字以上）讲了两遍"),
         RuleSpec("spoken.bracket", "warning", "正文里有括号（念不出来），标题序号和日期行除外"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ...speech.budget import missing_material, thin_note
 from ..budget import speech_budget
 from ..model import Document, Finding
 from ..outline import parts
@@ -65,12 +66,16 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
             f"超过了目标时长{target}分钟",
         )
     if budget and total < budget.chars * UNDER_BUDGET:
+        fields = "；".join(missing_material(ctx.brief)[:6]) or "举措的 why、steps、example"
         yield Finding(
             "length.short",
             f"全文约{total}字，不到篇幅预算{budget.chars}字（{budget.source}）的"
-            f"{UNDER_BUDGET:.0%}：讲话显得单薄。可在简报中补充举措的 why、steps、example，"
-            "成绩和差距的 detail、example，以及讲话人自己的话 remarks",
+            f"{UNDER_BUDGET:.0%}：讲话显得单薄。可在简报中补充：{fields}",
         )
+    elif budget and ctx.brief is not None:
+        note = thin_note(ctx.brief, total, budget.chars)
+        if note:
+            yield Finding("length.thin", note.removeprefix("提示："))
     body = [s for s in sections if s.label not in ("开头", "全文")]
     if len(body) >= 2:
         longest = max(body, key=lambda s: s.chars)
