@@ -317,6 +317,7 @@ def docx_from_lines(path: Path, lines: list[str]) -> Path:
 
 AWAITING_TEMPLATES = (
     "length.short",
+    "length.thin",
     "parallel.skeleton",
     "spoken.count_word",
     "spoken.deadline",
