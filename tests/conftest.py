@@ -5,10 +5,16 @@ Builders that are not fixtures live in ``helpers.py``.
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The suite keeps its own cache folder (compiled templates, parsed material), so runs in
+# other checkouts on the same machine never share or prune it under a running test.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="speechgen-test-cache-")
 
 pytest.register_assert_rewrite("helpers")
 
