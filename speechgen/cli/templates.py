@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..brief.model import PART_KIND_NAMES
 from ..console import echo_err, echo_out
 from ..errors import UserError
-from ..templating.catalog import MANIFEST, lint_folder, outline, parent_of
+from ..templating.catalog import MANIFEST, lint_folder, material_counts, outline, parent_of
 from ..templating.registry import TemplateInfo, discover, resolve_template, search_roots
+from ..templating.rendering import template_outline
 
 
 def lint_template(path: Path, template_dirs: list[Path]) -> int:
@@ -94,6 +96,14 @@ def show_template(name: str, template_dirs: list[Path]) -> int:
         out.append("  （无）")
     fields = sorted(f for f in used if "." in f and not f.startswith("options."))
     out.append(f"模板里用到的字段：{'、'.join(fields) or '（无）'}")
+    spec = template_outline(info, roots)
+    if spec.declared:
+        kinds = "、".join(f"{k}（{PART_KIND_NAMES[k]}）" for k in spec.offered)
+        out.append(f"可用的部分（outline.parts 的 kind）：{kinds}，以及 custom（自己写的部分）")
+        out.append(f"默认提纲：{'、'.join(spec.default)}；默认篇幅：{spec.length}字")
+    total, by_tag = material_counts(info, roots)
+    tags = "、".join(f"{tag} {n}" for tag, n in sorted(by_tag.items(), key=lambda x: -x[1]))
+    out.append(f"素材：共 {total} 条（含继承的共用素材）；按条件：{tags or '（无）'}")
     if info.skeleton:
         out.append("提纲：（无）这是供其他模板继承的骨架，不单独使用；简报里请写继承它的模板")
     else:

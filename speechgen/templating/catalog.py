@@ -291,7 +291,35 @@ def lint_folder(folder: Path, template_dirs: list[Path]) -> tuple[list[Finding],
                 found, fields, _ = check_source(str(text), env, lambda n, w=where: w, options)
                 findings += found
                 used |= fields
+    findings += lint_material(folder)
     return findings, used
+
+
+def lint_material(folder: Path) -> list[Finding]:
+    """Material files of ``folder``: readable, and every ``when`` tag a known value."""
+    from .material import lint_entries, load_library, material_files
+
+    findings = []
+    try:
+        library = load_library([folder])
+    except UserError as exc:
+        return [Finding(str(material_files(folder)[0]) if material_files(folder) else str(folder),
+                        exc.message)]  # fmt: skip
+    for problem in lint_entries(library):
+        where, _, message = problem.partition(": ")
+        findings.append(Finding(where, message))
+    return findings
+
+
+def material_counts(
+    info: TemplateInfo, roots: list[tuple[Path, str]]
+) -> tuple[int, dict[str, int]]:
+    """How many material entries ``info``'s library has, in all and by tag."""
+    from .rendering import template_library
+
+    library = template_library(info, roots)
+    total = sum(len(v) for v in library.slots.values())
+    return total, library.count_by_tag()
 
 
 def _check_parent(
