@@ -173,7 +173,7 @@ def _word_draft(
     template_path = Path(spec)
     if not template_path.is_absolute():
         template_path = base / template_path
-    if not template_path.is_file():
+    if not template_path.exists():  # a folder or a special file is refused when it is read
         error = UserError(f"找不到 Word 模板“{spec}”（在 {base} 下查找）")
         raise (error if settings.template else locate_setting(loaded, "template", error))
     info = resolve_template("base", roots, base)
@@ -199,7 +199,7 @@ def _shell_path(spec: str, base: Path, info: TemplateInfo) -> Path:
     path = Path(spec)
     if not path.is_absolute():
         path = base / path if (base / path).exists() else info.folder / path
-    if not path.is_file():
+    if not path.exists():  # a folder or a special file is refused when it is read
         raise UserError(f"找不到 Word 外壳文件“{spec}”（在 {base} 下查找）")
     return path
 

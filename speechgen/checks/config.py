@@ -21,6 +21,7 @@ from .rules.context import DEFAULT_CHARS_PER_MINUTE
 
 _KEYS = ("ignore", "chars_per_minute", "severity")
 MIN_RATE, MAX_RATE = 60, 1000
+MAX_CONFIG_BYTES = 1_000_000
 
 
 @dataclass
@@ -74,13 +75,12 @@ def _apply_file(settings: CheckSettings, path: Path) -> None:
     """Read the YAML config file into ``settings``."""
     import yaml
 
+    from ..brief.files import read_user_text
+
     label = f"检查配置文件 {path}"
+    text = read_user_text(path, shown=label, noun="检查配置文件", limit=MAX_CONFIG_BYTES)
     try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise UserError(f"{label}: 找不到这个文件") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"{label}: 无法读取（{exc}）") from None
+        data: Any = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise UserError(f"{label}: 不是有效的 YAML（{exc}）") from None
     if data is None:

@@ -17,7 +17,7 @@ def lint_template(path: Path, template_dirs: list[Path]) -> int:
         from ..docx.wordtemplate import lint_docx
 
         findings = lint_docx(path)
-    elif (path / MANIFEST).is_file():
+    elif (path / MANIFEST).exists():
         findings, _ = lint_folder(path, template_dirs)
     elif path.is_dir():
         raise UserError(f"{path}: 不是模板文件夹（缺少 {MANIFEST}）")

@@ -22,6 +22,7 @@ from typing import Any
 
 from jinja2 import BaseLoader, TemplateNotFound
 
+from ..brief.files import is_regular_file, read_user_text
 from ..brief.loader import parse_brief_text
 from ..errors import UserError
 
@@ -162,10 +163,7 @@ def read_manifest(folder: Path, origin: str) -> TemplateInfo:
 def _read_manifest(folder: Path, origin: str) -> TemplateInfo:
     """Parse ``folder/manifest.yaml`` into a :class:`TemplateInfo`."""
     path = folder / MANIFEST
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path}: 无法读取模板清单（{exc}）") from None
+    text = read_user_text(path, shown=str(path), noun="模板清单")
     data = parse_brief_text(text, str(path)).data
     allowed = {
         "name",
@@ -313,7 +311,7 @@ def resolve_template(
     path = Path(spec)
     if not path.is_absolute() and base_dir is not None:
         path = base_dir / path
-    if (path / MANIFEST).is_file():
+    if is_regular_file(path / MANIFEST):
         return inherit(read_manifest(path, "路径"), candidates)
     close = suggestion(spec, candidates)
     hint = f"是否想写 {close}？" if close else ""
@@ -387,10 +385,9 @@ class FolderLoader(BaseLoader):
             raise TemplateNotFound(template) from None
         folder = info.folder.resolve()
         target = confined_path(folder, rest, template)
-        try:
-            source = target.read_text(encoding="utf-8-sig")
-        except FileNotFoundError:
-            raise TemplateNotFound(template) from None
+        if not target.exists():
+            raise TemplateNotFound(template)
+        source = read_user_text(target, shown=str(target), noun="模板文件")
         source = self._link_parent(info, rest, source)
         mtime = target.stat().st_mtime
         return source, str(target), lambda: target.exists() and target.stat().st_mtime == mtime
@@ -461,10 +458,12 @@ def load_phrases(info: TemplateInfo, loader: FolderLoader) -> dict[str, list[str
     bank: dict[str, list[str]] = {}
     for tpl in reversed(chain):
         path = tpl.folder / PHRASES
-        if not path.is_file():
+        if not path.exists():
             continue
         confined_path(tpl.folder.resolve(), PHRASES, str(path))
-        data = parse_brief_text(path.read_text(encoding="utf-8-sig"), str(path)).data
+        data = parse_brief_text(
+            read_user_text(path, shown=str(path), noun="措辞库"), str(path)
+        ).data
         for key, alternatives in data.items():
             if isinstance(alternatives, str):
                 alternatives = [alternatives]
