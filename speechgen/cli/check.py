@@ -5,7 +5,6 @@ With ``--annotate [--fix] [-o OUT] [--force]`` each .docx also gets an annotated
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +41,7 @@ def run_check(
         try:
             doc = read_for_check(path, label, encoding)
         except UserError as exc:
-            print(exc.message, file=sys.stderr)
+            echo_err(exc.message)
             results.append(FileResult(label, error=exc.message))
             continue
         results.append(

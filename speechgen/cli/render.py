@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..console import echo_out
 from ..errors import EXIT_INTERNAL, EXIT_OK, SpeechgenError, UserError
 from ..facade import Draft, RenderSettings, build_draft, draft_docx, draft_text
 from .jobs import Job
@@ -63,7 +63,7 @@ def _write(
     from ..facade import write_output
 
     if job.target is None:
-        (stdout or sys.stdout.write)(draft_text(draft, options.fmt))
+        (stdout or echo_out)(draft_text(draft, options.fmt))
         return
     protected = draft.protected_paths()
     data = (
