@@ -15,6 +15,7 @@ from ..checks.report import render_json, render_text
 from ..console import echo_err, echo_out
 from ..errors import UserError
 from ..facade import read_for_check
+from ..templating.registry import manifest_warnings
 
 
 def run_check(
@@ -47,6 +48,8 @@ def run_check(
         results.append(
             check_document(doc, settings, brief=compare_brief, compare=compare_brief is not None)
         )
+    for warning in manifest_warnings():
+        echo_err(warning)
     code = max((r.exit_code() for r in results), default=0)
     out = render_json(results, code) if fmt == "json" else render_text(results)
     echo_out(out)

@@ -7,7 +7,13 @@ from pathlib import Path
 from ..console import echo_err, echo_out
 from ..errors import UserError
 from ..templating.catalog import MANIFEST, lint_folder, outline, parent_of
-from ..templating.registry import TemplateInfo, discover, resolve_template, search_roots
+from ..templating.registry import (
+    TemplateInfo,
+    discover,
+    manifest_warnings,
+    resolve_template,
+    search_roots,
+)
 
 
 def lint_template(path: Path, template_dirs: list[Path]) -> int:
@@ -53,6 +59,8 @@ def list_templates(template_dirs: list[Path]) -> int:
                 f"    生效的是上面这个；同名的 {other.origin} 模板（{other.folder}）被覆盖"
             )
     echo_out("\n".join(lines) + "\n")
+    for warning in manifest_warnings():
+        echo_err(warning)
     echo_err(
         "用 speechgen templates show 名称 查看模板的提纲、字段和选项；简报里写 template: 名称 或中文名。"
     )
@@ -63,7 +71,11 @@ def show_template(name: str, template_dirs: list[Path]) -> int:
     """``speechgen templates show NAME``: manifest, options, fields used and the outline."""
 
     roots = search_roots(template_dirs)
-    info = resolve_template(name, roots, Path.cwd())
+    try:
+        info = resolve_template(name, roots, Path.cwd())
+    finally:
+        for warning in manifest_warnings():
+            echo_err(warning)
     used: set[str] = set()
     candidates = discover(roots)
     current: TemplateInfo | None = info

@@ -231,16 +231,54 @@ def _read_manifest(folder: Path, origin: str) -> TemplateInfo:
     )
 
 
+# Template folders whose manifest could not be read: folder → the error, and the
+# manifests already warned about (each is reported once per process).
+_BROKEN: dict[Path, UserError] = {}
+_WARNED: set[Path] = set()
+
+
 def discover(roots: list[tuple[Path, str]]) -> dict[str, list[TemplateInfo]]:
-    """Map each template name to its candidates, the winning one first."""
+    """Map each template name to its candidates, the winning one first.
+
+    A folder whose manifest is broken (a Chinese colon, an unknown field) is skipped,
+    so one bad template never blocks the others; :func:`manifest_warnings` names it,
+    and asking for it by name reports its error (:func:`resolve_template`).
+    """
     found: dict[str, list[TemplateInfo]] = {}
     for root, origin in roots:
         if not root.is_dir():
             continue
         for manifest in sorted(root.glob(f"*/{MANIFEST}")):
-            info = read_manifest(manifest.parent, origin)
+            try:
+                info = read_manifest(manifest.parent, origin)
+            except UserError as exc:
+                _BROKEN[manifest.parent] = exc
+                continue
+            _BROKEN.pop(manifest.parent, None)
             found.setdefault(info.name, []).append(info)
     return found
+
+
+def manifest_warnings() -> list[str]:
+    """One warning for each broken manifest skipped since the last call (each named once)."""
+    warnings = []
+    for folder, exc in list(_BROKEN.items()):
+        if folder not in _WARNED:
+            _WARNED.add(folder)
+            warnings.append(
+                f"警告：模板“{folder.name}”的清单 {folder / MANIFEST} 有错，已跳过这个模板"
+                f"（其他模板照常可用）：\n{exc.message}"
+            )
+    return warnings
+
+
+def broken_template(spec: str) -> UserError | None:
+    """The manifest error of a skipped template folder named ``spec`` (by folder name), if any."""
+    name = spec.strip().rstrip("/\\")
+    for folder, exc in _BROKEN.items():
+        if name in (folder.name, str(folder)):
+            return exc
+    return None
 
 
 def parent_of(info: TemplateInfo, candidates: dict[str, list[TemplateInfo]]) -> TemplateInfo | None:
@@ -313,6 +351,9 @@ def resolve_template(
         path = base_dir / path
     if is_regular_file(path / MANIFEST):
         return inherit(read_manifest(path, "路径"), candidates)
+    broken = broken_template(spec)
+    if broken is not None:
+        raise broken
     close = suggestion(spec, candidates)
     hint = f"是否想写 {close}？" if close else ""
     raise UserError(
