@@ -339,16 +339,24 @@ def inherit(info: TemplateInfo, candidates: dict[str, list[TemplateInfo]]) -> Te
 def resolve_template(
     spec: str, roots: list[tuple[Path, str]], base_dir: Path | None = None
 ) -> TemplateInfo:
-    """Find a template by name, Chinese name, or folder path (manifest gaps filled by inheritance)."""
+    """Find a template by name, Chinese name, or folder path (manifest gaps filled by inheritance).
+
+    A relative path is taken from ``base_dir``. A spec written as a path (``./mine``,
+    ``mine/``, ``sub/mine``) names that folder first; a bare name is looked up among
+    the templates first.
+    """
     candidates = discover(roots)
-    if spec in candidates:
-        return inherit(candidates[spec][0], candidates)
-    for infos in candidates.values():
-        if infos[0].cn_name == spec:
-            return inherit(infos[0], candidates)
-    path = Path(spec)
+    path = Path(spec).expanduser()
     if not path.is_absolute() and base_dir is not None:
         path = base_dir / path
+    if _looks_like_path(spec) and is_regular_file(path / MANIFEST):
+        return inherit(read_manifest(path, "路径"), candidates)
+    name = spec.rstrip("/\\")
+    if name in candidates:
+        return inherit(candidates[name][0], candidates)
+    for infos in candidates.values():
+        if infos[0].cn_name == name:
+            return inherit(infos[0], candidates)
     if is_regular_file(path / MANIFEST):
         return inherit(read_manifest(path, "路径"), candidates)
     broken = broken_template(spec)
@@ -360,6 +368,11 @@ def resolve_template(
         f"找不到模板“{spec}”。{hint}可用的模板：{usable_names(candidates)}；"
         "也可以给出模板文件夹或 .docx 的路径"
     )
+
+
+def _looks_like_path(spec: str) -> bool:
+    """True for a spec written as a path (a separator, or a leading ``.``/``~``), not a bare name."""
+    return any(sep in spec for sep in ("/", "\\")) or spec.startswith((".", "~"))
 
 
 def usable_names(candidates: dict[str, list[TemplateInfo]]) -> str:
