@@ -121,14 +121,13 @@ class LoadedBrief:
 
 
 def format_path(loc: Path_) -> str:
-    """Format ``('measures', 0, 'title')`` as ``measures[0].title``."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
+    """Format a field path for a writer, counting list items from 1 as writers do.
+
+    ``('meeting', 'name')`` → ``meeting.name``; ``('measures', 0, 'title')`` →
+    ``measures.第1项.title``; ``('measures', 1, 'points', 2)`` → ``measures.第2项.points.第3项``.
+    No spaces, so ``file:line:column  field  message`` stays easy to read and to parse.
+    """
+    return ".".join(f"第{part + 1}项" if isinstance(part, int) else str(part) for part in loc)
 
 
 def read_brief_text(path: Path, encoding: str | None = None) -> str:
