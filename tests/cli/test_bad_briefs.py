@@ -28,7 +28,7 @@ BAD_BRIEFS = [
     ),
     ("wrong_type", BASE + "ranking:\n  current: 前列\n", "5:12", "ranking.current", "应是整数"),
     ("negative_rank", BASE + "ranking:\n  current: -3\n", "5:12", "ranking.current", "大于 0"),
-    ("list_for_map", BASE + "ranking: [1, 2]\n", "4:11", "ranking[0]", "映射"),
+    ("list_for_map", BASE + "ranking: [1, 2]\n", "4:11", "ranking.第1项", "映射"),
     (
         "map_for_text",
         "meeting:\n  name: {a: b}\n  organization: x\n",
