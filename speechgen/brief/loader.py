@@ -38,11 +38,11 @@ from .messages import (
     key_typing_hint,
     locate_syntax_error,
 )
+from .paths import Path_, format_path
 
 MAX_BRIEF_BYTES = 1_000_000
 NULL_WORDS = {"", "~", "null", "Null", "NULL"}
 
-Path_ = tuple[str | int, ...]
 
 # Characters Word cannot store, or that YAML's reader refuses when typed raw.
 _ILLEGAL_CHARS = re.compile(
@@ -118,16 +118,6 @@ class LoadedBrief:
     def warning_messages(self) -> list[str]:
         """The warnings (e.g. a `` #`` that cut a value short), formatted for stderr."""
         return [f"警告：{w.format()}" for w in self.warnings]
-
-
-def format_path(loc: Path_) -> str:
-    """Format a field path for a writer, counting list items from 1 as writers do.
-
-    ``('meeting', 'name')`` → ``meeting.name``; ``('measures', 0, 'title')`` →
-    ``measures.第1项.title``; ``('measures', 1, 'points', 2)`` → ``measures.第2项.points.第3项``.
-    No spaces, so ``file:line:column  field  message`` stays easy to read and to parse.
-    """
-    return ".".join(f"第{part + 1}项" if isinstance(part, int) else str(part) for part in loc)
 
 
 def read_brief_text(path: Path, encoding: str | None = None) -> str:
