@@ -23,7 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BaseLoader, StrictUndefined, TemplateRuntimeError, nodes, pass_eval_context
+from jinja2 import (
+    BaseLoader,
+    StrictUndefined,
+    TemplateRuntimeError,
+    nodes,
+    pass_eval_context,
+)
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from jinja2.filters import do_join
@@ -31,9 +37,9 @@ from jinja2.runtime import Namespace
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from ..errors import UserError
 from ..speech import numerals
-from .errors import template_location
+from . import limits
+from .errors import TemplateLimitError, template_location
 
 MAX_OUTPUT_CHARS = 2_000_000
 MAX_SECONDS = 10.0
@@ -82,10 +88,6 @@ class RenderBudget:
 _budget: contextvars.ContextVar[RenderBudget | None] = contextvars.ContextVar(
     "budget", default=None
 )
-
-
-class TemplateLimitError(UserError):
-    """A template exceeded the time or output limits."""
 
 
 def _tick() -> None:
@@ -229,7 +231,7 @@ def _guarded_join(eval_ctx: Any, value: Iterable[Any], d: str = "", attribute: A
 class SpeechEnvironment(ImmutableSandboxedEnvironment):
     """The immutable sandbox with resource checks on calls, attributes and operators."""
 
-    intercepted_binops = frozenset(["*", "**", "%"])
+    intercepted_binops = frozenset(["+", "*", "**", "%"])
     code_generator_class = _GuardedCodeGenerator
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -240,19 +242,18 @@ class SpeechEnvironment(ImmutableSandboxedEnvironment):
         self.filters["join"] = _guarded_join
         for name in ("center", "indent", "format", "replace", "wordwrap", "truncate"):
             self.filters[name] = _guard_filter(self.filters[name], name)
+        limits.install_limits(self)
 
     def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N807
         _tick()
         for arg in (*args, *kwargs.values()):
             _guard_size(_size(arg), "参数")
+        limits.guard_call(__obj, args, kwargs)
         return super().call(__context, __obj, *args, **kwargs)
 
     def wrap_str_format(self, value: Any) -> Any:
-        """``str.format``/``format_map`` reached from a template: refuse huge padding widths."""
-        wrapped = super().wrap_str_format(value)
-        if wrapped is not None:
-            _guard_format(value.__self__)
-        return wrapped
+        """``str.format``/``format_map`` reached from a template: widths checked field by field."""
+        return limits.wrap_str_format(self, value)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         _tick()
@@ -269,19 +270,7 @@ class SpeechEnvironment(ImmutableSandboxedEnvironment):
 
     def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
         _tick()
-        if operator_name == "*":
-            for seq, n in ((left, right), (right, left)):
-                if isinstance(n, int) and not isinstance(n, bool):
-                    _guard_size(_size(seq) * n, "重复运算（*）")
-        if operator_name == "**" and isinstance(right, int) and right > 64:
-            raise TemplateLimitError("模板里的乘方运算过大，已停止")
-        if operator_name == "%" and isinstance(left, str):
-            _guard_format(left)
-            _guard_size(
-                len(left)
-                + sum(_size(a) for a in (right if isinstance(right, tuple) else (right,))),
-                "格式化（%）",
-            )
+        limits.guard_binop(operator_name, left, right)
         return super().call_binop(context, operator_name, left, right)
 
 
@@ -434,7 +423,9 @@ def budget_scope(budget: RenderBudget | None = None) -> Iterator[RenderBudget]:
     active = budget or RenderBudget()
     active.start()
     token = _budget.set(active)
+    watchdog = limits.Watchdog(active.max_seconds).start()
     try:
         yield active
     finally:
+        watchdog.stop()
         _budget.reset(token)

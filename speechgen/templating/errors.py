@@ -5,6 +5,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..errors import UserError
+
+
+class TemplateLimitError(UserError):
+    """A template exceeded the time, output or size limits."""
+
 
 def template_location(exc: BaseException, template: Any = None) -> str:
     """``file:line`` of the innermost template frame in ``exc``'s traceback (or the template's file)."""
