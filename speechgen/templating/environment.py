@@ -26,6 +26,7 @@ from typing import Any
 from jinja2 import (
     BaseLoader,
     StrictUndefined,
+    Template,
     TemplateRuntimeError,
     nodes,
     pass_eval_context,
@@ -42,6 +43,8 @@ from . import limits
 from .errors import TemplateLimitError, template_location
 
 MAX_OUTPUT_CHARS = 2_000_000
+MAX_XML_CHARS = 20_000_000  # a Word template's or shell's rendered XML, tags included
+MAX_TEXT_RUN = 2_000_000  # text between two tags: under lxml's 10 MB text-node limit
 MAX_SECONDS = 10.0
 MAX_RANGE = 10_000
 
@@ -327,15 +330,76 @@ def _compiler_stamp() -> str:
     return f"{__version__}-{digest}"
 
 
+class BudgetedTemplate(Template):
+    """A template whose ``render`` counts its output against the running budget.
+
+    docxtpl calls ``render`` (not ``generate``) on each XML part, so this is where a
+    Word template's or shell's output is capped; a run of text longer than
+    :data:`MAX_TEXT_RUN` is refused too, since the XML parser docxtpl uses would
+    silently cut it.
+    """
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        """Render chunk by chunk under the budget (plainly when no budget runs)."""
+        budget = _budget.get()
+        if budget is None:
+            return super().render(*args, **kwargs)
+        chunks = []
+        for chunk in self.generate(*args, **kwargs):
+            budget.add_output(chunk)
+            chunks.append(chunk)
+        text = "".join(chunks)
+        guard_text_runs(text)
+        return text
+
+
+def guard_text_runs(xml: str) -> None:
+    """Refuse rendered XML holding a text run (a paragraph's text) over :data:`MAX_TEXT_RUN` characters."""
+    for run in re.finditer(r"(?<=>)[^<]+", xml):
+        if run.end() - run.start() > MAX_TEXT_RUN:
+            start = xml[run.start() : run.start() + 20].strip()
+            raise TemplateLimitError(
+                f"模板生成的一段文字（以“{start}…”开头）超过 {MAX_TEXT_RUN} 个字符，已停止，"
+                "没有写入截断的文档"
+            )
+
+
 def make_xml_environment() -> SpeechEnvironment:
     """The same sandboxed, strict, autoescaping environment for docxtpl (Word shells and templates).
 
     Values are escaped for XML by autoescaping; the markup ``finalize`` is not used,
-    but printing ``None`` is still refused.
+    but printing ``None`` is still refused. Render under :func:`xml_budget_scope`.
     """
     env = SpeechEnvironment(undefined=StrictUndefined, autoescape=True, finalize=_refuse_none)
+    env.template_class = BudgetedTemplate
     install_filters(env)
     return env
+
+
+@contextmanager
+def xml_budget_scope() -> Iterator[RenderBudget]:
+    """:func:`budget_scope` for a docxtpl render: the XML output cap, and limit errors for
+    a recursion too deep or memory running out; each error carries ``lineno``, the line
+    of docxtpl's XML source (one paragraph a line) where it happened, when known."""
+    with budget_scope(RenderBudget(max_chars=MAX_XML_CHARS)) as active:
+        try:
+            yield active
+        except TemplateLimitError as exc:
+            exc.lineno = exc.lineno or _template_line(exc)
+            raise
+        except RecursionError as exc:
+            error = TemplateLimitError("模板递归过深（可能有宏调用自身），已停止")
+            error.lineno = _template_line(exc)
+            raise error from None
+        except MemoryError:
+            raise TemplateLimitError("模板用尽了内存（可能在生成过大的内容），已停止") from None
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """The line of the innermost template frame in ``exc``'s traceback, if any."""
+    where = template_location(exc, None)
+    number = where.rpartition(":")[2]
+    return int(number) if ":" in where and number.isdigit() else None
 
 
 def _refuse_none(value: Any) -> Any:

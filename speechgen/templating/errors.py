@@ -9,7 +9,12 @@ from ..errors import UserError
 
 
 class TemplateLimitError(UserError):
-    """A template exceeded the time, output or size limits."""
+    """A template exceeded the time, output or size limits.
+
+    ``lineno`` is the template line where it happened, when the caller found it.
+    """
+
+    lineno: int | None = None
 
 
 def template_location(exc: BaseException, template: Any = None) -> str:
