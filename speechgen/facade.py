@@ -136,12 +136,13 @@ def build_draft_from(path: Path, loaded: LoadedBrief, settings: RenderSettings) 
     if spec.lower().endswith(".docx"):
         return _word_draft(path, loaded, brief, spec, settings, base, roots)
     with _setting(loaded, "template", settings.template):
-        info = resolve_template(spec, roots, base)
+        info = resolve_template(spec, roots, _base_for(settings.template, settings, base))
     with _setting(loaded, "profile", settings.profile):
         profile = load_profile(settings.profile or brief.profile or info.profile, base)
     shell_spec = settings.shell or brief.shell or info.shell
     with _setting(loaded, "shell", settings.shell):
-        shell = _shell_path(shell_spec, base, info) if shell_spec else None
+        shell_base = _base_for(settings.shell, settings, base)
+        shell = _shell_path(shell_spec, shell_base, info) if shell_spec else None
     text, blocks, spoken = compose(
         brief, info, roots, profile=profile, seed=settings.seed, loaded=loaded
     )
@@ -157,6 +158,16 @@ def build_draft_from(path: Path, loaded: LoadedBrief, settings: RenderSettings) 
         warnings=loaded.warning_messages(),
         settings=settings,
     )
+
+
+def _base_for(from_cli: str | None, settings: RenderSettings, brief_folder: Path) -> Path:
+    """The folder a relative path is taken from: the current folder for one typed on the
+    command line (when it is there), otherwise the brief's folder."""
+    if from_cli:
+        cwd = settings.cwd or Path.cwd()
+        if (cwd / Path(from_cli).expanduser()).exists():
+            return cwd
+    return brief_folder
 
 
 @contextmanager
@@ -180,10 +191,10 @@ def _word_draft(
     roots: list[tuple[Path, str]],
 ) -> Draft:
     """A draft whose whole document is a Word (docxtpl) template: rendered by ``wordtemplate``."""
-    template_path = Path(spec)
+    template_path = Path(spec).expanduser()
     if not template_path.is_absolute():
-        template_path = base / template_path
-    if not template_path.is_file():
+        template_path = _base_for(settings.template, settings, base) / template_path
+    if not template_path.exists():  # a folder or a special file is refused when it is read
         error = UserError(f"找不到 Word 模板“{spec}”（在 {base} 下查找）")
         raise (error if settings.template else locate_setting(loaded, "template", error))
     info = resolve_template("base", roots, base)
@@ -209,7 +220,7 @@ def _shell_path(spec: str, base: Path, info: TemplateInfo) -> Path:
     path = Path(spec)
     if not path.is_absolute():
         path = base / path if (base / path).exists() else info.folder / path
-    if not path.is_file():
+    if not path.exists():  # a folder or a special file is refused when it is read
         raise UserError(f"找不到 Word 外壳文件“{spec}”（在 {base} 下查找）")
     return path
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +26,14 @@ DraftState = Callable[[Path], str]
 changed it since), ``"edited"`` (speechgen wrote it, a person changed it), ``"people"`` (an
 ``update`` or ``check --annotate`` result, holding people's text) or ``"foreign"``.
 The docx layer provides one for .docx drafts (:func:`speechgen.docx.fingerprint.draft_state`)."""
+
+
+def _is_regular(path: Path) -> bool:
+    """True for a regular file (never opens it: a FIFO would block)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -58,6 +67,10 @@ def check_target(
         )
     if not target.exists():
         return
+    if not _is_regular(target):
+        raise UserError(
+            f"{target}: 这不是普通文件（可能是管道或设备），不能当作输出文件；请用 -o 换一个文件名"
+        )
     if state is not None:
         found = state(target)
         if found == "untouched":

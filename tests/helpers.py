@@ -7,14 +7,18 @@ Test modules import from here (``from helpers import write_brief``; pyproject pu
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import socket
+import subprocess
+import sys
 import textwrap
 import threading
 import time
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -467,3 +471,101 @@ def editor_base(client: Any, name: str) -> str:
     response = client.get(f"/b/{name}")
     assert response.status_code == 200, response.text
     return re.search(r'data-base="([^"]+)"', response.text).group(1)
+
+
+# ----------------------------------------------------------------------------- bounded CLI runs
+
+BRIEF = "meeting:\n  name: 全市形势分析会\n  organization: 滨江市税务局\n"
+# Address space a CLI subprocess may use in limit tests: enough for Python, lxml and
+# docxtpl, far below what an unbounded template or file read would reach.
+MEMORY_LIMIT = 1_500_000_000
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+@dataclass
+class Run:
+    """What a CLI subprocess did."""
+
+    code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        """stdout and stderr together."""
+        return self.stdout + self.stderr
+
+
+def run_bounded(
+    *args: str | Path,
+    cwd: Path,
+    timeout: float = 120,
+    memory: int | None = MEMORY_LIMIT,
+    env: dict[str, str] | None = None,
+    stdin: int | None = subprocess.DEVNULL,
+) -> Run:
+    """Run ``python -m speechgen ARGS`` in ``cwd`` with a time limit and (on POSIX) an address-space limit.
+
+    A command that hangs makes the test fail after ``timeout`` seconds instead of
+    hanging the suite; one that tries to allocate gigabytes fails inside the limit.
+    """
+    full_env = {**os.environ, "PYTHONPATH": str(REPO), "SPEECHGEN_NO_CACHE": "1"}
+    full_env.pop("PYTHONIOENCODING", None)
+    full_env.update(env or {})
+
+    def limit() -> None:  # pragma: no cover - runs in the child
+        import resource
+
+        if memory is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "speechgen", *(str(a) for a in args)],
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        timeout=timeout,
+        stdin=stdin,
+        preexec_fn=limit if os.name == "posix" else None,
+    )
+    encoding = full_env.get("PYTHONIOENCODING", "utf-8").split(":")[0]
+    return Run(
+        proc.returncode,
+        proc.stdout.decode(encoding, "replace"),
+        proc.stderr.decode(encoding, "replace"),
+    )
+
+
+def docx_bytes(document_xml: bytes | str, extra: dict[str, bytes] | None = None,
+               main: str = "word/document.xml") -> bytes:  # fmt: skip
+    """A minimal Word package whose main part (at ``main``) is ``document_xml``."""
+    if isinstance(document_xml, str):
+        document_xml = document_xml.encode("utf-8")
+    types = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/{main}" ContentType="application/vnd.openxmlformats-officedocument.'
+        'wordprocessingml.document.main+xml"/></Types>'
+    )
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'relationships/officeDocument" Target="{main}"/></Relationships>'
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", types)
+        zf.writestr("_rels/.rels", rels)
+        zf.writestr(main, document_xml)
+        for name, data in (extra or {}).items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+def paragraphs_xml(*texts: str) -> str:
+    """A ``document.xml`` body with one paragraph per text."""
+    body = "".join(f'<w:p><w:r><w:t xml:space="preserve">{t}</w:t></w:r></w:p>' for t in texts)
+    return f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>'

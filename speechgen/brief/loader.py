@@ -38,11 +38,11 @@ from .messages import (
     key_typing_hint,
     locate_syntax_error,
 )
+from .paths import Path_, format_path
 
 MAX_BRIEF_BYTES = 1_000_000
 NULL_WORDS = {"", "~", "null", "Null", "NULL"}
 
-Path_ = tuple[str | int, ...]
 
 # Characters Word cannot store, or that YAML's reader refuses when typed raw.
 _ILLEGAL_CHARS = re.compile(
@@ -120,17 +120,6 @@ class LoadedBrief:
         return [f"警告：{w.format()}" for w in self.warnings]
 
 
-def format_path(loc: Path_) -> str:
-    """Format ``('measures', 0, 'title')`` as ``measures[0].title``."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
-
-
 def read_brief_text(path: Path, encoding: str | None = None) -> str:
     """Read and decode a brief file, refusing missing, oversized or non-file paths."""
     shown = str(path)
@@ -144,13 +133,18 @@ def load_brief(path: Path, encoding: str | None = None) -> LoadedBrief:
     return parse_brief_text(text, str(path))
 
 
-def parse_brief_text(text: str, path: str = "<brief>") -> LoadedBrief:
-    """Parse YAML text into plain data with positions; raise :class:`InputProblems`."""
+def parse_brief_text(text: str, path: str = "<brief>", *, allow_empty: bool = False) -> LoadedBrief:
+    """Parse YAML text into plain data with positions; raise :class:`InputProblems`.
+
+    An empty document is an error (a brief needs a meeting) unless ``allow_empty``
+    (other YAML files read with the same strict rules), which gives ``{}``.
+    """
     if len(text) > MAX_BRIEF_BYTES:
         raise UserError(
             f"{path}: 内容超过 {MAX_BRIEF_BYTES // 1_000_000} MB 上限，请检查是否选错了文件"
         )
     builder = _Builder(path, text)
+    builder.allow_empty = allow_empty
     data = builder.build()
     if builder.problems:
         raise InputProblems(builder.problems)
@@ -193,6 +187,7 @@ class _Builder:
     """Turns a YAML event stream into plain data, collecting problems and warnings."""
 
     MAX_PROBLEMS = 30
+    allow_empty = False
 
     def __init__(self, path: str, text: str) -> None:
         self.path = path
@@ -273,6 +268,8 @@ class _Builder:
 
     def _empty(self) -> None:
         """Report a brief with no content (empty, only comments, ``---`` or ``null``) at line 1."""
+        if self.allow_empty:
+            return
         message = (
             "简报是空的：至少需要 meeting 下的 name 和 organization，可以用 speechgen new 生成一份"
         )

@@ -14,11 +14,10 @@ from typing import Any
 import yaml
 
 from ..errors import UserError
+from .paths import Path_, open_path
 
 MAX_DEPTH = 20
 BAD_SENTINEL = "\ufdd1"
-
-Path_ = tuple[str | int, ...]
 
 
 def bad_char_message(ch: str) -> str:
@@ -30,50 +29,6 @@ def bad_char_message(ch: str) -> str:
     else:
         kind = "控制字符"
     return f"含有 Word 无法保存的字符 U+{ord(ch):04X}（{kind}，通常是从别处复制时带进来的，看不见），请删除它"
-
-
-def open_path(events: list[Any], error_line: int | None = None) -> Path_:
-    """The field path of the node being parsed after ``events`` (for syntax errors).
-
-    When the last value parsed sits on ``error_line`` (0-based), the error is about
-    that value (``name: Agenda: Q3``), so its path is returned.
-    """
-    last_value: tuple[Path_, int] | None = None
-    stack: list[list[Any]] = []  # [kind, key-or-index, expecting_value]
-    path: list[str | int] = []
-
-    def node_done() -> None:
-        if not stack:
-            return
-        top = stack[-1]
-        if top[0] == "map":
-            top[2] = not top[2]
-        else:
-            top[1] += 1
-
-    for e in events:
-        if isinstance(e, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            if stack:
-                path.append(stack[-1][1])
-            stack.append(
-                ["map", None, False] if isinstance(e, yaml.MappingStartEvent) else ["seq", 0, True]
-            )
-        elif isinstance(e, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            stack.pop()
-            if path and stack:
-                path.pop()
-            node_done()
-        elif isinstance(e, (yaml.ScalarEvent, yaml.AliasEvent)):
-            if stack and stack[-1][0] == "map" and not stack[-1][2]:
-                stack[-1][1] = getattr(e, "value", "")
-            elif stack:
-                last_value = ((*path, stack[-1][1]), getattr(e.start_mark, "line", -1))
-            node_done()
-    if stack and stack[-1][2]:
-        return (*path, stack[-1][1])
-    if last_value is not None and last_value[1] == error_line:
-        return last_value[0]
-    return tuple(path)
 
 
 _SYNTAX_HINTS = (
@@ -143,9 +98,28 @@ def locate_syntax_error(
     """The mark, field path and Chinese message of a YAML syntax error.
 
     ``events`` are those parsed before the error; an unclosed bracket is reported at
-    the bracket, under the field that holds it.
+    the bracket, under the field that holds it; an indentation mistake at the line
+    that has it, under the field that line was meant for.
     """
+    from .indentation import indent_hint, tab_field
+
+    lines = text.split("\n")
+    first = exc.problem_mark or exc.context_mark
+    problem = f"{exc.problem or ''} {exc.context or ''}"
+    if (
+        first is not None
+        and any(word in problem for word in _STRUCTURE_PROBLEMS)
+        and key_typing_hint(lines, first.line) is None
+    ):
+        found = indent_hint(events, lines, first.line, first.column)
+        if found is not None:
+            line, column, field, message = found
+            return yaml.Mark(first.name, 0, line, column, "", 0), field, message
     mark, message = _syntax_message(exc, text)
+    if message == TAB_MESSAGE and mark is not None:
+        meant = tab_field(events, lines, mark.line)
+        if meant is not None:
+            return mark, meant, message
     if "flow" in f"{exc.problem} {exc.context}":
         opened = open_flow(events)
         if opened is not None:
@@ -167,7 +141,7 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> tuple[Any, str]:
             "或把每个“\\”写成“\\\\”"
         )
     if char == "\t" or "tab character" in problem:
-        return mark, "缩进里有制表符（Tab），YAML 只能用空格缩进，请把 Tab 换成空格"
+        return mark, TAB_MESSAGE
     if any(word in problem for word in _STRUCTURE_PROBLEMS) and mark is not None:
         found = key_typing_hint(text.split("\n"), mark.line)
         if found is not None:
@@ -176,6 +150,7 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> tuple[Any, str]:
     return mark, yaml_error_message(problem, char)
 
 
+TAB_MESSAGE = "缩进里有制表符（Tab），YAML 只能用空格缩进，请把 Tab 换成空格"
 _ESCAPE_PROBLEMS = ("Unicode character escape", "unknown escape", "hexdecimal", "hexadecimal")
 # Errors a mistyped key line upstream typically causes further down.
 _STRUCTURE_PROBLEMS = (

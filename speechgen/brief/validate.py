@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import InputProblems, Problem, UserError
+from . import shape_hints
 from .loader import LoadedBrief, Path_, format_path
 from .model import Brief, BriefDate
 
@@ -38,7 +39,8 @@ def validate_brief(loaded: LoadedBrief) -> Brief:
         brief = Brief.model_validate(loaded.data)
     except ValidationError as exc:
         errors = _drop_missing_explained_by_typo(exc.errors(include_url=False), loaded.data)
-        problems = _dedupe([_to_problem(loaded, err) for err in errors])
+        explained, errors = shape_hints.explain(errors, loaded, _model_at, _clean_loc)
+        problems = _dedupe(explained + [_to_problem(loaded, err) for err in errors])
         raise InputProblems(problems, summary=_summary(len(problems))) from None
     for index, message in deadlines_before_meeting(brief):
         warning = loaded.problem(("measures", index, "deadline"), message)

@@ -10,7 +10,7 @@ They come from the command line and from an optional YAML config file::
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from .rules.context import DEFAULT_CHARS_PER_MINUTE
 
 _KEYS = ("ignore", "chars_per_minute", "severity")
 MIN_RATE, MAX_RATE = 60, 1000
+MAX_CONFIG_BYTES = 1_000_000
 
 
 @dataclass
@@ -71,20 +72,22 @@ def make_settings(
 
 
 def _apply_file(settings: CheckSettings, path: Path) -> None:
-    """Read the YAML config file into ``settings``."""
-    import yaml
+    """Read the YAML config file into ``settings``.
+
+    It is read by the brief's strict loader (no aliases, tags or deep nesting, size
+    capped, every error located); an empty file changes nothing.
+    """
+    from ..brief.files import read_user_text
+    from ..brief.loader import parse_brief_text
+    from ..errors import InputProblems
 
     label = f"检查配置文件 {path}"
+    text = read_user_text(path, shown=label, noun="检查配置文件", limit=MAX_CONFIG_BYTES)
     try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise UserError(f"{label}: 找不到这个文件") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"{label}: 无法读取（{exc}）") from None
-    except yaml.YAMLError as exc:
-        raise UserError(f"{label}: 不是有效的 YAML（{exc}）") from None
-    if data is None:
-        return
+        data: Any = parse_brief_text(text, str(path), allow_empty=True).data
+    except InputProblems as exc:
+        problems = [replace(p, message=p.message.replace("简报", "配置文件")) for p in exc.problems]
+        raise InputProblems(problems, summary=f"{label} 有问题，请修改后再运行。") from None
     if not isinstance(data, dict):
         raise UserError(f"{label}: 应为键值对，如 ignore: [punct.halfwidth]")
     for key in data:
@@ -111,7 +114,9 @@ def _apply_file(settings: CheckSettings, path: Path) -> None:
 
 
 def _rate(value: Any, where: str) -> int:
-    """A speaking rate within 60–1000 characters a minute."""
+    """A speaking rate within 60–1000 characters a minute (digits as the config file has them)."""
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        value = int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int) or not MIN_RATE <= value <= MAX_RATE:
         raise UserError(
             f"{where}: 语速应为 {MIN_RATE} 到 {MAX_RATE} 之间的整数（每分钟字数），这里是“{value}”"

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..brief.files import is_regular_file, read_user_file
 from ..errors import UserError
 from .model import Document, Finding, Para
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
 BRIEF_SUFFIXES = (".yaml", ".yml")
 QUOTE = 30
+MAX_TEXT_BYTES = 20_000_000
 _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s?|[-*+]\s+)?(?:\*\*|__)?")
 
 
@@ -30,6 +32,8 @@ def read_document(path: Path, label: str, encoding: str | None) -> Document:
         raise UserError(f"{label}: 这是一个文件夹，请给出要检查的文件")
     if not path.exists():
         raise UserError(f"{label}: 找不到这个文件，请检查路径")
+    if not is_regular_file(path):
+        read_user_file(path, shown=label, noun="要检查的文件", limit=MAX_TEXT_BYTES)  # refuses it
     if suffix == ".doc":
         raise UserError(f"{label}: 不支持旧的 .doc 格式，请在 Word 中另存为 .docx 再检查")
     if suffix == ".docx":
@@ -57,10 +61,7 @@ def decode(data: bytes, label: str, encoding: str | None) -> str:
 
 def read_text(path: Path, label: str, encoding: str | None, *, markdown: bool = False) -> Document:
     """A .txt/.md file: one paragraph per line, numbered by line; Markdown markers dropped."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UserError(f"{label}: 无法读取（{exc.strerror}）") from None
+    data = read_user_file(path, shown=label, noun="要检查的文本文件", limit=MAX_TEXT_BYTES)
     if b"\x00" in data[:4096] and encoding is None:
         raise UserError(
             f"{label}: 看起来不是文本文件（可能是 UTF-16 或二进制文件），请用 --encoding 指定编码"

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from ..console import write
 from ..errors import EXIT_OK, UserError
 from ..facade import RenderSettings
 from .jobs import Job, plan
@@ -245,21 +246,14 @@ class ProgressBar:
     def close(self) -> None:
         """Erase the bar so the messages that follow start on a clean line."""
         if self.stream is not None:
-            self.stream.write("\r" + " " * (self.WIDTH + 30) + "\r")
-            self.stream.flush()
+            write(self.stream, "\r" + " " * (self.WIDTH + 30) + "\r")
 
     def _draw(self) -> None:
         if self.stream is None:
             return
         filled = self.WIDTH * self.done // self.total
         bar = "█" * filled + "░" * (self.WIDTH - filled)
-        try:
-            self.stream.write(f"\r生成中 {bar} {self.done}/{self.total}")
-        except UnicodeEncodeError:
-            self.stream.write(
-                f"\r{'#' * filled}{'.' * (self.WIDTH - filled)} {self.done}/{self.total}"
-            )
-        self.stream.flush()
+        write(self.stream, f"\r生成中 {bar} {self.done}/{self.total}")
 
 
 def _progress_stream() -> TextIO | None:

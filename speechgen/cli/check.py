@@ -5,7 +5,6 @@ With ``--annotate [--fix] [-o OUT] [--force]`` each .docx also gets an annotated
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from ..checks.report import render_json, render_text
 from ..console import echo_err, echo_out
 from ..errors import UserError
 from ..facade import read_for_check
+from ..templating.registry import manifest_warnings
 
 
 def run_check(
@@ -42,12 +42,14 @@ def run_check(
         try:
             doc = read_for_check(path, label, encoding)
         except UserError as exc:
-            print(exc.message, file=sys.stderr)
+            echo_err(exc.message)
             results.append(FileResult(label, error=exc.message))
             continue
         results.append(
             check_document(doc, settings, brief=compare_brief, compare=compare_brief is not None)
         )
+    for warning in manifest_warnings():
+        echo_err(warning)
     code = max((r.exit_code() for r in results), default=0)
     out = render_json(results, code) if fmt == "json" else render_text(results)
     echo_out(out)

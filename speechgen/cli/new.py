@@ -8,7 +8,7 @@ from ..brief.schema import SCHEMA_FILE
 from ..console import echo_err
 from ..errors import ProtectedOutput, UserError
 from ..safewrite import atomic_write
-from ..templating.registry import resolve_template, search_roots
+from ..templating.registry import manifest_warnings, resolve_template, search_roots
 from ..templating.scaffold import brief_text, template_schema_text
 
 
@@ -19,7 +19,11 @@ def run_new(template: str, output: Path, *, force: bool, template_dirs: list[Pat
         raise UserError(
             "speechgen new 只能为文件夹模板写简报；Word 模板请用任一内置模板的简报，再把 template: 改成 .docx 路径"
         )
-    info = resolve_template(template, search_roots(template_dirs), Path.cwd())
+    try:
+        info = resolve_template(template, search_roots(template_dirs), Path.cwd())
+    finally:
+        for warning in manifest_warnings():
+            echo_err(warning)
     spec = info.name if info.origin != "路径" else template
     if output.exists() and not force:
         raise ProtectedOutput(

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..console import echo_out
 from ..errors import EXIT_INTERNAL, EXIT_OK, SpeechgenError, UserError
 from ..facade import Draft, RenderSettings, build_draft, draft_docx, draft_text
+from ..templating.registry import manifest_warnings
 from .jobs import Job
 
 
@@ -45,10 +46,12 @@ def render_job(
     result = JobResult(job.brief, job.target)
     try:
         draft = build_draft(job.brief, settings)
+        result.messages.extend(manifest_warnings())
         result.messages.extend(draft.warnings)
         _write(draft, job, options, result, stdout)
     except SpeechgenError as exc:
         result.exit_code = exc.exit_code
+        result.messages.extend(manifest_warnings())
         result.messages.append(exc.message)
     return result
 
@@ -63,7 +66,7 @@ def _write(
     from ..facade import write_output
 
     if job.target is None:
-        (stdout or sys.stdout.write)(draft_text(draft, options.fmt))
+        (stdout or echo_out)(draft_text(draft, options.fmt))
         return
     protected = draft.protected_paths()
     data = (

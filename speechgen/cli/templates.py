@@ -8,7 +8,13 @@ from ..brief.model import PART_KIND_NAMES
 from ..console import echo_err, echo_out
 from ..errors import UserError
 from ..templating.catalog import MANIFEST, lint_folder, material_counts, outline, parent_of
-from ..templating.registry import TemplateInfo, discover, resolve_template, search_roots
+from ..templating.registry import (
+    TemplateInfo,
+    discover,
+    manifest_warnings,
+    resolve_template,
+    search_roots,
+)
 from ..templating.rendering import template_outline
 
 
@@ -19,7 +25,7 @@ def lint_template(path: Path, template_dirs: list[Path]) -> int:
         from ..docx.wordtemplate import lint_docx
 
         findings = lint_docx(path)
-    elif (path / MANIFEST).is_file():
+    elif (path / MANIFEST).exists():
         findings, _ = lint_folder(path, template_dirs)
     elif path.is_dir():
         raise UserError(f"{path}: 不是模板文件夹（缺少 {MANIFEST}）")
@@ -55,6 +61,8 @@ def list_templates(template_dirs: list[Path]) -> int:
                 f"    生效的是上面这个；同名的 {other.origin} 模板（{other.folder}）被覆盖"
             )
     echo_out("\n".join(lines) + "\n")
+    for warning in manifest_warnings():
+        echo_err(warning)
     echo_err(
         "用 speechgen templates show 名称 查看模板的提纲、字段和选项；简报里写 template: 名称 或中文名。"
     )
@@ -65,7 +73,11 @@ def show_template(name: str, template_dirs: list[Path]) -> int:
     """``speechgen templates show NAME``: manifest, options, fields used and the outline."""
 
     roots = search_roots(template_dirs)
-    info = resolve_template(name, roots, Path.cwd())
+    try:
+        info = resolve_template(name, roots, Path.cwd())
+    finally:
+        for warning in manifest_warnings():
+            echo_err(warning)
     used: set[str] = set()
     candidates = discover(roots)
     current: TemplateInfo | None = info

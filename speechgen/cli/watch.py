@@ -112,6 +112,10 @@ class OwnOutputs:
 
 def _file_hash(path: Path) -> str:
     """SHA-256 of a file's bytes ('' when it cannot be read)."""
+    from ..brief.files import is_regular_file
+
+    if not is_regular_file(path):
+        return ""
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:

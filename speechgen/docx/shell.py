@@ -266,7 +266,12 @@ def render_tags(data: bytes, context: dict[str, Any], shown: str) -> dict[str, b
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
 
-    from ..templating.environment import TemplateLimitError, budget_scope, make_xml_environment
+    from ..templating.environment import (
+        TemplateLimitError,
+        make_xml_environment,
+        xml_budget_scope,
+    )
+    from .wordtemplate import near_line
 
     template = DocxTemplate(io.BytesIO(data))
     try:
@@ -276,10 +281,10 @@ def render_tags(data: bytes, context: dict[str, Any], shown: str) -> dict[str, b
             f"{shown}: 打不开这个 Word 外壳（{type(exc).__name__}）：请在 Word 或 WPS 里另存为 .docx 再试"
         ) from None
     try:
-        with budget_scope():
+        with xml_budget_scope():
             template.render(context, jinja_env=make_xml_environment(), autoescape=True)
     except TemplateLimitError as exc:
-        raise UserError(f"{shown}: 外壳里的{exc.message}") from None
+        raise UserError(f"{shown}: 外壳{near_line(data, exc.lineno)}：{exc.message}") from None
     except UserError:
         raise
     except TemplateError as exc:

@@ -99,6 +99,26 @@ def _locate_error(path: Path, data: bytes, exc: TemplateError) -> str:
     return f"{_shown(texts, tag_paragraphs[0]) if tag_paragraphs else '（位置不明）'}附近：{said}"
 
 
+def near_line(data: bytes, lineno: int | None) -> str:
+    """``在“…”这一段`` for line ``lineno`` of the body XML docxtpl renders (one paragraph a
+    line), or '' when unknown. Only the body is searched: headers and footers are rare here."""
+    if lineno is None:
+        return ""
+    try:
+        from docxtpl import DocxTemplate
+
+        template = DocxTemplate(io.BytesIO(data))
+        template.init_docx()
+        source = template.patch_xml(template.get_xml())
+    except Exception:  # the package was read once already; this is only for the message
+        return ""
+    lines = re.sub(r"<w:p([ >])", r"\n<w:p\1", source).split("\n")
+    if not 0 < lineno <= len(lines):
+        return ""
+    text = re.sub(r"<[^>]+>", "", lines[lineno - 1]).strip()
+    return f"在“{text[:40]}{'…' if len(text) > 40 else ''}”这一段" if text else ""
+
+
 def _chinese_error(exc: TemplateError) -> str:
     """A Jinja render error in Chinese (an unknown field is named as the template writes it)."""
     from ..templating.rendering import undefined_field
@@ -116,18 +136,22 @@ def render_word_template(draft: Any, meta: Any) -> bytes:
     """Render ``draft.word_template`` against ``draft.context``; return stamped .docx bytes."""
     from docxtpl import DocxTemplate
 
-    from ..templating.environment import TemplateLimitError, budget_scope, make_xml_environment
+    from ..templating.environment import (
+        TemplateLimitError,
+        make_xml_environment,
+        xml_budget_scope,
+    )
 
     path = Path(draft.word_template)
     data = read_template(path)
     template = DocxTemplate(io.BytesIO(data))  # a fresh object for every render
     try:
-        with budget_scope():
+        with xml_budget_scope():
             template.render(
                 draft.context.as_mapping(), jinja_env=make_xml_environment(), autoescape=True
             )
     except TemplateLimitError as exc:
-        raise UserError(f"{WHAT}“{path}”：{exc.message}") from None
+        raise UserError(f"{WHAT}“{path}”{near_line(data, exc.lineno)}：{exc.message}") from None
     except UserError:
         raise
     except TemplateError as exc:

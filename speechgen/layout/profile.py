@@ -186,10 +186,11 @@ def load_profile(spec: str | None, base_dir: Path | None = None) -> Profile:
     path = Path(spec)
     if not path.is_absolute() and base_dir is not None and not path.exists():
         path = base_dir / path
-    if not path.is_file():
+    if not path.exists():  # a folder or a special file is refused when it is read
         names = "、".join(builtin_profiles())
         raise UserError(f"找不到版式“{spec}”：可用的内置版式有 {names}，或给出版式 YAML 文件的路径")
-    return _parse(load_brief(path).data, str(path), path.read_text(encoding="utf-8-sig"))
+    loaded = load_brief(path)
+    return _parse(loaded.data, str(path), loaded.text)
 
 
 @lru_cache(maxsize=8)

@@ -19,6 +19,7 @@ from typing import Any
 from jinja2 import TemplateNotFound, TemplateSyntaxError, nodes
 from jinja2 import meta as jinja_meta
 
+from ..brief.files import read_user_text
 from ..errors import UserError
 from ..speech.context import SpeechContext
 from .registry import (
@@ -271,7 +272,7 @@ def lint_folder(folder: Path, template_dirs: list[Path]) -> tuple[list[Finding],
     findings: list[Finding] = []
     used: set[str] = set()
     for path in sorted(folder.glob("*.j2")):
-        source = path.read_text(encoding="utf-8-sig")
+        source = read_user_text(path, shown=str(path), noun="模板文件")
         found, fields, ast = check_source(
             source, env, lambda n, p=path: f"{p}:{n}", options, path.name
         )
@@ -280,8 +281,8 @@ def lint_folder(folder: Path, template_dirs: list[Path]) -> tuple[list[Finding],
         if ast is not None and path.name == info.entry:
             findings += _check_parent(info, candidates, loader, env, ast, path)
     bank = folder / PHRASES
-    if bank.is_file():
-        loaded = parse_brief_text(bank.read_text(encoding="utf-8-sig"), str(bank))
+    if bank.exists():
+        loaded = parse_brief_text(read_user_text(bank, shown=str(bank), noun="措辞库"), str(bank))
         for key, alternatives in loaded.data.items():
             for i, text in enumerate(
                 alternatives if isinstance(alternatives, list) else [alternatives]

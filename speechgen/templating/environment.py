@@ -23,7 +23,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BaseLoader, StrictUndefined, TemplateRuntimeError, nodes, pass_eval_context
+from jinja2 import (
+    BaseLoader,
+    StrictUndefined,
+    Template,
+    TemplateRuntimeError,
+    nodes,
+    pass_eval_context,
+)
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from jinja2.filters import do_join
@@ -31,11 +38,13 @@ from jinja2.runtime import Namespace
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from ..errors import UserError
 from ..speech import numerals
-from .errors import template_location
+from . import limits
+from .errors import TemplateLimitError, template_location
 
 MAX_OUTPUT_CHARS = 2_000_000
+MAX_XML_CHARS = 20_000_000  # a Word template's or shell's rendered XML, tags included
+MAX_TEXT_RUN = 2_000_000  # text between two tags: under lxml's 10 MB text-node limit
 MAX_SECONDS = 10.0
 MAX_RANGE = 10_000
 
@@ -82,10 +91,6 @@ class RenderBudget:
 _budget: contextvars.ContextVar[RenderBudget | None] = contextvars.ContextVar(
     "budget", default=None
 )
-
-
-class TemplateLimitError(UserError):
-    """A template exceeded the time or output limits."""
 
 
 def _tick() -> None:
@@ -229,7 +234,7 @@ def _guarded_join(eval_ctx: Any, value: Iterable[Any], d: str = "", attribute: A
 class SpeechEnvironment(ImmutableSandboxedEnvironment):
     """The immutable sandbox with resource checks on calls, attributes and operators."""
 
-    intercepted_binops = frozenset(["*", "**", "%"])
+    intercepted_binops = frozenset(["+", "*", "**", "%"])
     code_generator_class = _GuardedCodeGenerator
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -240,19 +245,18 @@ class SpeechEnvironment(ImmutableSandboxedEnvironment):
         self.filters["join"] = _guarded_join
         for name in ("center", "indent", "format", "replace", "wordwrap", "truncate"):
             self.filters[name] = _guard_filter(self.filters[name], name)
+        limits.install_limits(self)
 
     def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N807
         _tick()
         for arg in (*args, *kwargs.values()):
             _guard_size(_size(arg), "参数")
+        limits.guard_call(__obj, args, kwargs)
         return super().call(__context, __obj, *args, **kwargs)
 
     def wrap_str_format(self, value: Any) -> Any:
-        """``str.format``/``format_map`` reached from a template: refuse huge padding widths."""
-        wrapped = super().wrap_str_format(value)
-        if wrapped is not None:
-            _guard_format(value.__self__)
-        return wrapped
+        """``str.format``/``format_map`` reached from a template: widths checked field by field."""
+        return limits.wrap_str_format(self, value)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         _tick()
@@ -269,19 +273,7 @@ class SpeechEnvironment(ImmutableSandboxedEnvironment):
 
     def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
         _tick()
-        if operator_name == "*":
-            for seq, n in ((left, right), (right, left)):
-                if isinstance(n, int) and not isinstance(n, bool):
-                    _guard_size(_size(seq) * n, "重复运算（*）")
-        if operator_name == "**" and isinstance(right, int) and right > 64:
-            raise TemplateLimitError("模板里的乘方运算过大，已停止")
-        if operator_name == "%" and isinstance(left, str):
-            _guard_format(left)
-            _guard_size(
-                len(left)
-                + sum(_size(a) for a in (right if isinstance(right, tuple) else (right,))),
-                "格式化（%）",
-            )
+        limits.guard_binop(operator_name, left, right)
         return super().call_binop(context, operator_name, left, right)
 
 
@@ -338,15 +330,76 @@ def _compiler_stamp() -> str:
     return f"{__version__}-{digest}"
 
 
+class BudgetedTemplate(Template):
+    """A template whose ``render`` counts its output against the running budget.
+
+    docxtpl calls ``render`` (not ``generate``) on each XML part, so this is where a
+    Word template's or shell's output is capped; a run of text longer than
+    :data:`MAX_TEXT_RUN` is refused too, since the XML parser docxtpl uses would
+    silently cut it.
+    """
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        """Render chunk by chunk under the budget (plainly when no budget runs)."""
+        budget = _budget.get()
+        if budget is None:
+            return super().render(*args, **kwargs)
+        chunks = []
+        for chunk in self.generate(*args, **kwargs):
+            budget.add_output(chunk)
+            chunks.append(chunk)
+        text = "".join(chunks)
+        guard_text_runs(text)
+        return text
+
+
+def guard_text_runs(xml: str) -> None:
+    """Refuse rendered XML holding a text run (a paragraph's text) over :data:`MAX_TEXT_RUN` characters."""
+    for run in re.finditer(r"(?<=>)[^<]+", xml):
+        if run.end() - run.start() > MAX_TEXT_RUN:
+            start = xml[run.start() : run.start() + 20].strip()
+            raise TemplateLimitError(
+                f"模板生成的一段文字（以“{start}…”开头）超过 {MAX_TEXT_RUN} 个字符，已停止，"
+                "没有写入截断的文档"
+            )
+
+
 def make_xml_environment() -> SpeechEnvironment:
     """The same sandboxed, strict, autoescaping environment for docxtpl (Word shells and templates).
 
     Values are escaped for XML by autoescaping; the markup ``finalize`` is not used,
-    but printing ``None`` is still refused.
+    but printing ``None`` is still refused. Render under :func:`xml_budget_scope`.
     """
     env = SpeechEnvironment(undefined=StrictUndefined, autoescape=True, finalize=_refuse_none)
+    env.template_class = BudgetedTemplate
     install_filters(env)
     return env
+
+
+@contextmanager
+def xml_budget_scope() -> Iterator[RenderBudget]:
+    """:func:`budget_scope` for a docxtpl render: the XML output cap, and limit errors for
+    a recursion too deep or memory running out; each error carries ``lineno``, the line
+    of docxtpl's XML source (one paragraph a line) where it happened, when known."""
+    with budget_scope(RenderBudget(max_chars=MAX_XML_CHARS)) as active:
+        try:
+            yield active
+        except TemplateLimitError as exc:
+            exc.lineno = exc.lineno or _template_line(exc)
+            raise
+        except RecursionError as exc:
+            error = TemplateLimitError("模板递归过深（可能有宏调用自身），已停止")
+            error.lineno = _template_line(exc)
+            raise error from None
+        except MemoryError:
+            raise TemplateLimitError("模板用尽了内存（可能在生成过大的内容），已停止") from None
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """The line of the innermost template frame in ``exc``'s traceback, if any."""
+    where = template_location(exc, None)
+    number = where.rpartition(":")[2]
+    return int(number) if ":" in where and number.isdigit() else None
 
 
 def _refuse_none(value: Any) -> Any:
@@ -434,7 +487,9 @@ def budget_scope(budget: RenderBudget | None = None) -> Iterator[RenderBudget]:
     active = budget or RenderBudget()
     active.start()
     token = _budget.set(active)
+    watchdog = limits.Watchdog(active.max_seconds).start()
     try:
         yield active
     finally:
+        watchdog.stop()
         _budget.reset(token)

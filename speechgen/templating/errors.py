@@ -5,6 +5,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..errors import UserError
+
+
+class TemplateLimitError(UserError):
+    """A template exceeded the time, output or size limits.
+
+    ``lineno`` is the template line where it happened, when the caller found it.
+    """
+
+    lineno: int | None = None
+
 
 def template_location(exc: BaseException, template: Any = None) -> str:
     """``file:line`` of the innermost template frame in ``exc``'s traceback (or the template's file)."""

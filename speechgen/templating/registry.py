@@ -22,6 +22,7 @@ from typing import Any
 
 from jinja2 import BaseLoader, TemplateNotFound
 
+from ..brief.files import is_regular_file, read_user_text
 from ..brief.loader import parse_brief_text
 from ..errors import UserError
 
@@ -162,10 +163,7 @@ def read_manifest(folder: Path, origin: str) -> TemplateInfo:
 def _read_manifest(folder: Path, origin: str) -> TemplateInfo:
     """Parse ``folder/manifest.yaml`` into a :class:`TemplateInfo`."""
     path = folder / MANIFEST
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path}: 无法读取模板清单（{exc}）") from None
+    text = read_user_text(path, shown=str(path), noun="模板清单")
     data = parse_brief_text(text, str(path)).data
     allowed = {
         "name",
@@ -233,16 +231,54 @@ def _read_manifest(folder: Path, origin: str) -> TemplateInfo:
     )
 
 
+# Template folders whose manifest could not be read: folder → the error, and the
+# manifests already warned about (each is reported once per process).
+_BROKEN: dict[Path, UserError] = {}
+_WARNED: set[Path] = set()
+
+
 def discover(roots: list[tuple[Path, str]]) -> dict[str, list[TemplateInfo]]:
-    """Map each template name to its candidates, the winning one first."""
+    """Map each template name to its candidates, the winning one first.
+
+    A folder whose manifest is broken (a Chinese colon, an unknown field) is skipped,
+    so one bad template never blocks the others; :func:`manifest_warnings` names it,
+    and asking for it by name reports its error (:func:`resolve_template`).
+    """
     found: dict[str, list[TemplateInfo]] = {}
     for root, origin in roots:
         if not root.is_dir():
             continue
         for manifest in sorted(root.glob(f"*/{MANIFEST}")):
-            info = read_manifest(manifest.parent, origin)
+            try:
+                info = read_manifest(manifest.parent, origin)
+            except UserError as exc:
+                _BROKEN[manifest.parent] = exc
+                continue
+            _BROKEN.pop(manifest.parent, None)
             found.setdefault(info.name, []).append(info)
     return found
+
+
+def manifest_warnings() -> list[str]:
+    """One warning for each broken manifest skipped since the last call (each named once)."""
+    warnings = []
+    for folder, exc in list(_BROKEN.items()):
+        if folder not in _WARNED:
+            _WARNED.add(folder)
+            warnings.append(
+                f"警告：模板“{folder.name}”的清单 {folder / MANIFEST} 有错，已跳过这个模板"
+                f"（其他模板照常可用）：\n{exc.message}"
+            )
+    return warnings
+
+
+def broken_template(spec: str) -> UserError | None:
+    """The manifest error of a skipped template folder named ``spec`` (by folder name), if any."""
+    name = spec.strip().rstrip("/\\")
+    for folder, exc in _BROKEN.items():
+        if name in (folder.name, str(folder)):
+            return exc
+    return None
 
 
 def parent_of(info: TemplateInfo, candidates: dict[str, list[TemplateInfo]]) -> TemplateInfo | None:
@@ -303,24 +339,40 @@ def inherit(info: TemplateInfo, candidates: dict[str, list[TemplateInfo]]) -> Te
 def resolve_template(
     spec: str, roots: list[tuple[Path, str]], base_dir: Path | None = None
 ) -> TemplateInfo:
-    """Find a template by name, Chinese name, or folder path (manifest gaps filled by inheritance)."""
+    """Find a template by name, Chinese name, or folder path (manifest gaps filled by inheritance).
+
+    A relative path is taken from ``base_dir``. A spec written as a path (``./mine``,
+    ``mine/``, ``sub/mine``) names that folder first; a bare name is looked up among
+    the templates first.
+    """
     candidates = discover(roots)
-    if spec in candidates:
-        return inherit(candidates[spec][0], candidates)
-    for infos in candidates.values():
-        if infos[0].cn_name == spec:
-            return inherit(infos[0], candidates)
-    path = Path(spec)
+    path = Path(spec).expanduser()
     if not path.is_absolute() and base_dir is not None:
         path = base_dir / path
-    if (path / MANIFEST).is_file():
+    if _looks_like_path(spec) and is_regular_file(path / MANIFEST):
         return inherit(read_manifest(path, "路径"), candidates)
+    name = spec.rstrip("/\\")
+    if name in candidates:
+        return inherit(candidates[name][0], candidates)
+    for infos in candidates.values():
+        if infos[0].cn_name == name:
+            return inherit(infos[0], candidates)
+    if is_regular_file(path / MANIFEST):
+        return inherit(read_manifest(path, "路径"), candidates)
+    broken = broken_template(spec)
+    if broken is not None:
+        raise broken
     close = suggestion(spec, candidates)
     hint = f"是否想写 {close}？" if close else ""
     raise UserError(
         f"找不到模板“{spec}”。{hint}可用的模板：{usable_names(candidates)}；"
         "也可以给出模板文件夹或 .docx 的路径"
     )
+
+
+def _looks_like_path(spec: str) -> bool:
+    """True for a spec written as a path (a separator, or a leading ``.``/``~``), not a bare name."""
+    return any(sep in spec for sep in ("/", "\\")) or spec.startswith((".", "~"))
 
 
 def usable_names(candidates: dict[str, list[TemplateInfo]]) -> str:
@@ -387,10 +439,9 @@ class FolderLoader(BaseLoader):
             raise TemplateNotFound(template) from None
         folder = info.folder.resolve()
         target = confined_path(folder, rest, template)
-        try:
-            source = target.read_text(encoding="utf-8-sig")
-        except FileNotFoundError:
-            raise TemplateNotFound(template) from None
+        if not target.exists():
+            raise TemplateNotFound(template)
+        source = read_user_text(target, shown=str(target), noun="模板文件")
         source = self._link_parent(info, rest, source)
         mtime = target.stat().st_mtime
         return source, str(target), lambda: target.exists() and target.stat().st_mtime == mtime
@@ -461,10 +512,12 @@ def load_phrases(info: TemplateInfo, loader: FolderLoader) -> dict[str, list[str
     bank: dict[str, list[str]] = {}
     for tpl in reversed(chain):
         path = tpl.folder / PHRASES
-        if not path.is_file():
+        if not path.exists():
             continue
         confined_path(tpl.folder.resolve(), PHRASES, str(path))
-        data = parse_brief_text(path.read_text(encoding="utf-8-sig"), str(path)).data
+        data = parse_brief_text(
+            read_user_text(path, shown=str(path), noun="措辞库"), str(path)
+        ).data
         for key, alternatives in data.items():
             if isinstance(alternatives, str):
                 alternatives = [alternatives]

@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..brief.files import read_user_text
 from ..brief.loader import parse_brief_text
 from ..brief.model import Brief
 from ..brief.schema import brief_schema, schema_text
@@ -140,9 +141,9 @@ def _emit_item(
 
 def sample_data(info: TemplateInfo) -> dict[str, Any]:
     """The template's sample brief as plain data (every value a string), or a minimal one."""
-    if info.sample is None or not info.sample.is_file():
+    if info.sample is None or not info.sample.exists():
         return dict(_FALLBACK)
-    text = info.sample.read_text(encoding="utf-8-sig")
+    text = read_user_text(info.sample, shown=str(info.sample), noun="示例简报")
     return dict(parse_brief_text(text, str(info.sample)).data)
 
 

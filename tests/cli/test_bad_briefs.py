@@ -28,7 +28,7 @@ BAD_BRIEFS = [
     ),
     ("wrong_type", BASE + "ranking:\n  current: 前列\n", "5:12", "ranking.current", "应是整数"),
     ("negative_rank", BASE + "ranking:\n  current: -3\n", "5:12", "ranking.current", "大于 0"),
-    ("list_for_map", BASE + "ranking: [1, 2]\n", "4:11", "ranking[0]", "映射"),
+    ("list_for_map", BASE + "ranking: [1, 2]\n", "4:11", "ranking.第1项", "映射"),
     (
         "map_for_text",
         "meeting:\n  name: {a: b}\n  organization: x\n",
@@ -44,7 +44,7 @@ BAD_BRIEFS = [
         "strengths",
         "标签",
     ),
-    ("alias_bomb", BOMB, "2:8", "b[0]", "别名"),
+    ("alias_bomb", BOMB, "2:8", "b.第1项", "别名"),
     ("duplicate", BASE + "meeting:\n  name: x\n", "4:1", "meeting", "重复"),
     ("control_char", BASE + "  audience: 中层\x07干部\n", "4:15", "meeting.audience", "U+0007"),
     (
@@ -57,7 +57,7 @@ BAD_BRIEFS = [
     ("broken_yaml", "meeting:\n  name: 会\n organization: 局\n", "3:", "", "缩进"),
     ("bad_date", BASE + "  date: 2026-13-01\n", "4:9", "meeting.date", "日期"),
     ("rank_over_total", BASE + "ranking:\n  current: 15\n  total: 13\n", "5:3", "ranking", "超过"),
-    ("measure_no_title", BASE + "measures:\n  - owner: 办公室\n", "5:5", "measures[0]", "title"),
+    ("measure_no_title", BASE + "measures:\n  - owner: 办公室\n", "5:5", "measures.第1项", "title"),
     ("unknown_top", BASE + "titel: 讲话\n", "4:1", "titel", "不认识的字段"),
 ]
 

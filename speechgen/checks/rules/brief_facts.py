@@ -27,7 +27,7 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
     for index, message in deadlines_before_meeting(brief):
         measure = brief.measures[index]
         para, offset = _deadline_position(doc, measure.title, measure.deadline)
-        where = f"（简报 measures[{index}].deadline）"
+        where = f"（简报 measures.第{index + 1}项.deadline）"
         yield Finding("brief.deadline_before_meeting", message + where, para, offset)
 
 
