@@ -149,13 +149,33 @@ def _block_para(block: Block) -> str:
     return _para(STYLE_IDS["body"][0], runs + _text_runs(block.text))
 
 
+def _last(blocks: list[Block], kinds: tuple[type, ...]) -> int:
+    """Index of the last block of one of ``kinds`` before the body starts, or -1."""
+    found = -1
+    for i, b in enumerate(blocks):
+        if isinstance(b, (Heading, Paragraph, Salutation)):
+            break
+        if isinstance(b, kinds):
+            found = i
+    return found
+
+
 def body_paragraphs(blocks: Iterable[Block], profile: Profile) -> list[str]:
-    """Return one ``<w:p>`` string per block (plus blank lines after the last byline)."""
+    """Return one ``<w:p>`` string per block, plus the profile's blank lines.
+
+    Gaps are explicit empty paragraphs, each one grid row: ``blank_lines_after_title``
+    after the title block (title and subtitle), ``blank_lines_after_byline`` after the
+    last byline.
+    """
     blocks = list(blocks)
+    last_title = _last(blocks, (Title, Subtitle))
     last_byline = max((i for i, b in enumerate(blocks) if isinstance(b, Byline)), default=-1)
     out: list[str] = []
     for i, block in enumerate(blocks):
         out.append(_block_para(block))
+        if i == last_title and profile.blank_lines_after_title:
+            style = STYLE_IDS["subtitle" if isinstance(block, Subtitle) else "title"][0]
+            out.extend(_para(style, "") for _ in range(profile.blank_lines_after_title))
         if i == last_byline:
             out.extend(
                 _para(STYLE_IDS["byline"][0], "") for _ in range(profile.blank_lines_after_byline)
@@ -205,11 +225,20 @@ def _ppr(
     keep_next: bool = False,
     outline: int | None = None,
     line_pt: float | None = None,
+    snap: bool = True,
 ) -> str:
+    """A paragraph style's ``w:pPr`` in schema order.
+
+    ``snap=False`` writes ``w:snapToGrid w:val="0"``: Word never snaps exact-spaced
+    lines to the document grid, LibreOffice does and gives a 22 pt title two grid
+    rows; the title and subtitle opt out so both lay page 1 out the same.
+    """
     parts = []
     if keep_next:
         parts.append("<w:keepNext/>")
     parts.append(f'<w:widowControl w:val="{1 if profile.widow_control else 0}"/>')
+    if not snap:
+        parts.append('<w:snapToGrid w:val="0"/>')
     line = round((line_pt or profile.line_pitch_pt) * 20)
     parts.append(f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>')
     if indent and profile.indent_chars:
@@ -267,6 +296,7 @@ def _styles_xml_cached(profile_json: str) -> str:
             and (heading_level is not None or key in ("title", "subtitle", "byline")),
             outline=heading_level - 1 if heading_level else None,
             line_pt=line,
+            snap=key not in ("title", "subtitle"),
         )
         styles.append(_pstyle(sid, name, ppr, _rpr_style(profile, st)))
     for level, (sid, name) in RUN_IN_IDS.items():

@@ -1,0 +1,68 @@
+"""Layout that matches Word, checked on LibreOffice's pages (``pdftotext -bbox``).
+
+Each test renders a draft to PDF with LibreOffice and measures the printed lines:
+the page-1 row count, title line breaks, Chinese line breaking in a shell, headings
+kept with their text across a page break.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from speechgen.layout.profile import PROFILE_DIR, load_profile
+from tests.helpers import MM, Line, has_libreoffice, long_brief, render_pdf
+
+pytestmark = [
+    pytest.mark.libreoffice,
+    pytest.mark.skipif(not has_libreoffice(), reason="LibreOffice/poppler not installed"),
+]
+
+HEADING = re.compile(r"^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)")
+
+
+def body_lines(page: list[Line], profile_name: str = "official") -> list[Line]:
+    """The lines of a page inside the type area (the page number left out)."""
+    pg = load_profile(profile_name).page
+    return [ln for ln in page if ln.y < (pg.height_mm - pg.bottom_mm) * MM]
+
+
+def rows_from(lines: list[Line], first: Line, pitch: float) -> list[float]:
+    """Each line's distance from ``first`` in grid rows (an integer when it sits on the grid)."""
+    return [(ln.y - first.y) / pitch for ln in lines]
+
+
+def test_official_page_one_holds_22_rows_title_included(invoke, tmp_path: Path) -> None:
+    """The 22 pt title takes one row, as in Word, so page 1 holds 22 rows, not 21."""
+    pitch = load_profile("official").line_pitch_pt
+    _, pages = render_pdf(invoke, tmp_path, long_brief(), "--profile", "official")
+    lines = body_lines(pages[0])
+    title, date = lines[0], lines[1]
+    assert title.text == "在全市形势分析会上的讲话" and date.text.startswith("（2026年")
+    assert date.y - title.y < 1.5 * pitch, "the title took more than one row"
+    rows = rows_from(lines[1:], date, pitch)
+    assert all(abs(r - round(r)) < 0.05 for r in rows), rows  # every later line on the grid
+    assert round(rows[-1]) + 2 == 22, f"page 1 ends on row {round(rows[-1]) + 2}"
+
+
+def test_a_gap_after_the_title_is_an_explicit_row(invoke, tmp_path: Path) -> None:
+    """``blank_lines_after_title: 1`` puts exactly one empty row under the title; page 1 keeps 22 rows."""
+    text = (PROFILE_DIR / "official.yaml").read_text(encoding="utf-8")
+    custom = tmp_path / "gap.yaml"
+    custom.write_text(
+        text.replace("blank_lines_after_title: 0", "blank_lines_after_title: 1"), encoding="utf-8"
+    )
+    pitch = load_profile("official").line_pitch_pt
+    _, pages = render_pdf(invoke, tmp_path, long_brief(), "--profile", str(custom))
+    lines = body_lines(pages[0])
+    title, date = lines[0], lines[1]
+    assert 1.5 * pitch < date.y - title.y < 2.5 * pitch
+    rows = rows_from(lines[1:], date, pitch)
+    assert all(abs(r - round(r)) < 0.05 for r in rows), rows
+    last_row = round(rows[-1]) + 3  # rows counted from 1: title, blank, date…
+    if last_row == 21:  # row 22 would hold a heading whose text must go with it
+        assert HEADING.match(body_lines(pages[1])[0].text), "page 1 is one row short"
+    else:
+        assert last_row == 22
