@@ -66,3 +66,22 @@ def test_a_gap_after_the_title_is_an_explicit_row(invoke, tmp_path: Path) -> Non
         assert HEADING.match(body_lines(pages[1])[0].text), "page 1 is one row short"
     else:
         assert last_row == 22
+
+
+LONG_TITLE = "在全市一季度经济运行形势分析暨重点项目建设推进会议上的讲话"
+
+
+def test_a_long_title_prints_as_a_centred_trapezoid_of_whole_words(invoke, tmp_path: Path) -> None:
+    """Not 20 characters and a remainder (…重点项目建 / 设推进…): a shorter line above a longer one."""
+    profile = load_profile("official")
+    pg = profile.page
+    middle = (pg.left_mm + (pg.width_mm - pg.left_mm - pg.right_mm) / 2) * MM
+    brief = long_brief(f"title: {LONG_TITLE}")
+    _, pages = render_pdf(invoke, tmp_path, brief, "--profile", "official")
+    top, bottom = body_lines(pages[0])[:2]
+    assert top.text + bottom.text == LONG_TITLE
+    assert len(top.text) < len(bottom.text), (top.text, bottom.text)
+    assert "形势分析" in top.text and "重点项目" in bottom.text
+    for line in (top, bottom):
+        assert abs((line.x0 + line.x1) / 2 - middle) < 3, line
+    assert bottom.y - top.y == pytest.approx(profile.title_line_pitch_pt, abs=1.5)

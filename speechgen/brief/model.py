@@ -253,7 +253,10 @@ class Meeting(_Model):
     date: DateValue | None = Field(None, description="会议日期，2026-05-10 或 2026年5月10日")
     speaker: OptText = Field(None, description="讲话人姓名")
     speaker_title: OptText = Field(None, description="讲话人职务，如 局长")
-    title: OptText = Field(None, description="讲话标题；不填则为“在<会议名称>上的讲话”")
+    title: OptText = Field(
+        None,
+        description="讲话标题；不填则为“在<会议名称>上的讲话”。太长时自动在词与词之间回行；要自己定回行处，就在标题里换行",
+    )
     subtitle: OptText = Field(None, description="副标题（可选，以——开头的第二行标题）")
     audience: OptText = Field(None, description="听众，如 中层干部")
     minutes: int | None = Field(None, gt=0, le=600, description="目标讲话时长（分钟，可选）")

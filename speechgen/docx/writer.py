@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..layout.profile import ElementStyle, Profile
+from ..layout.titlelines import title_lines, title_width
 from ..speech.blocks import (
     Block,
     Byline,
@@ -131,8 +132,16 @@ _SIMPLE_BLOCKS = (
 )
 
 
-def _block_para(block: Block) -> str:
-    """The ``<w:p>`` of one block, its style naming the element it is."""
+def _block_para(block: Block, title_width: int = 0) -> str:
+    """The ``<w:p>`` of one block, its style naming the element it is.
+
+    A title longer than ``title_width`` characters is broken into shaped lines
+    (:mod:`speechgen.titlelines`), each line ending in a ``<w:br/>``.
+    """
+    if isinstance(block, Title) and title_width:
+        return _para(
+            STYLE_IDS["title"][0], _text_runs("\n".join(title_lines(block.text, title_width)))
+        )
     for kind, key in _SIMPLE_BLOCKS:
         if isinstance(block, kind):
             return _para(STYLE_IDS[key][0], _text_runs(block.text))
@@ -170,9 +179,10 @@ def body_paragraphs(blocks: Iterable[Block], profile: Profile) -> list[str]:
     blocks = list(blocks)
     last_title = _last(blocks, (Title, Subtitle))
     last_byline = max((i for i, b in enumerate(blocks) if isinstance(b, Byline)), default=-1)
+    width = title_width(profile)
     out: list[str] = []
     for i, block in enumerate(blocks):
-        out.append(_block_para(block))
+        out.append(_block_para(block, width))
         if i == last_title and profile.blank_lines_after_title:
             style = STYLE_IDS["subtitle" if isinstance(block, Subtitle) else "title"][0]
             out.extend(_para(style, "") for _ in range(profile.blank_lines_after_title))
