@@ -556,3 +556,43 @@ def long_brief(extra_meeting: str = "") -> str:
             f"      - {p}" for p in POINTS
         ]
     return "\n".join(lines) + "\n"
+
+
+def make_plain_shell(
+    path: Path, *, east_asian_lang: str = "en-US", page_field: bool = True
+) -> Path:
+    """A shell as made in an English Word: A4 with GB/T 9704 margins, defaults in ``east_asian_lang``.
+
+    Its footer holds a centred PAGE field unless ``page_field`` is false (then the
+    footer has only text).
+    """
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    lang = document.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:lang"))
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), east_asian_lang)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if page_field:
+        field = OxmlElement("w:fldSimple")
+        field.set(qn("w:instr"), " PAGE ")
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = "1"
+        run.append(text)
+        field.append(run)
+        footer._p.append(field)
+    else:
+        footer.add_run("滨江市税务局办公室")
+    document.add_paragraph("{{ body }}")
+    document.save(str(path))
+    return path

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from speechgen.layout.profile import PROFILE_DIR, load_profile
-from tests.helpers import MM, Line, has_libreoffice, long_brief, render_pdf
+from tests.helpers import MM, Line, has_libreoffice, long_brief, make_plain_shell, render_pdf
 
 pytestmark = [
     pytest.mark.libreoffice,
@@ -85,3 +85,24 @@ def test_a_long_title_prints_as_a_centred_trapezoid_of_whole_words(invoke, tmp_p
     for line in (top, bottom):
         assert abs((line.x0 + line.x1) / 2 - middle) < 3, line
     assert bottom.y - top.y == pytest.approx(profile.title_line_pitch_pt, abs=1.5)
+
+
+def test_an_english_shell_keeps_chinese_line_breaking(invoke, tmp_path: Path) -> None:
+    """Defaults in en-US (an English Word's shell): full lines still hold 28 characters,
+    with 、，。 hanging in the margin instead of pulling a character down to the next line."""
+    profile = load_profile("official")
+    pg = profile.page
+    left, right = pg.left_mm * MM, (pg.width_mm - pg.right_mm) * MM
+    make_plain_shell(tmp_path / "shell.docx", east_asian_lang="en-US")
+    args = ("--profile", "official", "--shell", str(tmp_path / "shell.docx"))
+    _, pages = render_pdf(invoke, tmp_path, long_brief(), *args)
+    full = hanging = 0
+    for page in pages:
+        for line in body_lines(page):
+            if abs(line.x0 - left) > 1.5 or line.x1 < right - 2:
+                continue  # not a full line
+            inside = line.text[:-1] if line.x1 > right + 5 else line.text
+            hanging += line.x1 > right + 5
+            assert len(inside) == 28, line.text
+            full += 1
+    assert full >= 40 and hanging >= 3

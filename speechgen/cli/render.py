@@ -45,8 +45,10 @@ def render_job(
     result = JobResult(job.brief, job.target)
     try:
         draft = build_draft(job.brief, settings)
+        known = len(draft.warnings)
         result.messages.extend(draft.warnings)
         _write(draft, job, options, result, stdout)
+        result.messages.extend(draft.warnings[known:])  # found while writing (the shell's footer)
     except SpeechgenError as exc:
         result.exit_code = exc.exit_code
         result.messages.append(exc.message)

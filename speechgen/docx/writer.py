@@ -86,10 +86,22 @@ def _rfonts(latin_font: str, font: str) -> str:
     return f'<w:rFonts w:ascii="{latin}" w:hAnsi="{f}" w:eastAsia="{f}" w:cs="{latin}" w:hint="eastAsia"/>'
 
 
+# Chinese line breaking (hanging punctuation, no 。 at a line start) follows the
+# East Asian language: every style says zh-CN, so a shell whose defaults are en-US
+# keeps it. The document defaults also name the Latin and complex-script languages.
+STYLE_LANG = '<w:lang w:eastAsia="zh-CN"/>'
+DEFAULT_LANG = '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
+
+
 def _rpr_style(
-    profile: Profile, style: ElementStyle, *, spacing: bool = True, own_digits: bool = False
+    profile: Profile,
+    style: ElementStyle,
+    *,
+    spacing: bool = True,
+    own_digits: bool = False,
+    lang: str = STYLE_LANG,
 ) -> str:
-    """A style's ``w:rPr``: fonts, bold, character spacing and size, in schema order.
+    """A style's ``w:rPr``: fonts, bold, character spacing, size and language, in schema order.
 
     ``own_digits`` draws Latin letters and digits in the element's own font too (page
     numbers are 宋体 digits, GB/T 9704 §7.5) instead of the profile's Latin font.
@@ -101,7 +113,7 @@ def _rpr_style(
     if spacing and profile.char_spacing_pt:
         parts.append(f'<w:spacing w:val="{round(profile.char_spacing_pt * 20)}"/>')
     size = half_points(style.size or 16)
-    parts.append(f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>')
+    parts.append(f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>{lang}')
     return "<w:rPr>" + "".join(parts) + "</w:rPr>"
 
 
@@ -322,8 +334,7 @@ def _styles_xml_cached(profile_json: str) -> str:
         f'<w:name w:val="{LEAD_ID[1]}"/><w:qFormat/>{lead_rpr}</w:style>'
     )
     defaults = (
-        f"<w:docDefaults><w:rPrDefault>{_rpr_style(profile, body)[:-8]}"
-        '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
+        f"<w:docDefaults><w:rPrDefault>{_rpr_style(profile, body, lang=DEFAULT_LANG)}</w:rPrDefault>"
         f"<w:pPrDefault>{_ppr(profile, body, indent=False)}</w:pPrDefault></w:docDefaults>"
     )
     return (
