@@ -100,19 +100,27 @@ def _rpr_style(
     spacing: bool = True,
     own_digits: bool = False,
     lang: str = STYLE_LANG,
+    heading: bool = False,
 ) -> str:
     """A style's ``w:rPr``: fonts, bold, character spacing, size and language, in schema order.
 
     ``own_digits`` draws Latin letters and digits in the element's own font too (page
     numbers are 宋体 digits, GB/T 9704 §7.5) instead of the profile's Latin font.
+    ``heading`` states bold, italics and colour even where off (:data:`_HEADING_NEUTRAL`).
     """
     font = style.font or "仿宋_GB2312"
     parts = [_rfonts(font if own_digits else profile.latin_font, font)]
     if style.bold:
         parts.append("<w:b/><w:bCs/>")
+    elif heading:
+        parts.append('<w:b w:val="0"/><w:bCs w:val="0"/>')
+    if heading:
+        parts.append(_HEADING_NEUTRAL)
     if spacing and profile.char_spacing_pt:
         parts.append(f'<w:spacing w:val="{round(profile.char_spacing_pt * 20)}"/>')
     size = half_points(style.size or 16)
+    if heading:
+        parts.append('<w:kern w:val="0"/>')
     parts.append(f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>{lang}')
     return "<w:rPr>" + "".join(parts) + "</w:rPr>"
 
@@ -275,13 +283,25 @@ def _ppr(
     return "<w:pPr>" + "".join(parts) + "</w:pPr>"
 
 
-def _pstyle(sid: str, name: str, ppr: str, rpr: str, *, default: bool = False) -> str:
+def _pstyle(
+    sid: str, name: str, ppr: str, rpr: str, *, default: bool = False, based_on: str = "Normal"
+) -> str:
+    """One paragraph ``w:style``; every style but the default one is based on ``based_on``."""
     flag = ' w:default="1"' if default else ""
-    based = "" if default else '<w:basedOn w:val="Normal"/>'
+    based = "" if default else f'<w:basedOn w:val="{based_on}"/>'
     return (
         f'<w:style w:type="paragraph"{flag} w:styleId="{sid}"><w:name w:val="{esc(name)}"/>'
         f'{based}<w:next w:val="{"SpeechBody" if not default else "Normal"}"/><w:qFormat/>{ppr}{rpr}</w:style>'
     )
+
+
+# Word's built-in heading styles: speechgen's heading styles are based on them, so
+# pandoc, screen readers and Word's navigation pane see the headings. They carry
+# speechgen's look themselves, so a writer who picks 标题 1 in Word gets it too.
+BUILTIN_HEADINGS = {level: (f"Heading{level}", f"heading {level}") for level in (1, 2, 3, 4)}
+# What built-in heading styles elsewhere (a shell made in Word) commonly add — colour,
+# italics, kerning — is switched off explicitly in speechgen's heading styles.
+_HEADING_NEUTRAL = '<w:i w:val="0"/><w:iCs w:val="0"/><w:color w:val="auto"/>'
 
 
 @lru_cache(maxsize=32)
@@ -320,7 +340,13 @@ def _styles_xml_cached(profile_json: str) -> str:
             line_pt=line,
             snap=key not in ("title", "subtitle"),
         )
-        styles.append(_pstyle(sid, name, ppr, _rpr_style(profile, st)))
+        if heading_level is None:
+            styles.append(_pstyle(sid, name, ppr, _rpr_style(profile, st)))
+            continue
+        rpr = _rpr_style(profile, st, heading=True)
+        builtin_id, builtin_name = BUILTIN_HEADINGS[heading_level]
+        styles.append(_pstyle(builtin_id, builtin_name, ppr, rpr))
+        styles.append(_pstyle(sid, name, ppr, rpr, based_on=builtin_id))
     for level, (sid, name) in RUN_IN_IDS.items():
         st = profile.element(f"heading{level}")
         styles.append(
