@@ -73,6 +73,13 @@ def write_brief(folder: Path, text: str, name: str = "brief.yaml") -> Path:
     return path
 
 
+def docx_texts(path: Path) -> list[str]:
+    """Paragraph texts of a .docx, reopened with python-docx."""
+    import docx
+
+    return [p.text for p in docx.Document(str(path)).paragraphs]
+
+
 def has_libreoffice() -> bool:
     """True when LibreOffice and poppler are installed (for layout tests)."""
     return shutil.which("soffice") is not None and shutil.which("pdftotext") is not None

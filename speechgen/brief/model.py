@@ -252,7 +252,10 @@ class Meeting(_Model):
     organization: Text = Field(description="召开会议的单位，如 某某市某某局（必填）")
     date: DateValue | None = Field(None, description="会议日期，2026-05-10 或 2026年5月10日")
     speaker: OptText = Field(None, description="讲话人姓名")
-    speaker_title: OptText = Field(None, description="讲话人职务，如 局长")
+    speaker_title: OptText = Field(
+        None,
+        description="讲话人职务，如 局长；印在署名行的姓名前面（局长　王建国），要和 speaker 一起写",
+    )
     title: OptText = Field(
         None,
         description="讲话标题；不填则为“在<会议名称>上的讲话”。太长时自动在词与词之间回行；要自己定回行处，就在标题里换行",

@@ -40,6 +40,13 @@ def validate_brief(loaded: LoadedBrief) -> Brief:
         errors = _drop_missing_explained_by_typo(exc.errors(include_url=False), loaded.data)
         problems = _dedupe([_to_problem(loaded, err) for err in errors])
         raise InputProblems(problems, summary=_summary(len(problems))) from None
+    if brief.meeting.speaker_title and not brief.meeting.speaker:
+        problem = loaded.problem(
+            ("meeting", "speaker_title"),
+            "写了讲话人职务，却没有写讲话人：职务印在署名行的姓名前面（如“局长　王建国”），"
+            "请补上 speaker，或删去 speaker_title",
+        )
+        raise InputProblems([problem], summary=_summary(1))
     for index, message in deadlines_before_meeting(brief):
         warning = loaded.problem(("measures", index, "deadline"), message)
         if warning not in loaded.warnings:
