@@ -106,3 +106,15 @@ def test_an_english_shell_keeps_chinese_line_breaking(invoke, tmp_path: Path) ->
             assert len(inside) == 28, line.text
             full += 1
     assert full >= 40 and hanging >= 3
+
+
+def test_large_print_keeps_a_run_in_heading_with_its_text(invoke, tmp_path: Path) -> None:
+    """A （一） sentence opening its paragraph is never the last line of a page."""
+    _, pages = render_pdf(invoke, tmp_path, long_brief(), "--profile", "large")
+    assert len(pages) >= 4
+    headings = 0
+    for page in pages[:-1]:
+        lines = body_lines(page, "large")
+        headings += sum(1 for line in lines if HEADING.match(line.text))
+        assert not HEADING.match(lines[-1].text), lines[-1].text
+    assert headings >= 8

@@ -13,10 +13,11 @@ The result is returned as bytes; writing files is :mod:`speechgen.output`'s job.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..layout.profile import ElementStyle, Profile
-from ..layout.titlelines import title_lines, title_width
+from ..layout.titlelines import text_width, title_lines, title_width
 from ..speech.blocks import (
     Block,
     Byline,
@@ -140,8 +141,9 @@ def _text_runs(text: str, rstyle: str | None = None) -> str:
 # ----------------------------------------------------------------------------- body
 
 
-def _para(style_id: str, runs: str) -> str:
-    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>{runs}</w:p>'
+def _para(style_id: str, runs: str, extra_ppr: str = "") -> str:
+    """A ``<w:p>`` in ``style_id``; ``extra_ppr`` is direct paragraph formatting after the style."""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{extra_ppr}</w:pPr>{runs}</w:p>'
 
 
 _SIMPLE_BLOCKS = (
@@ -152,30 +154,68 @@ _SIMPLE_BLOCKS = (
 )
 
 
-def _block_para(block: Block, title_width: int = 0) -> str:
+@dataclass(frozen=True)
+class _Measure:
+    """What the body writer needs to know about line lengths, from the profile."""
+
+    title_width: int  # title characters a line
+    line_chars: float  # body characters a line
+    indent_chars: float
+    keep_headings: bool  # the profile's keep_with_next
+
+    @classmethod
+    def of(cls, profile: Profile) -> _Measure:
+        """The measures of ``profile``'s type area."""
+        page = profile.page
+        width_pt = (page.width_mm - page.left_mm - page.right_mm) * 72 / 25.4
+        advance = (profile.element("body").size or 16) + profile.char_spacing_pt
+        return cls(
+            title_width(profile),
+            width_pt / advance,
+            profile.indent_chars,
+            profile.keep_with_next,
+        )
+
+
+def _run_in_keep(heading_text: str, measure: _Measure) -> str:
+    """Direct formatting that keeps a run-in heading with its text across a page break.
+
+    The paragraph may not leave its first line alone at the foot of a page
+    (``widowControl``: at least two lines stay together); when the heading sentence
+    itself fills two lines or more, the whole paragraph stays together (``keepLines``).
+    """
+    if not measure.keep_headings:
+        return ""
+    first_line = measure.line_chars - measure.indent_chars
+    keep_lines = text_width(heading_text) >= first_line + measure.line_chars - 1
+    return ("<w:keepLines/>" if keep_lines else "") + '<w:widowControl w:val="1"/>'
+
+
+def _block_para(block: Block, measure: _Measure) -> str:
     """The ``<w:p>`` of one block, its style naming the element it is.
 
-    A title longer than ``title_width`` characters is broken into shaped lines
-    (:mod:`speechgen.titlelines`), each line ending in a ``<w:br/>``.
+    A title longer than the line is broken into shaped lines
+    (:mod:`speechgen.layout.titlelines`), each line ending in a ``<w:br/>``.
     """
-    if isinstance(block, Title) and title_width:
-        return _para(
-            STYLE_IDS["title"][0], _text_runs("\n".join(title_lines(block.text, title_width)))
-        )
+    if isinstance(block, Title):
+        lines = title_lines(block.text, measure.title_width)
+        return _para(STYLE_IDS["title"][0], _text_runs("\n".join(lines)))
     for kind, key in _SIMPLE_BLOCKS:
         if isinstance(block, kind):
             return _para(STYLE_IDS[key][0], _text_runs(block.text))
     if isinstance(block, Heading):
         return _para(STYLE_IDS[f"heading{block.level}"][0], _text_runs(block.full_text))
     assert isinstance(block, Paragraph)
-    runs = ""
+    runs = keep = ""
     if block.heading is not None:
-        runs += _text_runs(run_in_text(block.heading), RUN_IN_IDS[block.heading.level][0])
+        heading = run_in_text(block.heading)
+        runs += _text_runs(heading, RUN_IN_IDS[block.heading.level][0])
+        keep = _run_in_keep(heading, measure)
     if block.lead:
         runs += _text_runs(block.seq + block.lead, LEAD_ID[0])
     elif block.seq:
         runs += _text_runs(block.seq)
-    return _para(STYLE_IDS["body"][0], runs + _text_runs(block.text))
+    return _para(STYLE_IDS["body"][0], runs + _text_runs(block.text), keep)
 
 
 def _last(blocks: list[Block], kinds: tuple[type, ...]) -> int:
@@ -199,10 +239,10 @@ def body_paragraphs(blocks: Iterable[Block], profile: Profile) -> list[str]:
     blocks = list(blocks)
     last_title = _last(blocks, (Title, Subtitle))
     last_byline = max((i for i, b in enumerate(blocks) if isinstance(b, Byline)), default=-1)
-    width = title_width(profile)
+    measure = _Measure.of(profile)
     out: list[str] = []
     for i, block in enumerate(blocks):
-        out.append(_block_para(block, width))
+        out.append(_block_para(block, measure))
         if i == last_title and profile.blank_lines_after_title:
             style = STYLE_IDS["subtitle" if isinstance(block, Subtitle) else "title"][0]
             out.extend(_para(style, "") for _ in range(profile.blank_lines_after_title))
