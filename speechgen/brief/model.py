@@ -538,6 +538,11 @@ class Brief(_Model):
     )
     shell: str | None = Field(None, description="本单位的 Word 外壳 .docx（相对于简报所在文件夹）")
     options: dict[str, Any] = Field(default_factory=dict, description="模板声明的选项")
+    keep_placeholders: bool = Field(
+        False,
+        description="示例或范文简报写 true：其中的“某某”等占位符是有意保留的，"
+        "生成后的检查摘要把它们单独注明，不算错误",
+    )
     meeting: Meeting = Field(description="会议信息")
     praise: list[Praise] = Field(default_factory=list, description="点名表扬：who 谁、for 什么")
     ranking: RankingValue | None = Field(

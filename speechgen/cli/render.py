@@ -100,14 +100,14 @@ _FONTS_WARNED: set[str] = set()
 
 
 def _font_warnings_once(draft: Draft) -> list[str]:
-    """Warn in one line about fonts missing on this machine, once per profile and process.
+    """Warn in one line about fonts missing on this machine, once per machine and set of fonts.
 
     The per-font detail (alternatives, preview substitutes) is in ``fonts.font_warnings``;
-    with ``--debug`` (SPEECHGEN_DEBUG=1) it is printed in full.
+    with ``--debug`` (SPEECHGEN_DEBUG=1) it is printed in full, every time.
     """
     import os
 
-    from ..layout.fonts import font_warnings, is_installed
+    from ..layout.fonts import font_warnings, hint_due, is_installed
 
     key = draft.profile.model_dump_json()
     if key in _FONTS_WARNED:
@@ -115,6 +115,8 @@ def _font_warnings_once(draft: Draft) -> list[str]:
     _FONTS_WARNED.add(key)
     if os.environ.get("SPEECHGEN_DEBUG") == "1":
         return font_warnings(draft.profile)
+    if not hint_due(draft.profile.fonts()):
+        return []  # shown on an earlier run: no need to list the fonts again
     missing = [f for f in draft.profile.fonts() if is_installed(f) is False]
     if not missing:
         return []
