@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -180,7 +177,13 @@ def _render_in_pool(
 
     With ``fork`` the parent first renders the first brief itself: the workers then
     inherit its imports and its caches (compiled templates, manifests, profiles).
+    multiprocessing and concurrent.futures are imported here, not at start-up: one
+    brief never needs them.
     """
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
     results: list[JobResult | None] = [None] * len(planned)
     bar = ProgressBar(len(planned), progress)
     first = 0
