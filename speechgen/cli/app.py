@@ -64,11 +64,31 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    """``--version``: print ``speechgen <version>`` to stdout and stop."""
+    if value:
+        from ..console import echo_out
+        from ..version import __version__
+
+        echo_out(f"speechgen {__version__}\n")
+        raise typer.Exit(0)
+
+
 @app.callback()
 def _root(
     ctx: typer.Context,
     debug: Annotated[
         bool, typer.Option("--debug", help="出错时显示完整的调试信息（traceback）")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            help="显示 speechgen 的版本号并退出",
+            callback=_print_version,
+            is_eager=True,
+        ),
     ] = False,
 ) -> None:
     """speechgen：根据 YAML 简报生成中文讲话稿初稿（.docx）。"""
