@@ -11,6 +11,7 @@ from pathlib import Path
 from ..errors import EXIT_INTERNAL, EXIT_OK, SpeechgenError, UserError
 from ..facade import Draft, RenderSettings, build_draft, draft_docx, draft_text
 from .jobs import Job
+from .writebehind import WriteBehind
 
 
 @dataclass
@@ -40,14 +41,19 @@ def render_job(
     settings: RenderSettings,
     options: RenderOptions,
     stdout: Callable[[str], None] | None = None,
+    behind: WriteBehind | None = None,
 ) -> JobResult:
-    """Render one brief to its target; errors become the result's exit code and messages."""
+    """Render one brief to its target; errors become the result's exit code and messages.
+
+    With ``behind`` the file is written in its background thread (a batch): the result
+    is complete only after ``behind.finish()``.
+    """
     result = JobResult(job.brief, job.target)
     try:
         draft = build_draft(job.brief, settings)
         known = len(draft.warnings)
         result.messages.extend(draft.warnings)
-        _write(draft, job, options, result, stdout)
+        _write(draft, job, options, result, stdout, behind)
         result.messages.extend(draft.warnings[known:])  # found while writing (the shell's footer)
     except SpeechgenError as exc:
         result.exit_code = exc.exit_code
@@ -61,24 +67,33 @@ def _write(
     options: RenderOptions,
     result: JobResult,
     stdout: Callable[[str], None] | None,
+    behind: WriteBehind | None = None,
 ) -> None:
     from ..facade import write_output
 
     if job.target is None:
         (stdout or sys.stdout.write)(draft_text(draft, options.fmt))
         return
+    target = job.target
     protected = draft.protected_paths()
     data = (
         draft_docx(draft)
         if options.fmt == "docx"
         else draft_text(draft, options.fmt).encode("utf-8")
     )
-    backup = write_output(
-        job.target, data, protected=protected, force=options.force, kind=options.fmt
-    )
-    result.written.append(job.target)
-    if backup is not None:
-        result.messages.append(f"{job.target}: 原文件已备份为 {backup.name}")
+
+    def store() -> Path | None:
+        return write_output(
+            target, data, protected=protected, force=options.force, kind=options.fmt
+        )
+
+    if behind is not None and not (options.pdf or options.png):  # previews need the file now
+        behind.submit(result, target, store)
+    else:
+        backup = store()
+        result.written.append(target)
+        if backup is not None:
+            result.messages.append(f"{target}: 原文件已备份为 {backup.name}")
     if options.fmt == "docx":
         result.messages.extend(_font_warnings_once(draft))
     if options.check:
@@ -148,10 +163,11 @@ def render_safely(
     options: RenderOptions,
     debug: bool,
     stdout: Callable[[str], None] | None = None,
+    behind: WriteBehind | None = None,
 ) -> JobResult:
     """Render one job; an unexpected error becomes that brief's exit code 5, not the batch's end."""
     try:
-        return render_job(job, settings, options, stdout)
+        return render_job(job, settings, options, stdout, behind)
     except Exception as exc:  # a worker boundary: one brief's bug must not stop the batch
         return internal_error(job, exc, traceback.format_exc() if debug else None)
 
