@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterable
+from typing import Any
 from xml.etree import ElementTree as ET
 
 from ..errors import SpeechgenError, UserError
@@ -17,6 +18,11 @@ class DraftCheckFailed(SpeechgenError):
 
 def docx_paragraph_texts(data: bytes) -> list[str]:
     """Reopen .docx bytes, parse every XML part strictly, return the paragraphs' texts."""
+    return _reopen(data).texts()
+
+
+def _reopen(data: bytes) -> Any:
+    """The draft reopened as the reader sees it, after a strict parse of every XML part."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:  # read() checks each member's CRC
             for name in zf.namelist():
@@ -25,7 +31,7 @@ def docx_paragraph_texts(data: bytes) -> list[str]:
     except (zipfile.BadZipFile, ET.ParseError) as exc:
         raise DraftCheckFailed(f"生成的 .docx 无法重新打开（{exc}）") from None
     try:
-        return read_docx_bytes(data, "<draft>").texts()
+        return read_docx_bytes(data, "<draft>")
     except UserError as exc:
         raise DraftCheckFailed(exc.message) from None
 
@@ -61,13 +67,14 @@ def verify_docx(
     ``properties`` maps core property names (``title``, ``creator``, ``subject``,
     ``keywords``) to the exact values they must hold.
     """
-    missing = missing_texts("\n".join(docx_paragraph_texts(data)), expected)
+    document = _reopen(data)  # read once: for the texts and the properties
+    missing = missing_texts("\n".join(document.texts()), expected)
     if missing:
         raise DraftCheckFailed(
             f"生成的 .docx 缺少这些内容：{'；'.join(m[:30] for m in missing[:5])}"
         )
     if properties:
-        found = read_docx_bytes(data, "<draft>").core_properties
+        found = document.core_properties
         wrong = [name for name, value in properties.items() if found.get(name) != value]
         if wrong:
             raise DraftCheckFailed(f"生成的 .docx 文档属性不对：{'、'.join(wrong)}")
