@@ -229,7 +229,7 @@ def document_meta(draft: Draft) -> dict[str, Any]:
     """Document properties for the draft (title, author, subject)."""
     m = draft.brief.meeting
     return {
-        "title": m.title or f"在{m.name}上的讲话",
+        "title": blocks_mod.join_lines(m.title or f"在{m.name}上的讲话"),
         "author": m.speaker or m.organization,
         "subject": m.name,
         "keywords": m.organization,
@@ -283,10 +283,15 @@ def _properties(meta: Any) -> dict[str, str]:
 
 def expected_texts(draft: Draft) -> list[str]:
     """Texts the finished document must contain: every block, and each measure title."""
-    from .speech.blocks import Paragraph
+    from .layout.titlelines import title_lines, title_width
+    from .speech.blocks import Paragraph, Title
 
+    width = title_width(draft.profile)
     texts = []
     for b in draft.blocks:
+        if isinstance(b, Title):
+            texts.extend(title_lines(b.text, width))
+            continue
         texts.extend((b.plain_text if isinstance(b, Paragraph) else b.text).split("\n"))
     texts.extend(m.title for m in draft.brief.measures)
     return texts

@@ -8,6 +8,9 @@
   overwriting is refused (exit 3) unless ``force``; with ``force`` the old file is
   kept beside it as ``<stem>.bak-YYYYMMDD-HHMMSS<suffix>``.
 * The output may never be the brief or the template, even with ``force``.
+
+speechgen's own files (compiled templates, the note that a hint was shown) live in
+the per-user cache folder of :func:`user_cache_dir`.
 """
 
 from __future__ import annotations
@@ -185,3 +188,24 @@ def safe_write(
     check_target(target, protected=protected, force=force, kind=kind, state=state)
     needs_backup = target.exists() and (state is None or state(target) != "untouched")
     return atomic_write(target, data, backup=needs_backup)
+
+
+def user_cache_dir() -> Path:
+    """speechgen's per-user cache folder (not created here).
+
+    ``SPEECHGEN_CACHE_DIR`` when set; else ``%LOCALAPPDATA%\\speechgen`` on Windows,
+    ``~/Library/Caches/speechgen`` on macOS and ``$XDG_CACHE_HOME/speechgen`` (by
+    default ``~/.cache/speechgen``) elsewhere, as platformdirs places them.
+    """
+    import sys
+
+    own = os.environ.get("SPEECHGEN_CACHE_DIR")
+    if own:
+        return Path(own)
+    if os.name == "nt":
+        return (
+            Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "speechgen"
+        )
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "speechgen"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "speechgen"

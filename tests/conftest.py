@@ -25,6 +25,20 @@ from speechgen.cli.app import app  # noqa: E402
 from helpers import EXAMPLES, FULL_BRIEF, write_brief  # noqa: E402
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory):
+    """speechgen's cache (compiled templates, hint markers) in a folder of the test run's own."""
+    import os
+
+    old = os.environ.get("SPEECHGEN_CACHE_DIR")
+    os.environ["SPEECHGEN_CACHE_DIR"] = str(tmp_path_factory.mktemp("speechgen-cache"))
+    yield
+    if old is None:
+        os.environ.pop("SPEECHGEN_CACHE_DIR", None)
+    else:
+        os.environ["SPEECHGEN_CACHE_DIR"] = old
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     """A typer CliRunner (stderr captured separately)."""

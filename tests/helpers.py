@@ -6,8 +6,10 @@ Test modules import from here (``from helpers import write_brief``; pyproject pu
 
 from __future__ import annotations
 
+import html
 import io
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -73,16 +75,16 @@ def write_brief(folder: Path, text: str, name: str = "brief.yaml") -> Path:
     return path
 
 
-def has_libreoffice() -> bool:
-    """True when LibreOffice and poppler are installed (for layout tests)."""
-    return shutil.which("soffice") is not None and shutil.which("pdftotext") is not None
-
-
 def docx_texts(path: Path) -> list[str]:
     """Paragraph texts of a .docx, reopened with python-docx."""
     import docx
 
     return [p.text for p in docx.Document(str(path)).paragraphs]
+
+
+def has_libreoffice() -> bool:
+    """True when LibreOffice and poppler are installed (for layout tests)."""
+    return shutil.which("soffice") is not None and shutil.which("pdftotext") is not None
 
 
 # --- a brief whose first measure is due before the meeting -----------------------------
@@ -569,3 +571,128 @@ def paragraphs_xml(*texts: str) -> str:
     """A ``document.xml`` body with one paragraph per text."""
     body = "".join(f'<w:p><w:r><w:t xml:space="preserve">{t}</w:t></w:r></w:p>' for t in texts)
     return f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>'
+
+
+# ----------------------------------------------------------------------------- PDF pages
+
+MM = 72 / 25.4  # points per millimetre
+
+
+def has_pandoc() -> bool:
+    """True when pandoc is installed."""
+    return shutil.which("pandoc") is not None
+
+
+@dataclass
+class Line:
+    """One printed line: top y, left and right x, text."""
+
+    y: float
+    x0: float
+    x1: float
+    text: str
+
+
+_WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>'
+)
+
+
+def pdf_pages(pdf: Path) -> list[list[Line]]:
+    """Lines of each page from ``pdftotext -bbox`` (words within 3 pt of each other's top)."""
+    out = subprocess.run([shutil.which("pdftotext") or "pdftotext", "-bbox", str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout  # fmt: skip
+    pages = []
+    for body in re.findall(r"<page [^>]*>(.*?)</page>", out, re.S):
+        lines: list[Line] = []
+        for x0, y, x1, text in sorted(
+            ((float(a), float(b), float(c), t) for a, b, c, t in _WORD.findall(body)),
+            key=lambda w: (round(w[1]), w[0]),
+        ):
+            if lines and abs(lines[-1].y - y) < 3:
+                last = lines[-1]
+                lines[-1] = Line(
+                    last.y, min(last.x0, x0), max(last.x1, x1), last.text + html.unescape(text)
+                )
+            else:
+                lines.append(Line(y, x0, x1, html.unescape(text)))
+        pages.append(lines)
+    return pages
+
+
+def render_pdf(
+    invoke, tmp_path: Path, brief_text: str, *args: str
+) -> tuple[Path, list[list[Line]]]:
+    """Render a brief with ``--pdf``; return the .docx path and the PDF's lines."""
+    brief = write_brief(tmp_path, brief_text)
+    result = invoke("render", brief, "--no-check", "--pdf", *args)
+    assert result.exit_code == 0, result.stderr
+    return brief.with_suffix(".docx"), pdf_pages(brief.with_suffix(".pdf"))
+
+
+def docx_to_pdf_pages(docx_path: Path) -> list[list[Line]]:
+    """Convert any .docx to PDF beside it with speechgen's preview; return the PDF's lines."""
+    from speechgen.layout.preview import convert_to_pdf
+
+    return pdf_pages(convert_to_pdf(docx_path, docx_path.parent))
+
+
+POINTS = [
+    "要坚持问题导向，聚焦群众反映强烈的突出问题，逐项建立台账、明确责任、限期整改到位，确保件件有着落、事事有回音",
+    "各部门要加强协同配合，打破条块分割，形成上下联动、左右协同的工作格局，切实提高工作效率和服务质量",
+    "要强化督促检查，对进展缓慢、敷衍塞责的单位和个人严肃问责，以钉钉子精神推动各项任务落地见效",
+    "年底前要对照清单逐项销号，拿出看得见、摸得着的成效，向全局干部职工交出一份合格答卷",
+]
+
+
+def long_brief(extra_meeting: str = "") -> str:
+    """A brief long enough for five or more official pages; ``extra_meeting`` adds meeting lines."""
+    lines = ["meeting:", "  name: 全市形势分析会", "  organization: 滨江市税务局", "  date: 2026-05-10",
+             "  speaker: 王建国"]  # fmt: skip
+    lines += [f"  {ln}" for ln in extra_meeting.splitlines() if ln.strip()]
+    lines += ["strengths: [征管质效模块名列前茅]", "weaknesses: [基层活力不足]", "measures:"]
+    for n in "一二三四五六七八":
+        lines += [f"  - title: 形成第{n}项工作体系", "    points:"] + [
+            f"      - {p}" for p in POINTS
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def make_plain_shell(
+    path: Path, *, east_asian_lang: str = "en-US", page_field: bool = True
+) -> Path:
+    """A shell as made in an English Word: A4 with GB/T 9704 margins, defaults in ``east_asian_lang``.
+
+    Its footer holds a centred PAGE field unless ``page_field`` is false (then the
+    footer has only text).
+    """
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    lang = document.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:lang"))
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), east_asian_lang)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if page_field:
+        field = OxmlElement("w:fldSimple")
+        field.set(qn("w:instr"), " PAGE ")
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = "1"
+        run.append(text)
+        field.append(run)
+        footer._p.append(field)
+    else:
+        footer.add_run("滨江市税务局办公室")
+    document.add_paragraph("{{ body }}")
+    document.save(str(path))
+    return path

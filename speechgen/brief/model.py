@@ -252,8 +252,14 @@ class Meeting(_Model):
     organization: Text = Field(description="召开会议的单位，如 某某市某某局（必填）")
     date: DateValue | None = Field(None, description="会议日期，2026-05-10 或 2026年5月10日")
     speaker: OptText = Field(None, description="讲话人姓名")
-    speaker_title: OptText = Field(None, description="讲话人职务，如 局长")
-    title: OptText = Field(None, description="讲话标题；不填则为“在<会议名称>上的讲话”")
+    speaker_title: OptText = Field(
+        None,
+        description="讲话人职务，如 局长；印在署名行的姓名前面（局长　王建国），要和 speaker 一起写",
+    )
+    title: OptText = Field(
+        None,
+        description="讲话标题；不填则为“在<会议名称>上的讲话”。太长时自动在词与词之间回行；要自己定回行处，就在标题里换行",
+    )
     subtitle: OptText = Field(None, description="副标题（可选，以——开头的第二行标题）")
     audience: OptText = Field(None, description="听众，如 中层干部")
     minutes: int | None = Field(None, gt=0, le=600, description="目标讲话时长（分钟，可选）")
@@ -532,6 +538,11 @@ class Brief(_Model):
     )
     shell: str | None = Field(None, description="本单位的 Word 外壳 .docx（相对于简报所在文件夹）")
     options: dict[str, Any] = Field(default_factory=dict, description="模板声明的选项")
+    keep_placeholders: bool = Field(
+        False,
+        description="示例或范文简报写 true：其中的“某某”等占位符是有意保留的，"
+        "生成后的检查摘要把它们单独注明，不算错误",
+    )
     meeting: Meeting = Field(description="会议信息")
     praise: list[Praise] = Field(default_factory=list, description="点名表扬：who 谁、for 什么")
     ranking: RankingValue | None = Field(

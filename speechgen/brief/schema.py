@@ -52,6 +52,8 @@ _DEFS = {
 _STRING_OK = {"Item", "Measure", "PriorSpeaker"}
 # speechgen reads a quoted number ("3") like a bare one, so editors must accept it too.
 _DIGITS = {"type": "string", "pattern": "^[0-9]+$", "description": '也可以写成带引号的数字，如 "3"'}
+# speechgen reads every value as text first: true/false arrive as words, and are accepted so.
+_BOOL_WORDS = {"type": "string", "enum": ["true", "false"]}
 
 
 def _chinese(node: Any) -> Any:
@@ -66,11 +68,13 @@ def _chinese(node: Any) -> Any:
         return {"anyOf": [{"type": "string", "minLength": 1, "description": _DEFS[name][1]}, node]}
     if node.get("type") == "integer":
         return {"anyOf": [node, _DIGITS]}
+    if node.get("type") == "boolean":
+        return {"anyOf": [node, _BOOL_WORDS]}
     out = {}
     for key, value in node.items():
         if key == "properties" and isinstance(value, dict):
             out[key] = {
-                k: {kk: _chinese(vv) for kk, vv in v.items() if kk != "title"}
+                k: _chinese({kk: vv for kk, vv in v.items() if kk != "title"})
                 for k, v in value.items()
             }
         else:

@@ -42,6 +42,13 @@ def validate_brief(loaded: LoadedBrief) -> Brief:
         explained, errors = shape_hints.explain(errors, loaded, _model_at, _clean_loc)
         problems = _dedupe(explained + [_to_problem(loaded, err) for err in errors])
         raise InputProblems(problems, summary=_summary(len(problems))) from None
+    if brief.meeting.speaker_title and not brief.meeting.speaker:
+        problem = loaded.problem(
+            ("meeting", "speaker_title"),
+            "写了讲话人职务，却没有写讲话人：职务印在署名行的姓名前面（如“局长　王建国”），"
+            "请补上 speaker，或删去 speaker_title",
+        )
+        raise InputProblems([problem], summary=_summary(1))
     for index, message in deadlines_before_meeting(brief):
         warning = loaded.problem(("measures", index, "deadline"), message)
         if warning not in loaded.warnings:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .rules.numbers import FULLWIDTH_DIGITS, to_halfwidth
-from .rules.punctuation import _DASH, _ELLIPSIS, _FULL, _half_width
+from .rules.punctuation import _ELLIPSIS, _FULL, _half_width, dash_matches
 
 _DOUBLE = re.compile("[“”]")
 _SINGLE = re.compile("[‘’]")
@@ -39,7 +39,7 @@ def fixes_for(text: str) -> list[Fix]:
     for m in _ELLIPSIS.finditer(text):
         if m.group(0) != "……":
             found.append(Fix(m.start(), m.end(), "……", "punct.ellipsis"))
-    for m in _DASH.finditer(text):
+    for m in dash_matches(text):
         found.append(Fix(m.start(), m.end(), "——", "punct.dash"))
     for m in FULLWIDTH_DIGITS.finditer(text):
         found.append(Fix(m.start(), m.end(), to_halfwidth(m.group(0)), "numbers.fullwidth"))

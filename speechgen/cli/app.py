@@ -64,11 +64,31 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    """``--version``: print ``speechgen <version>`` to stdout and stop."""
+    if value:
+        from ..console import echo_out
+        from ..version import __version__
+
+        echo_out(f"speechgen {__version__}\n")
+        raise typer.Exit(0)
+
+
 @app.callback()
 def _root(
     ctx: typer.Context,
     debug: Annotated[
         bool, typer.Option("--debug", help="出错时显示完整的调试信息（traceback）")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            help="显示 speechgen 的版本号并退出",
+            callback=_print_version,
+            is_eager=True,
+        ),
     ] = False,
 ) -> None:
     """speechgen：根据 YAML 简报生成中文讲话稿初稿（.docx）。"""
@@ -411,6 +431,24 @@ def templates_lint(
     raise typer.Exit(lint_template(path, (ctx.obj or {}).get("template_dirs", [])))
 
 
+def _skip_pydantic_plugin_discovery() -> None:
+    """With plugins disabled, give pydantic a plugin loader that finds none without looking.
+
+    pydantic's own loader imports ``importlib.metadata`` (and with it email, zipfile,
+    csv…, about 5 ms) at its first model even when ``PYDANTIC_DISABLE_PLUGINS`` tells it
+    to load nothing. A stand-in module with the same ``get_plugins`` answers ``()``.
+    """
+    import types
+
+    if os.environ.get("PYDANTIC_DISABLE_PLUGINS") not in ("__all__", "1", "true"):
+        return
+    if "pydantic.plugin._loader" in sys.modules:
+        return
+    stub = types.ModuleType("pydantic.plugin._loader", "speechgen: pydantic plugins disabled")
+    stub.get_plugins = lambda: ()  # type: ignore[attr-defined]
+    sys.modules["pydantic.plugin._loader"] = stub
+
+
 def main() -> None:
     """Console-script entry point: run, flush, then leave without the interpreter's teardown (~80 ms).
 
@@ -419,6 +457,7 @@ def main() -> None:
     uses no pydantic plugins.
     """
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _skip_pydantic_plugin_discovery()
     args = sys.argv[1:]
     if "--debug" in args[1:]:  # accept --debug after the command too
         args.remove("--debug")

@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -43,6 +40,7 @@ PRELOAD = (
 # Spawned workers each pay an interpreter start and the imports (~0.3 s): without an
 # explicit --jobs, give each at least this many briefs before adding another worker.
 SPAWN_MIN_BRIEFS_PER_WORKER = 16
+CHUNK_MAX = 8  # briefs per pool task (see chunk_size)
 
 
 @dataclass(frozen=True)
@@ -122,12 +120,45 @@ def render_all(
     debug = _debug_requested()
     method = start_method()
     workers = worker_count(jobs, len(planned), method)
-    if any(job.target is None for job in planned) or workers <= 1:
-        return [
-            render_safely(job, settings, options, debug, stdout)
-            for job in _with_progress(planned, progress)
-        ]
+    if len(planned) == 1 or any(job.target is None for job in planned):
+        return [render_safely(job, settings, options, debug, stdout) for job in planned]
+    if workers <= 1:
+        bar = ProgressBar(len(planned), progress)
+        try:
+            return render_chunk(planned, settings, options, debug, on_rendered=bar.advance)
+        finally:
+            bar.close()
     return _render_in_pool(planned, settings, options, workers, method, debug, progress)
+
+
+def render_chunk(
+    chunk: list[Job],
+    settings: RenderSettings,
+    options: RenderOptions,
+    debug: bool,
+    on_rendered: Callable[[], None] | None = None,
+) -> list[JobResult]:
+    """Render several briefs in this process, each written while the next one renders.
+
+    Every result is complete (written, or failed with its code) when this returns.
+    """
+    from .writebehind import WriteBehind
+
+    behind = WriteBehind()
+    results = []
+    try:
+        for job in chunk:
+            results.append(render_safely(job, settings, options, debug, behind=behind))
+            if on_rendered is not None:
+                on_rendered()
+    finally:
+        behind.finish()
+    return results
+
+
+def chunk_size(briefs: int, workers: int) -> int:
+    """Briefs per pool task: enough for writes to overlap rendering, small enough to balance."""
+    return max(1, min(CHUNK_MAX, briefs // (workers * 4)))
 
 
 def default_jobs() -> int:
@@ -181,7 +212,13 @@ def _render_in_pool(
 
     With ``fork`` the parent first renders the first brief itself: the workers then
     inherit its imports and its caches (compiled templates, manifests, profiles).
+    multiprocessing and concurrent.futures are imported here, not at start-up: one
+    brief never needs them.
     """
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
     results: list[JobResult | None] = [None] * len(planned)
     bar = ProgressBar(len(planned), progress)
     first = 0
@@ -194,18 +231,22 @@ def _render_in_pool(
     executor = ProcessPoolExecutor(
         workers, mp_context=context, initializer=init_worker, initargs=(method != "fork",)
     )
+    size = chunk_size(len(planned) - first, workers)
     try:
-        futures: dict[Future[JobResult], int] = {
-            executor.submit(render_safely, planned[i], settings, options, debug): i
-            for i in range(first, len(planned))
+        futures: dict[Future[list[JobResult]], int] = {
+            executor.submit(render_chunk, planned[i : i + size], settings, options, debug): i
+            for i in range(first, len(planned), size)
         }
         for future in as_completed(futures):
-            i = futures[future]
+            start = futures[future]
+            count = len(planned[start : start + size])
             try:
-                results[i] = future.result()
+                results[start : start + count] = future.result()
             except BrokenProcessPool as exc:
-                results[i] = internal_error(planned[i], exc)
-            bar.advance()
+                for i in range(start, start + count):
+                    results[i] = internal_error(planned[i], exc)
+            for _ in range(count):
+                bar.advance()
     except BaseException:
         executor.shutdown(wait=False, cancel_futures=True)
         raise
@@ -216,15 +257,6 @@ def _render_in_pool(
         r if r is not None else internal_error(planned[i], RuntimeError("没有结果"))
         for i, r in enumerate(results)
     ]
-
-
-def _with_progress(planned: list[Job], stream: TextIO | None) -> Iterator[Job]:
-    """Yield the jobs while drawing a progress bar (when there is more than one)."""
-    bar = ProgressBar(len(planned), stream)
-    for job in planned:
-        yield job
-        bar.advance()
-    bar.close()
 
 
 class ProgressBar:

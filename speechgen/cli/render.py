@@ -12,6 +12,7 @@ from ..errors import EXIT_INTERNAL, EXIT_OK, SpeechgenError, UserError
 from ..facade import Draft, RenderSettings, build_draft, draft_docx, draft_text
 from ..templating.registry import manifest_warnings
 from .jobs import Job
+from .writebehind import WriteBehind
 
 
 @dataclass
@@ -41,14 +42,21 @@ def render_job(
     settings: RenderSettings,
     options: RenderOptions,
     stdout: Callable[[str], None] | None = None,
+    behind: WriteBehind | None = None,
 ) -> JobResult:
-    """Render one brief to its target; errors become the result's exit code and messages."""
+    """Render one brief to its target; errors become the result's exit code and messages.
+
+    With ``behind`` the file is written in its background thread (a batch): the result
+    is complete only after ``behind.finish()``.
+    """
     result = JobResult(job.brief, job.target)
     try:
         draft = build_draft(job.brief, settings)
         result.messages.extend(manifest_warnings())
+        known = len(draft.warnings)
         result.messages.extend(draft.warnings)
-        _write(draft, job, options, result, stdout)
+        _write(draft, job, options, result, stdout, behind)
+        result.messages.extend(draft.warnings[known:])  # found while writing (the shell's footer)
     except SpeechgenError as exc:
         result.exit_code = exc.exit_code
         result.messages.extend(manifest_warnings())
@@ -62,24 +70,33 @@ def _write(
     options: RenderOptions,
     result: JobResult,
     stdout: Callable[[str], None] | None,
+    behind: WriteBehind | None = None,
 ) -> None:
     from ..facade import write_output
 
     if job.target is None:
         (stdout or echo_out)(draft_text(draft, options.fmt))
         return
+    target = job.target
     protected = draft.protected_paths()
     data = (
         draft_docx(draft)
         if options.fmt == "docx"
         else draft_text(draft, options.fmt).encode("utf-8")
     )
-    backup = write_output(
-        job.target, data, protected=protected, force=options.force, kind=options.fmt
-    )
-    result.written.append(job.target)
-    if backup is not None:
-        result.messages.append(f"{job.target}: 原文件已备份为 {backup.name}")
+
+    def store() -> Path | None:
+        return write_output(
+            target, data, protected=protected, force=options.force, kind=options.fmt
+        )
+
+    if behind is not None and not (options.pdf or options.png):  # previews need the file now
+        behind.submit(result, target, store)
+    else:
+        backup = store()
+        result.written.append(target)
+        if backup is not None:
+            result.messages.append(f"{target}: 原文件已备份为 {backup.name}")
     if options.fmt == "docx":
         result.messages.extend(_font_warnings_once(draft))
     if options.check:
@@ -101,14 +118,14 @@ _FONTS_WARNED: set[str] = set()
 
 
 def _font_warnings_once(draft: Draft) -> list[str]:
-    """Warn in one line about fonts missing on this machine, once per profile and process.
+    """Warn in one line about fonts missing on this machine, once per machine and set of fonts.
 
     The per-font detail (alternatives, preview substitutes) is in ``fonts.font_warnings``;
-    with ``--debug`` (SPEECHGEN_DEBUG=1) it is printed in full.
+    with ``--debug`` (SPEECHGEN_DEBUG=1) it is printed in full, every time.
     """
     import os
 
-    from ..layout.fonts import font_warnings, is_installed
+    from ..layout.fonts import font_warnings, hint_due, is_installed
 
     key = draft.profile.model_dump_json()
     if key in _FONTS_WARNED:
@@ -116,6 +133,8 @@ def _font_warnings_once(draft: Draft) -> list[str]:
     _FONTS_WARNED.add(key)
     if os.environ.get("SPEECHGEN_DEBUG") == "1":
         return font_warnings(draft.profile)
+    if not hint_due(draft.profile.fonts()):
+        return []  # shown on an earlier run: no need to list the fonts again
     missing = [f for f in draft.profile.fonts() if is_installed(f) is False]
     if not missing:
         return []
@@ -147,10 +166,11 @@ def render_safely(
     options: RenderOptions,
     debug: bool,
     stdout: Callable[[str], None] | None = None,
+    behind: WriteBehind | None = None,
 ) -> JobResult:
     """Render one job; an unexpected error becomes that brief's exit code 5, not the batch's end."""
     try:
-        return render_job(job, settings, options, stdout)
+        return render_job(job, settings, options, stdout, behind)
     except Exception as exc:  # a worker boundary: one brief's bug must not stop the batch
         return internal_error(job, exc, traceback.format_exc() if debug else None)
 

@@ -9,6 +9,7 @@ option, and a ``show`` for usage errors that translates the known messages.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -69,16 +70,107 @@ def translate(message: str) -> str:
     return message
 
 
+# click's English words in usage lines, value placeholders and notes after a help text.
+_USAGE_WORDS = [
+    ("[OPTIONS]", "[选项]"),
+    ("COMMAND [ARGS]...", "命令 [参数]..."),
+    ("[ARGS]...", "[参数]..."),
+]
+_METAVARS = [
+    (re.compile(r"\s*<list\[[^\]]*\]>"), ""),  # the argument's own name says what it is
+    (re.compile(r"<(?:str|text)>"), "<文字>"),
+    (re.compile(r"<path>"), "<路径>"),
+    (re.compile(r"<(?:file|filename)>"), "<文件>"),
+    (re.compile(r"<directory>"), "<文件夹>"),
+    (re.compile(r"<int(?: range)?>"), "<整数>"),
+    (re.compile(r"<float(?: range)?>"), "<数字>"),
+]
+_NOTES = [
+    (re.compile(r"\[required\]"), "[必填]"),
+    (re.compile(r"\[default: ([^\]]*)\]"), r"[默认：\1]"),
+    (re.compile(r"\[env var: ([^\]]*)\]"), r"[环境变量：\1]"),
+    (re.compile(r"\[x>=(-?[\d.]+)\]"), r"[不小于 \1]"),
+    (re.compile(r"\[x<=(-?[\d.]+)\]"), r"[不大于 \1]"),
+    (re.compile(r"\[(-?[\d.]+)<=x<=(-?[\d.]+)\]"), r"[\1–\2]"),
+]
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on a terminal: Chinese characters and full-width marks take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap_columns(text: str, width: int) -> list[str]:
+    """Break ``text`` into lines of at most ``width`` columns (between words for Latin text)."""
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        line, used = "", 0
+        for token in re.findall(r"\[[^\]]*\]|[A-Za-z0-9_./<>=:-]+ ?|.", paragraph):
+            size = display_width(token)
+            if used + size > width and line.strip():
+                lines.append(line.rstrip())
+                line, used = "", 0
+                token = token.lstrip()
+                size = display_width(token)
+            line += token
+            used += size
+        lines.append(line.rstrip())
+    return lines
+
+
+def chinese_term(text: str) -> str:
+    """An option or argument column with its value placeholder in Chinese."""
+    for pattern, replacement in _METAVARS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def chinese_note(text: str) -> str:
+    """A help text with click's notes ([required], [default: …], ranges) in Chinese."""
+    for pattern, replacement in _NOTES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 class ChineseHelpFormatter(click_formatting.HelpFormatter):
-    """click's help formatter with Chinese headings."""
+    """click's help formatter in Chinese, with columns aligned for double-width characters."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        """Write the usage line with a Chinese prefix."""
+        """Write the usage line with a Chinese prefix and Chinese placeholders."""
+        for english, chinese in _USAGE_WORDS:
+            args = args.replace(english, chinese)
         super().write_usage(prog, args, "用法：" if prefix is None else prefix)
 
     def section(self, name: str) -> Any:
         """Open a help section with its Chinese heading."""
         return super().section(_SECTIONS.get(name, name))
+
+    def write_heading(self, heading: str) -> None:
+        """A section heading with a full-width colon (选项：)."""
+        self.write(f"{'':>{self.current_indent}}{heading}：\n")
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        """Write option and command rows, measuring every column in terminal columns."""
+        rows = [(chinese_term(first), chinese_note(second)) for first, second in rows]
+        if not rows:
+            return
+        first_col = min(max(display_width(first) for first, _ in rows), col_max) + col_spacing
+        indent = " " * self.current_indent
+        text_width = max(self.width - first_col - self.current_indent - 2, 10)
+        for first, second in rows:
+            self.write(f"{indent}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            used = display_width(first)
+            if used <= first_col - col_spacing:
+                self.write(" " * (first_col - used))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            lines = wrap_columns(second, text_width)
+            self.write(f"{lines[0]}\n")
+            for line in lines[1:]:
+                self.write(f"{indent}{' ' * first_col}{line}\n")
 
 
 def _show_usage_error(self: Any, file: Any = None) -> None:

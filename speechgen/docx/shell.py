@@ -17,6 +17,7 @@ draft, so output protection works for it too.
 from __future__ import annotations
 
 import io
+import re
 import secrets
 import zipfile
 from collections.abc import Iterable
@@ -182,6 +183,33 @@ def _ensure_package_entries(parts: dict[str, bytes], custom: str) -> None:
     parts["_rels/.rels"] = _bytes(rels)
 
 
+_PAGE_FIELD = re.compile(rb"(?:<w:instrText[^>]*>|w:instr=\")\s*PAGE\b")
+
+
+def has_page_field(parts: dict[str, bytes], main: str) -> bool:
+    """True when a header or footer of the main document holds a PAGE field (a page number)."""
+    folder = main.rpartition("/")[0]
+    rels = parts.get(f"{folder}/_rels/{main.rpartition('/')[2]}.rels")
+    for rel in _xml(rels).iter(f"{_PKG_REL}Relationship") if rels else ():
+        if rel.get("Type", "").rsplit("/", 1)[-1] in ("footer", "header"):
+            target = rel.get("Target", "")
+            name = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}"
+            if _PAGE_FIELD.search(parts.get(name, b"")):
+                return True
+    return False
+
+
+def page_number_warning(parts: dict[str, bytes], profile: Profile, shown: str) -> str | None:
+    """A warning when the profile wants page numbers but the shell's footers have none."""
+    main = _related(parts, "").get("officeDocument", "word/document.xml")
+    if profile.page_numbers == "none" or has_page_field(parts, main):
+        return None
+    return (
+        f"{shown}: 外壳的页眉页脚里没有页码，稿子将没有页码。"
+        "请在 Word/WPS 里打开外壳，在页脚用“插入 ▸ 页码”加上页码后再生成"
+    )
+
+
 def merge_into_shell(
     parts: dict[str, bytes],
     blocks: Iterable[Block],
@@ -239,6 +267,9 @@ def render_into_shell(draft: Any, meta: DocMeta) -> bytes:
     marker = "SPEECHGENBODY" + secrets.token_hex(8).upper()
     context = dict(_context(draft).as_mapping(), body=marker)
     parts = render_tags(data, context, shown)
+    warning = page_number_warning(parts, draft.profile, shown)
+    if warning and warning not in draft.warnings:
+        draft.warnings.append(warning)
     return merge_into_shell(parts, draft.blocks, draft.profile, meta, marker, shown)
 
 
@@ -316,7 +347,6 @@ def describe_shell_error(exc: Any, shown: str) -> str:
 
 def _undefined_name(message: str) -> str:
     """``'… object' has no attribute 'x'`` / ``'x' is undefined`` → ``：“x”``."""
-    import re
 
     found = re.search(r"has no attribute '([^']+)'|^'([^']+)' is undefined", message)
     if found is None:

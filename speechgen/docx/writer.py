@@ -13,9 +13,11 @@ The result is returned as bytes; writing files is :mod:`speechgen.output`'s job.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..layout.profile import ElementStyle, Profile
+from ..layout.titlelines import text_width, title_lines, title_width
 from ..speech.blocks import (
     Block,
     Byline,
@@ -85,22 +87,42 @@ def _rfonts(latin_font: str, font: str) -> str:
     return f'<w:rFonts w:ascii="{latin}" w:hAnsi="{f}" w:eastAsia="{f}" w:cs="{latin}" w:hint="eastAsia"/>'
 
 
+# Chinese line breaking (hanging punctuation, no 。 at a line start) follows the
+# East Asian language: every style says zh-CN, so a shell whose defaults are en-US
+# keeps it. The document defaults also name the Latin and complex-script languages.
+STYLE_LANG = '<w:lang w:eastAsia="zh-CN"/>'
+DEFAULT_LANG = '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
+
+
 def _rpr_style(
-    profile: Profile, style: ElementStyle, *, spacing: bool = True, own_digits: bool = False
+    profile: Profile,
+    style: ElementStyle,
+    *,
+    spacing: bool = True,
+    own_digits: bool = False,
+    lang: str = STYLE_LANG,
+    heading: bool = False,
 ) -> str:
-    """A style's ``w:rPr``: fonts, bold, character spacing and size, in schema order.
+    """A style's ``w:rPr``: fonts, bold, character spacing, size and language, in schema order.
 
     ``own_digits`` draws Latin letters and digits in the element's own font too (page
     numbers are 宋体 digits, GB/T 9704 §7.5) instead of the profile's Latin font.
+    ``heading`` states bold, italics and colour even where off (:data:`_HEADING_NEUTRAL`).
     """
     font = style.font or "仿宋_GB2312"
     parts = [_rfonts(font if own_digits else profile.latin_font, font)]
     if style.bold:
         parts.append("<w:b/><w:bCs/>")
+    elif heading:
+        parts.append('<w:b w:val="0"/><w:bCs w:val="0"/>')
+    if heading:
+        parts.append(_HEADING_NEUTRAL)
     if spacing and profile.char_spacing_pt:
         parts.append(f'<w:spacing w:val="{round(profile.char_spacing_pt * 20)}"/>')
     size = half_points(style.size or 16)
-    parts.append(f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>')
+    if heading:
+        parts.append('<w:kern w:val="0"/>')
+    parts.append(f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>{lang}')
     return "<w:rPr>" + "".join(parts) + "</w:rPr>"
 
 
@@ -119,8 +141,9 @@ def _text_runs(text: str, rstyle: str | None = None) -> str:
 # ----------------------------------------------------------------------------- body
 
 
-def _para(style_id: str, runs: str) -> str:
-    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>{runs}</w:p>'
+def _para(style_id: str, runs: str, extra_ppr: str = "") -> str:
+    """A ``<w:p>`` in ``style_id``; ``extra_ppr`` is direct paragraph formatting after the style."""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{extra_ppr}</w:pPr>{runs}</w:p>'
 
 
 _SIMPLE_BLOCKS = (
@@ -131,31 +154,98 @@ _SIMPLE_BLOCKS = (
 )
 
 
-def _block_para(block: Block) -> str:
-    """The ``<w:p>`` of one block, its style naming the element it is."""
+@dataclass(frozen=True)
+class _Measure:
+    """What the body writer needs to know about line lengths, from the profile."""
+
+    title_width: int  # title characters a line
+    line_chars: float  # body characters a line
+    indent_chars: float
+    keep_headings: bool  # the profile's keep_with_next
+
+    @classmethod
+    def of(cls, profile: Profile) -> _Measure:
+        """The measures of ``profile``'s type area."""
+        page = profile.page
+        width_pt = (page.width_mm - page.left_mm - page.right_mm) * 72 / 25.4
+        advance = (profile.element("body").size or 16) + profile.char_spacing_pt
+        return cls(
+            title_width(profile),
+            width_pt / advance,
+            profile.indent_chars,
+            profile.keep_with_next,
+        )
+
+
+def _run_in_keep(heading_text: str, measure: _Measure) -> str:
+    """Direct formatting that keeps a run-in heading with its text across a page break.
+
+    The paragraph may not leave its first line alone at the foot of a page
+    (``widowControl``: at least two lines stay together); when the heading sentence
+    itself fills two lines or more, the whole paragraph stays together (``keepLines``).
+    """
+    if not measure.keep_headings:
+        return ""
+    first_line = measure.line_chars - measure.indent_chars
+    keep_lines = text_width(heading_text) >= first_line + measure.line_chars - 1
+    return ("<w:keepLines/>" if keep_lines else "") + '<w:widowControl w:val="1"/>'
+
+
+def _block_para(block: Block, measure: _Measure) -> str:
+    """The ``<w:p>`` of one block, its style naming the element it is.
+
+    A title longer than the line is broken into shaped lines
+    (:mod:`speechgen.layout.titlelines`), each line ending in a ``<w:br/>``.
+    """
+    if isinstance(block, Title):
+        lines = title_lines(block.text, measure.title_width)
+        return _para(STYLE_IDS["title"][0], _text_runs("\n".join(lines)))
     for kind, key in _SIMPLE_BLOCKS:
         if isinstance(block, kind):
             return _para(STYLE_IDS[key][0], _text_runs(block.text))
     if isinstance(block, Heading):
         return _para(STYLE_IDS[f"heading{block.level}"][0], _text_runs(block.full_text))
     assert isinstance(block, Paragraph)
-    runs = ""
+    runs = keep = ""
     if block.heading is not None:
-        runs += _text_runs(run_in_text(block.heading), RUN_IN_IDS[block.heading.level][0])
+        heading = run_in_text(block.heading)
+        runs += _text_runs(heading, RUN_IN_IDS[block.heading.level][0])
+        keep = _run_in_keep(heading, measure)
     if block.lead:
         runs += _text_runs(block.seq + block.lead, LEAD_ID[0])
     elif block.seq:
         runs += _text_runs(block.seq)
-    return _para(STYLE_IDS["body"][0], runs + _text_runs(block.text))
+    return _para(STYLE_IDS["body"][0], runs + _text_runs(block.text), keep)
+
+
+def _last(blocks: list[Block], kinds: tuple[type, ...]) -> int:
+    """Index of the last block of one of ``kinds`` before the body starts, or -1."""
+    found = -1
+    for i, b in enumerate(blocks):
+        if isinstance(b, (Heading, Paragraph, Salutation)):
+            break
+        if isinstance(b, kinds):
+            found = i
+    return found
 
 
 def body_paragraphs(blocks: Iterable[Block], profile: Profile) -> list[str]:
-    """Return one ``<w:p>`` string per block (plus blank lines after the last byline)."""
+    """Return one ``<w:p>`` string per block, plus the profile's blank lines.
+
+    Gaps are explicit empty paragraphs, each one grid row: ``blank_lines_after_title``
+    after the title block (title and subtitle), ``blank_lines_after_byline`` after the
+    last byline.
+    """
     blocks = list(blocks)
+    last_title = _last(blocks, (Title, Subtitle))
     last_byline = max((i for i, b in enumerate(blocks) if isinstance(b, Byline)), default=-1)
+    measure = _Measure.of(profile)
     out: list[str] = []
     for i, block in enumerate(blocks):
-        out.append(_block_para(block))
+        out.append(_block_para(block, measure))
+        if i == last_title and profile.blank_lines_after_title:
+            style = STYLE_IDS["subtitle" if isinstance(block, Subtitle) else "title"][0]
+            out.extend(_para(style, "") for _ in range(profile.blank_lines_after_title))
         if i == last_byline:
             out.extend(
                 _para(STYLE_IDS["byline"][0], "") for _ in range(profile.blank_lines_after_byline)
@@ -205,11 +295,20 @@ def _ppr(
     keep_next: bool = False,
     outline: int | None = None,
     line_pt: float | None = None,
+    snap: bool = True,
 ) -> str:
+    """A paragraph style's ``w:pPr`` in schema order.
+
+    ``snap=False`` writes ``w:snapToGrid w:val="0"``: Word never snaps exact-spaced
+    lines to the document grid, LibreOffice does and gives a 22 pt title two grid
+    rows; the title and subtitle opt out so both lay page 1 out the same.
+    """
     parts = []
     if keep_next:
         parts.append("<w:keepNext/>")
     parts.append(f'<w:widowControl w:val="{1 if profile.widow_control else 0}"/>')
+    if not snap:
+        parts.append('<w:snapToGrid w:val="0"/>')
     line = round((line_pt or profile.line_pitch_pt) * 20)
     parts.append(f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>')
     if indent and profile.indent_chars:
@@ -224,13 +323,25 @@ def _ppr(
     return "<w:pPr>" + "".join(parts) + "</w:pPr>"
 
 
-def _pstyle(sid: str, name: str, ppr: str, rpr: str, *, default: bool = False) -> str:
+def _pstyle(
+    sid: str, name: str, ppr: str, rpr: str, *, default: bool = False, based_on: str = "Normal"
+) -> str:
+    """One paragraph ``w:style``; every style but the default one is based on ``based_on``."""
     flag = ' w:default="1"' if default else ""
-    based = "" if default else '<w:basedOn w:val="Normal"/>'
+    based = "" if default else f'<w:basedOn w:val="{based_on}"/>'
     return (
         f'<w:style w:type="paragraph"{flag} w:styleId="{sid}"><w:name w:val="{esc(name)}"/>'
         f'{based}<w:next w:val="{"SpeechBody" if not default else "Normal"}"/><w:qFormat/>{ppr}{rpr}</w:style>'
     )
+
+
+# Word's built-in heading styles: speechgen's heading styles are based on them, so
+# pandoc, screen readers and Word's navigation pane see the headings. They carry
+# speechgen's look themselves, so a writer who picks 标题 1 in Word gets it too.
+BUILTIN_HEADINGS = {level: (f"Heading{level}", f"heading {level}") for level in (1, 2, 3, 4)}
+# What built-in heading styles elsewhere (a shell made in Word) commonly add — colour,
+# italics, kerning — is switched off explicitly in speechgen's heading styles.
+_HEADING_NEUTRAL = '<w:i w:val="0"/><w:iCs w:val="0"/><w:color w:val="auto"/>'
 
 
 @lru_cache(maxsize=32)
@@ -267,8 +378,15 @@ def _styles_xml_cached(profile_json: str) -> str:
             and (heading_level is not None or key in ("title", "subtitle", "byline")),
             outline=heading_level - 1 if heading_level else None,
             line_pt=line,
+            snap=key not in ("title", "subtitle"),
         )
-        styles.append(_pstyle(sid, name, ppr, _rpr_style(profile, st)))
+        if heading_level is None:
+            styles.append(_pstyle(sid, name, ppr, _rpr_style(profile, st)))
+            continue
+        rpr = _rpr_style(profile, st, heading=True)
+        builtin_id, builtin_name = BUILTIN_HEADINGS[heading_level]
+        styles.append(_pstyle(builtin_id, builtin_name, ppr, rpr))
+        styles.append(_pstyle(sid, name, ppr, rpr, based_on=builtin_id))
     for level, (sid, name) in RUN_IN_IDS.items():
         st = profile.element(f"heading{level}")
         styles.append(
@@ -282,8 +400,7 @@ def _styles_xml_cached(profile_json: str) -> str:
         f'<w:name w:val="{LEAD_ID[1]}"/><w:qFormat/>{lead_rpr}</w:style>'
     )
     defaults = (
-        f"<w:docDefaults><w:rPrDefault>{_rpr_style(profile, body)[:-8]}"
-        '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
+        f"<w:docDefaults><w:rPrDefault>{_rpr_style(profile, body, lang=DEFAULT_LANG)}</w:rPrDefault>"
         f"<w:pPrDefault>{_ppr(profile, body, indent=False)}</w:pPrDefault></w:docDefaults>"
     )
     return (

@@ -94,6 +94,29 @@ def installed_families() -> frozenset[str] | None:
     return frozenset(normalise(n) for n in names) if found else None
 
 
+def hint_due(fonts: list[str]) -> bool:
+    """True the first time this machine is asked about this set of fonts; records the asking.
+
+    The missing-font hint is shown once per machine (not on every render): a marker
+    file named by the fonts goes into the user's cache folder. When the marker cannot
+    be written (a read-only cache), the hint is due every time, as before.
+    """
+    import hashlib
+
+    from ..safewrite import user_cache_dir
+
+    digest = hashlib.sha256("\n".join(sorted(fonts)).encode("utf-8")).hexdigest()[:16]
+    marker = user_cache_dir() / "hints" / f"fonts-{digest}"
+    if marker.exists():
+        return False
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text("\n".join(sorted(fonts)) + "\n", encoding="utf-8")
+    except OSError:
+        pass
+    return True
+
+
 def is_installed(font: str) -> bool | None:
     """True/False when the font list is known, None when it cannot be read."""
     families = installed_families()

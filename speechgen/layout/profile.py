@@ -135,6 +135,7 @@ class Profile(_Model):
     run_in_levels: list[int] = Field(default_factory=lambda: [2])
     keep_with_next: bool = True
     widow_control: bool = False
+    blank_lines_after_title: int = Field(default=0, ge=0, le=5)
     blank_lines_after_byline: int = Field(default=1, ge=0, le=5)
     page_numbers: Literal["odd-even", "center", "none"] = "odd-even"
     page_number_format: str = "— {n} —"

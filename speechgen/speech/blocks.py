@@ -16,11 +16,34 @@ from .numerals import cn_count, cn_number
 CLOSING_PUNCT = "。！？；：…”’）"
 
 
+def join_lines(text: str) -> str:
+    """``text`` on one line: line breaks dropped, a space kept only between two Latin words."""
+    lines = text.split("\n")
+    out = lines[0]
+    for line in lines[1:]:
+        if (
+            out
+            and line
+            and out[-1].isascii()
+            and out[-1].isalnum()
+            and line[0].isascii()
+            and line[0].isalnum()
+        ):
+            out += " "
+        out += line
+    return out
+
+
 @dataclass(frozen=True)
 class Title:
-    """The speech title (一 or more lines)."""
+    """The speech title; a line break in it is one the writer typed."""
 
     text: str
+
+    @property
+    def one_line(self) -> str:
+        """The title on one line (for a Markdown heading or a document property)."""
+        return join_lines(self.text)
 
 
 @dataclass(frozen=True)

@@ -101,6 +101,17 @@ class MeetingCtx:
         """True when the audience are leading cadres (以上率下、靠前指挥 may be asked of them)."""
         return self.audience_role == "领导干部"
 
+    @property
+    def speaker_line(self) -> str:
+        """The byline under the date: 「局长　王建国」 (post, a full-width space, name), or the name.
+
+        The genre signs a speech with the speaker's post before the name, as the
+        writer typed it (「党组书记、局长」); empty when there is no speaker.
+        """
+        if not self.speaker:
+            return ""
+        return f"{self.speaker_title}\u3000{self.speaker}" if self.speaker_title else self.speaker
+
 
 @dataclass(frozen=True)
 class IndicatorCtx:

@@ -131,7 +131,7 @@ def blocks_to_text(blocks: list[Block], markdown: bool = False) -> str:
     lines: list[str] = []
     for b in blocks:
         if isinstance(b, Title):
-            lines.append(f"# {b.text}" if markdown else b.text)
+            lines.append(f"# {b.one_line}" if markdown else b.text)
         elif isinstance(b, Subtitle):
             lines.append(f"## {b.text}" if markdown else b.text)
         elif isinstance(b, (Byline, Salutation)):

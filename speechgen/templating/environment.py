@@ -15,6 +15,7 @@ Templates are shared between offices and treated as untrusted code:
 from __future__ import annotations
 
 import contextvars
+import os
 import re
 import time
 from collections.abc import Iterable, Iterator
@@ -38,6 +39,7 @@ from jinja2.runtime import Namespace
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
+from ..safewrite import user_cache_dir
 from ..speech import numerals
 from . import limits
 from .errors import TemplateLimitError, template_location
@@ -308,16 +310,43 @@ def bytecode_cache() -> Any:
 
     if os.environ.get("SPEECHGEN_NO_CACHE") == "1":
         return None
-    if os.name == "nt":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    folder = base / "speechgen" / f"jinja-{_compiler_stamp()}"
+    folder = user_cache_dir() / f"jinja-{_compiler_stamp()}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        prune_bytecode_cache(folder)
     except OSError:
         return None
     return FileSystemBytecodeCache(str(folder))
+
+
+CACHE_FILES_KEPT = 200  # compiled templates kept on disk; the oldest go first
+
+
+def prune_bytecode_cache(folder: Path, keep: int = CACHE_FILES_KEPT) -> None:
+    """Keep the compiled-template cache small: at most ``keep`` files, no stale compiler folders.
+
+    Every edit of a template adds a file (the key includes the source's checksum), and
+    a new speechgen version starts a new ``jinja-…`` folder; without pruning both grow
+    for ever. Listing the folder is cheap; file times are read only when it is over.
+    """
+    for sibling in folder.parent.glob("jinja-*"):
+        if sibling != folder and sibling.is_dir():
+            for old in sibling.iterdir():
+                old.unlink(missing_ok=True)
+            sibling.rmdir()
+    names = os.listdir(folder)
+    if len(names) <= keep:
+        return
+    entries = []
+    for name in names:
+        path = folder / name
+        try:
+            entries.append((path.stat().st_mtime, path))
+        except OSError:
+            continue
+    entries.sort()
+    for _, path in entries[: len(entries) - keep * 3 // 4]:
+        path.unlink(missing_ok=True)
 
 
 def _compiler_stamp() -> str:

@@ -104,10 +104,10 @@ def test_unexpected_error_in_one_brief_does_not_stop_the_others(
 
     real = render.render_job
 
-    def flaky(job, settings, options, stdout=None):
+    def flaky(job, settings, options, *rest):
         if job.brief.name == "unit2.yaml":
             raise RuntimeError("boom")
-        return real(job, settings, options, stdout)
+        return real(job, settings, options, *rest)
 
     monkeypatch.setattr(render, "render_job", flaky)
     results = render_all(

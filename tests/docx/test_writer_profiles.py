@@ -68,7 +68,10 @@ def test_styles_carry_every_value_the_profile_names(invoke, tmp_path: Path, name
         rpr = st.find(qn("w:rPr"))
         assert rpr.find(qn("w:sz")).get(qn("w:val")) == str(round(want.size * 2)), key  # type: ignore[operator]
         assert rpr.find(qn("w:szCs")).get(qn("w:val")) == str(round(want.size * 2)), key  # type: ignore[operator]
-        assert (rpr.find(qn("w:b")) is not None) == bool(want.bold), key
+        bold = rpr.find(qn("w:b"))
+        assert (bold is not None and bold.get(qn("w:val")) not in ("0", "false")) == bool(
+            want.bold
+        ), key
         if key == "page_number":
             continue
         ppr = st.find(qn("w:pPr"))
@@ -220,3 +223,19 @@ def test_changing_a_copied_profile_changes_the_draft(invoke, tmp_path: Path) -> 
 def test_profile_model_roundtrips_as_data() -> None:
     profile = load_profile("official")
     assert Profile.model_validate_json(profile.model_dump_json()) == profile
+
+
+def test_run_in_headings_keep_with_their_text(invoke, tmp_path: Path) -> None:
+    """Widow control on a paragraph opened by a run-in heading; a two-line heading keeps its lines."""
+    long_title = "形成上下贯通、左右协同、一抓到底、层层压实责任、环环相扣、件件落地的工作推进体系和督查落实机制"
+    brief = write_brief(
+        tmp_path,
+        FULL_BRIEF.replace("形成协同高效的责任体系", long_title),
+    )
+    document = render(invoke, brief, "--profile", "large")
+    run_in = [p for p in document.paragraphs if re.match(r"（[一二三四五六七八九十]+）", p.text)]
+    assert len(run_in) >= 3
+    for para in run_in:
+        ppr = para._p.pPr
+        assert ppr.find(qn("w:widowControl")).get(qn("w:val")) == "1"
+        assert (ppr.find(qn("w:keepLines")) is not None) == (long_title in para.text)

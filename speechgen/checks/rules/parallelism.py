@@ -15,7 +15,7 @@ from statistics import median
 from ..model import Document, Finding
 from ..outline import Heading, sibling_groups
 from ..skeleton import Skeleton, skeleton
-from ..text import CJK_RE
+from ..text import is_cjk
 from .context import CheckContext
 
 MIN_GROUP = 3
@@ -72,7 +72,7 @@ def _affix(group: list[Heading], titles: list[str], *, prefix: bool) -> Iterator
     """All siblings but one start (or end) alike: the odd one out breaks the pattern."""
     keys = [t[:AFFIX] if prefix else t[-AFFIX:] for t in titles]
     key, count = Counter(keys).most_common(1)[0]
-    if count != len(group) - 1 or len(key) < AFFIX or not all(CJK_RE.match(ch) for ch in key):
+    if count != len(group) - 1 or len(key) < AFFIX or not all(is_cjk(ch) for ch in key):
         return
     sharers = [t for t, k in zip(titles, keys, strict=True) if k == key]
     common = _common(sharers, prefix)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Document, Finding
-from ..text import CJK_CLASS, snippet
+from ..text import is_cjk, snippet
 from .context import CheckContext
 
 _TEXT = re.compile(
@@ -20,7 +20,6 @@ _CIRCLES = re.compile(r"[〇○◯Ｏ]{2,}")
 _DATE_DIGITS = "〇○零一二三四五六七八九"
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{\{|\}\}|\{%|%\}")
 _JOIN_GAP = 2
-_WORD_GAP = re.compile(f"[{CJK_CLASS}A-Za-z0-9]+")
 _EMPTY = re.compile(r"（\s*）|\(\s*\)|【\s*】|\[\s*\]|［\s*］|《\s*》|“\s*”|「\s*」|‘\s*’")
 
 
@@ -81,7 +80,7 @@ def _joins(text: str, prev_end: int, start: int) -> bool:
     if start <= prev_end:
         return True
     gap = text[prev_end:start]
-    return len(gap) <= _JOIN_GAP and _WORD_GAP.fullmatch(gap) is not None
+    return len(gap) <= _JOIN_GAP and all(is_cjk(c) or (c.isascii() and c.isalnum()) for c in gap)
 
 
 def _in_numeral_date(text: str, start: int, end: int) -> bool:

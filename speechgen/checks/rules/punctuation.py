@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Document, Finding
-from ..text import CJK_CLASS, CJK_RE, is_chinese_context, snippet
+from ..text import has_cjk, is_chinese_context, is_cjk, snippet
 from .context import CheckContext
 
 _OPEN = {"（": "）", "(": "）", "《": "》", "【": "】", "「": "」"}
@@ -31,9 +31,21 @@ _HALF_NAMES = {
     ")": "括号",
 }
 _FULL = {",": "，", ".": "。", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
-_DASH = re.compile(
-    rf"(?<=[{CJK_CLASS}])\s*(?:-{{1,3}}|－{{1,2}}|–|(?<!—)—(?!—))\s*(?=[{CJK_CLASS}“])"
-)
+_DASH_CORE = re.compile(r"\s*(?:-{1,3}|－{1,2}|–|(?<!—)—(?!—))\s*")
+
+
+def dash_matches(text: str) -> Iterator[re.Match[str]]:
+    """Dashes that should be a 破折号 ——: between Chinese characters (or before “), not doubled.
+
+    The neighbours are tested by code point (see :func:`speechgen.checks.text.is_cjk`).
+    """
+    for m in _DASH_CORE.finditer(text):
+        start, end = m.start(), m.end()
+        before = start and is_cjk(text[start - 1])
+        if before and end < len(text) and (is_cjk(text[end]) or text[end] == "“"):
+            yield m
+
+
 _ELLIPSIS = re.compile(r"\.{3,}|．{3,}|。{3,}|·{3,}|(?<!…)…(?!…)|…{3,}")
 _PUNCT_RUN = re.compile(r"[，。、；：？！]{2,}")
 _ALLOWED_RUNS = {"？！", "！？"}
@@ -46,7 +58,7 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         yield from _unpaired_brackets(text, index)
         yield from _unpaired_quotes(text, index)
         yield from _half_width(text, index)
-        for m in _DASH.finditer(text):
+        for m in dash_matches(text):
             yield Finding(
                 "punct.dash",
                 f"破折号应写作“——”，这里是“{m.group(0).strip()}”：{snippet(text, m.start(), m.end())}",
@@ -188,7 +200,7 @@ def _half_width(text: str, index: int) -> Iterator[Finding]:
         if ch in "()":
             inner = _paren_inner(text, pos)
             hit = (
-                bool(CJK_RE.search(inner))
+                has_cjk(inner)
                 if inner is not None
                 else (is_chinese_context(right) if ch == "(" else is_chinese_context(left))
             )
