@@ -31,6 +31,7 @@ from typing import Any
 
 from ..brief.loader import parse_brief_text
 from ..errors import UserError
+from ..safewrite import user_cache_dir
 
 MATERIAL_FILE = "material.yaml"
 MATERIAL_DIR = "material"
@@ -234,12 +235,8 @@ def _disk_cache_path(path: Path, stamp: tuple[int, int]) -> Path | None:
     """Where the parsed form of ``path`` is kept between runs (None when caching is off)."""
     if os.environ.get("SPEECHGEN_NO_CACHE") == "1":
         return None
-    if os.name == "nt":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     key = hashlib.sha256(f"{path.resolve()}|{stamp}".encode()).hexdigest()[:24]
-    return base / "speechgen" / "material" / f"{key}.json"
+    return user_cache_dir() / "material" / f"{key}.json"
 
 
 def _read_disk_cache(path: Path) -> dict[str, list[Entry]] | None:
