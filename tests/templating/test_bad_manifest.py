@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import BRIEF, run_cli
+from helpers import BRIEF, run_bounded
 
 
 @pytest.fixture
@@ -35,14 +35,14 @@ def _warned(run) -> None:
     ],
 )
 def test_other_templates_still_work(folder: Path, args: tuple[str, ...]) -> None:
-    run = run_cli(*args, cwd=folder)
+    run = run_bounded(*args, cwd=folder)
     assert run.code in (0, 1), run.output
     _warned(run)
 
 
 def test_asking_for_the_broken_template_reports_its_manifest_error(folder: Path) -> None:
     (folder / "mine.yaml").write_text("template: mine\n" + BRIEF, encoding="utf-8")
-    run = run_cli("render", "mine.yaml", cwd=folder)
+    run = run_bounded("render", "mine.yaml", cwd=folder)
     assert run.code == 2, run.output
     assert "manifest.yaml:1" in run.stderr and "中文冒号" in run.stderr
     assert not (folder / "mine.docx").exists()

@@ -9,7 +9,8 @@ import pytest
 from speechgen.brief.loader import format_path, parse_brief_text
 from speechgen.brief.validate import validate_brief
 from speechgen.errors import InputProblems
-from tests.helpers import BRIEF, run_cli
+
+from helpers import BRIEF, run_bounded
 
 
 def test_paths_count_from_one() -> None:
@@ -33,7 +34,7 @@ def test_check_report_counts_measures_from_one(tmp_path: Path) -> None:
         "  - title: 强队伍\n    deadline: 2025-06-30\n",
         encoding="utf-8",
     )
-    run = run_cli("check", "brief.yaml", cwd=tmp_path)
+    run = run_bounded("check", "brief.yaml", cwd=tmp_path)
     assert "measures.第2项.deadline" in run.stdout, run.output
     assert "[1]" not in run.stdout
 
@@ -46,5 +47,5 @@ def test_template_error_counts_from_one(tmp_path: Path) -> None:
     (tmp_path / "brief.yaml").write_text(
         "template: mine\n" + BRIEF + "measures:\n  - 甲\n  - 乙\n", encoding="utf-8"
     )
-    run = run_cli("render", "brief.yaml", cwd=tmp_path)
+    run = run_bounded("render", "brief.yaml", cwd=tmp_path)
     assert run.code == 2 and "第 3 项" in run.stderr, run.output

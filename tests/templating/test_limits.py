@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import BRIEF, REPO, run_cli
+from helpers import BRIEF, REPO, run_bounded
 
 MANIFEST = "name: evil\ncn_name: 恶意模板\n"
 
@@ -48,7 +48,7 @@ def folder(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("source", list(ROUTES.values()), ids=list(ROUTES))
 def test_every_route_is_refused_at_the_template_line(folder: Path, source: str) -> None:
     (folder / "evil" / "speech.j2").write_text("= 标题\n\n" + source + "\n", encoding="utf-8")
-    run = run_cli(
+    run = run_bounded(
         "render", "brief.yaml", "--template", "./evil", "--no-check", cwd=folder, timeout=90
     )
     assert run.code == 2, run.output

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import BRIEF, REPO, run_cli
+from helpers import BRIEF, REPO, run_bounded
 
 GROWS = "{% for i in range(6) %}{{ 'x' * 1999999 }}{% endfor %}"  # one paragraph of 12 million characters
 BOMB = "{% for i in range(10000) %}{{ 'x' * 1999999 }}{% endfor %}"  # 20 GB if nothing stops it
@@ -35,7 +35,9 @@ def _render(folder: Path, kind: str, payload: str):
     _word_file(
         folder / "t.docx", "正文第一段", payload, "{{ body }}" if kind == "--shell" else "结尾"
     )
-    return run_cli("render", "brief.yaml", kind, "t.docx", "--no-check", cwd=folder, timeout=120)
+    return run_bounded(
+        "render", "brief.yaml", kind, "t.docx", "--no-check", cwd=folder, timeout=120
+    )
 
 
 @pytest.mark.parametrize("kind", ["--template", "--shell"])

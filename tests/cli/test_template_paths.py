@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import BRIEF, run_cli
+from helpers import BRIEF, run_bounded
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def layout(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("spec", ["./mine", "mine/", "./mine/", "mine"])
 def test_template_folder_relative_to_the_current_folder(layout: Path, spec: str) -> None:
-    run = run_cli("render", "briefs/b.yaml", "--template", spec, "--no-check", cwd=layout)
+    run = run_bounded("render", "briefs/b.yaml", "--template", spec, "--no-check", cwd=layout)
     assert run.code == 0, run.output
     assert (layout / "briefs" / "b.docx").is_file()
 
@@ -37,17 +37,17 @@ def test_a_path_spec_wins_over_a_template_of_that_name(layout: Path) -> None:
     (local / "speech.j2").write_text(
         "{% block opening %}本地模板的正文。\n{% endblock %}\n", encoding="utf-8"
     )
-    run = run_cli("render", "briefs/b.yaml", "--template", "./situation", "-f", "txt", "-o", "-",
+    run = run_bounded("render", "briefs/b.yaml", "--template", "./situation", "-f", "txt", "-o", "-",
                   "--no-check", cwd=layout)  # fmt: skip
     assert run.code == 0, run.output
     assert "本地模板的正文" in run.stdout
 
 
 def test_shell_and_word_template_relative_to_the_current_folder(layout: Path) -> None:
-    from tests.conftest import EXAMPLES
+    from helpers import EXAMPLES
 
     (layout / "tpl").mkdir()
     (layout / "tpl" / "word.docx").write_bytes((EXAMPLES / "word_template.docx").read_bytes())
-    run = run_cli("render", "briefs/b.yaml", "--template", "tpl/word.docx", "-o", "out.docx",
+    run = run_bounded("render", "briefs/b.yaml", "--template", "tpl/word.docx", "-o", "out.docx",
                   "--no-check", cwd=layout)  # fmt: skip
     assert run.code == 0, run.output

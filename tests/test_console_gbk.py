@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from speechgen import console
-from tests.helpers import BRIEF, run_cli
+
+from helpers import BRIEF, run_bounded
 
 GBK = {"PYTHONIOENCODING": "gbk"}
 # A brief whose text GBK cannot show (an emoji, a non-breaking space), with findings for check.
@@ -20,13 +21,13 @@ BRIEF_GBK = BRIEF + "  audience: 中层干部🎤\u00a0代表\n  speaker: 某某
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     (tmp_path / "brief.yaml").write_text(BRIEF_GBK, encoding="utf-8")
-    run = run_cli("render", "brief.yaml", "--no-check", cwd=tmp_path)
+    run = run_bounded("render", "brief.yaml", "--no-check", cwd=tmp_path)
     assert run.code == 0, run.output
     return tmp_path
 
 
 def _gbk_run(folder: Path, *args: str):
-    run = run_cli(*args, cwd=folder, env=GBK)
+    run = run_bounded(*args, cwd=folder, env=GBK)
     assert "Traceback" not in run.output and "内部错误" not in run.output, run.output
     assert run.code in (0, 1), run.output
     return run
@@ -41,7 +42,7 @@ def _utf8(folder: Path, *args: str) -> str:
     """stdout of a GBK-console run read back as UTF-8."""
     import subprocess
 
-    from tests.helpers import REPO
+    from helpers import REPO
 
     env = {"PYTHONPATH": str(REPO), "PYTHONIOENCODING": "gbk", "PATH": "/usr/bin:/bin"}
     proc = subprocess.run([sys.executable, "-m", "speechgen", *args], cwd=folder, env=env,
@@ -78,7 +79,7 @@ def test_redirected_reports_are_whole_utf8(folder: Path) -> None:
     ],
 )
 def test_every_command_runs_on_a_gbk_console(folder: Path, args: tuple[str, ...]) -> None:
-    run = run_cli(*args, cwd=folder, env=GBK)
+    run = run_bounded(*args, cwd=folder, env=GBK)
     assert "Traceback" not in run.output and "内部错误" not in run.output, run.output
     assert run.code in (0, 1, 2), run.output
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.helpers import run_cli
+from helpers import run_bounded
 
 # 9 levels of 9 aliases each: about 387 million list items once expanded.
 ALIAS_BOMB = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
@@ -15,7 +15,7 @@ ALIAS_BOMB = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
 def _check_with_config(tmp_path: Path, config_text: str):
     (tmp_path / "稿.txt").write_text("同志们：\n今天的会很重要。\n", encoding="utf-8")
     (tmp_path / "check.yaml").write_text(config_text, encoding="utf-8")
-    return run_cli("check", "稿.txt", "--config", "check.yaml", cwd=tmp_path, timeout=60)
+    return run_bounded("check", "稿.txt", "--config", "check.yaml", cwd=tmp_path, timeout=60)
 
 
 def test_alias_bomb_config_is_refused_at_its_line(tmp_path: Path) -> None:
