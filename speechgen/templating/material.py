@@ -64,6 +64,13 @@ TAG_VALUES: dict[str, tuple[str, ...]] = {
         "cases",
         "indicators",
         "custom",
+        # what a prior speaker did (the acknowledgement after them)
+        "report",
+        "pledge",
+        "deployment",
+        "decision",
+        "video",
+        "other",
     ),
     "device": ("反问", "有的有的", "比喻", "三句", "俗语", "直接称呼", "坦率"),
     "has": ("ranking", "strengths", "weaknesses", "measures", "praise", "cases", "target"),
@@ -326,8 +333,14 @@ class Picker:
                 return names
         return {}
 
-    def fill(self, slot: str, where: str, key: str = "", **extra: Sequence[str]) -> list[str]:
-        """Library entries for ``where`` while its budget lasts (nothing in the measuring pass)."""
+    def fill(
+        self, slot: str, where: str, key: str = "", most: int = 0, **extra: Sequence[str]
+    ) -> list[str]:
+        """Library entries for ``where`` while its budget lasts (nothing in the measuring pass).
+
+        ``most`` caps the entries of this one call (0: no cap), so a passage never turns into a
+        string of stock sentences however much budget is left; what is left stays unspent.
+        """
         self.fill_calls[where] = self.fill_calls.get(where, 0) + 1
         budget = self.fill_budget.get(where, 0)
         if budget <= 0:
@@ -338,7 +351,7 @@ class Picker:
         spent = 0
         for entry in self._candidates(slot, key or slot, extra):
             size = spoken_length(entry.text)
-            if spent + size / 2 > share:
+            if spent + size / 2 > share or (most and len(out) >= most):
                 break
             out.append(entry.text)
             self.used.add(entry.text)
