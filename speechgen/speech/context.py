@@ -118,8 +118,11 @@ class MeetingCtx:
 
     @property
     def speaker_kinds(self) -> tuple[str, ...]:
-        """What the prior speakers did (report when not said), for the acknowledgement."""
-        return tuple(dict.fromkeys(s.kind or "report" for s in self.prior_speakers))
+        """What the prior speakers did, for the acknowledgement: their kind, else read from
+        ``did`` (部署 → deployment, 表态 → pledge…), else report."""
+        return tuple(
+            dict.fromkeys(s.kind or facts.speaker_kind(s.did) for s in self.prior_speakers)
+        )
 
     @property
     def peer_noun(self) -> str:
@@ -252,6 +255,11 @@ class RankingCtx:
         if self.gap == 0:
             return "reached"
         return "floor" if self.floor_gap == 0 else "behind"
+
+    @property
+    def keep_lead(self) -> bool:
+        """巩固领先、扩大领先 fits: in the top band, in the top third, and not just fallen back."""
+        return self.top and self.may_extend_lead and self.direction != DOWN
 
     @property
     def crisis(self) -> bool:
@@ -550,7 +558,7 @@ def _measure(m: Measure, date_style: str, number: int) -> MeasureCtx:
         target=_t(m.target),
         example=_t(m.example),
         deadline_kind=facts.deadline_kind(m.deadline),
-        topics=topics_of(m.title, *(p.title for p in m.points), m.why),
+        topics=topics_of(m.title) or topics_of(*(p.title for p in m.points), *m.steps, m.why),
         number=number,
     )
 

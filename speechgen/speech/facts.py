@@ -180,6 +180,22 @@ def needs_comma(when: str, what: str) -> bool:
     return bool(what) and (what[0].isdigit() or what[0] in "一二三四五六七八九十百全各所")
 
 
+_SPEAKER_WORDS = (
+    ("pledge", ("表态",)),
+    ("decision", ("宣读", "表彰决定")),
+    ("video", ("观看", "播放", "专题片", "警示片")),
+    ("deployment", ("部署", "安排", "布置")),
+)
+
+
+def speaker_kind(did: str | None) -> str:
+    """What a prior speaker did, read from their ``did`` when no kind is given (report else)."""
+    for kind, words in _SPEAKER_WORDS:
+        if did and any(w in did for w in words):
+            return kind
+    return "report"
+
+
 _WE = {
     "单位": "全体干部职工",
     "系统": "全系统上下",

@@ -71,6 +71,12 @@ TAG_VALUES: dict[str, tuple[str, ...]] = {
         "decision",
         "video",
         "other",
+        # a measure's deadline kind (the wording a passage may use after it)
+        "date",
+        "by_period",
+        "recurring",
+        "ongoing",
+        "none",
     ),
     "device": ("反问", "有的有的", "比喻", "三句", "俗语", "直接称呼", "坦率"),
     "has": ("ranking", "strengths", "weaknesses", "measures", "praise", "cases", "target"),
@@ -304,6 +310,7 @@ class Picker:
     seed: int = 0
     used: set[str] = field(default_factory=set)
     fill_budget: dict[str, int] = field(default_factory=dict)
+    salt: str = ""  # the meeting's name: two meetings with one seed do not open alike
     fill_calls: dict[str, int] = field(default_factory=dict)
     fill_spent: dict[str, int] = field(default_factory=dict)
 
@@ -314,7 +321,7 @@ class Picker:
         fitting = [
             e for e in self.library.entries(slot) if e.text not in self.used and e.fits(tags)
         ]
-        fitting.sort(key=lambda e: _rank(self.seed, slot, key, e.text))
+        fitting.sort(key=lambda e: _rank(self.seed, slot, f"{self.salt}|{key}", e.text))
         return fitting
 
     def say(self, slot: str, key: str = "", n: int = 1, **extra: Sequence[str]) -> list[str]:
@@ -363,7 +370,9 @@ class Picker:
 
     def second_pass(self, budgets: Mapping[str, int]) -> Picker:
         """A fresh picker for the filling pass, knowing how many fill calls each place makes."""
-        picker = Picker(self.library, self.tags, self.seed, fill_budget=dict(budgets))
+        picker = Picker(
+            self.library, self.tags, self.seed, fill_budget=dict(budgets), salt=self.salt
+        )
         picker._expected_calls = dict(self.fill_calls)
         return picker
 
