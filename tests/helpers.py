@@ -696,3 +696,45 @@ def make_plain_shell(
     document.add_paragraph("{{ body }}")
     document.save(str(path))
     return path
+
+
+# --- reading a rendered speech as a listener would ----------------------------------------
+
+SENTENCE_END = "。！？"
+
+
+def speech(folder: Path, text: str, seed: int = 0, name: str = "brief.yaml") -> str:
+    """Render an inline brief in ``folder``; the draft's paragraphs joined by line breaks."""
+    from speechgen.facade import RenderSettings, build_draft
+
+    draft = build_draft(write_brief(folder, text, name), RenderSettings(seed=seed))
+    return "\n".join(draft.paragraph_texts())
+
+
+def spoken_length(text: str) -> int:
+    """Length as ``check`` counts it: Chinese characters, letters and digits."""
+    return sum(ch.isalnum() for ch in text)
+
+
+def sentences(text: str, least: int = 10) -> list[str]:
+    """The sentences of a draft (ending with 。！？) of ``least`` spoken characters or more."""
+    import re
+
+    found = re.findall(r"[^。！？\n]+[。！？]", text)
+    return [s.strip() for s in found if spoken_length(s) >= least]
+
+
+def body_sentences(text: str) -> list[str]:
+    """Sentences below the first 一、 heading: the speech's body, not its frame."""
+    import re
+
+    start = re.search(r"^(?:一、|第一，|首先，|一要)", text, re.M)
+    return sentences(text[start.start() :] if start else text)
+
+
+def material(template: str, slot: str) -> list[str]:
+    """The texts of a slot in a built-in template's own material file (no ancestors)."""
+    from speechgen.templating.material import load_library
+
+    library = load_library([REPO / "templates" / template])
+    return [e.text for e in library.entries(slot)]

@@ -112,6 +112,33 @@ class MeetingCtx:
             return ""
         return f"{self.speaker_title}\u3000{self.speaker}" if self.speaker_title else self.speaker
 
+    def speaker_groups(self) -> tuple[tuple[SpeakerCtx, ...], ...]:
+        """Prior speakers in order, consecutive plain ones (no ``did``, no kind) grouped.
+
+        A group of several reads 「张局长、李书记和王主任分别作了发言」, so 作了发言 is said once.
+        """
+        groups: list[list[SpeakerCtx]] = []
+        for s in self.prior_speakers:
+            plain = s.did is None and s.kind in (None, "report", "other")
+            if plain and groups and groups[-1][-1].did is None and groups[-1][-1].kind == s.kind:
+                groups[-1].append(s)
+            else:
+                groups.append([s])
+        return tuple(tuple(g) for g in groups)
+
+    @property
+    def speaker_kinds(self) -> tuple[str, ...]:
+        """What the prior speakers did, for the acknowledgement: their kind, else read from
+        ``did`` (部署 → deployment, 表态 → pledge…), else report."""
+        return tuple(
+            dict.fromkeys(s.kind or facts.speaker_kind(s.did) for s in self.prior_speakers)
+        )
+
+    @property
+    def peer_noun(self) -> str:
+        """Who else is ranked: 参评地区 for a territory, 参评单位 otherwise."""
+        return "参评地区" if self.territory else "参评单位"
+
 
 @dataclass(frozen=True)
 class IndicatorCtx:
@@ -129,6 +156,12 @@ class IndicatorCtx:
     direction: str
     light: str | None
     band: str | None
+    verb: str = "为"
+    vs_target: str | None = None
+    vs_last_year: str | None = None
+    target_diff: str | None = None
+    last_year_diff: str | None = None
+    diff_unit: str = ""
 
     def __str__(self) -> str:
         return self.name
@@ -137,6 +170,26 @@ class IndicatorCtx:
     def lagging(self) -> bool:
         """Below its target or last year (亮灯), or fallen in rank."""
         return self.light is not None or self.direction == DOWN
+
+    @property
+    def judged(self) -> bool:
+        """A value with a target or last year's figure to hold it against."""
+        return self.vs_target is not None or self.vs_last_year is not None
+
+    @property
+    def on_track(self) -> bool:
+        """Judged and below neither its target nor last year (no light)."""
+        return self.judged and self.light is None
+
+    @property
+    def red(self) -> bool:
+        """亮红灯: below both its target and last year."""
+        return self.light == facts.RED
+
+    @property
+    def yellow(self) -> bool:
+        """亮黄灯: below one of its target and last year."""
+        return self.light == facts.YELLOW
 
 
 @dataclass(frozen=True)
@@ -178,6 +231,7 @@ class RankingCtx:
     below_average: bool | None = None
     leader_gap: str | None = None
     band_words: str | None = None
+    strong_unsaid: tuple[ItemCtx, ...] = ()
 
     @property
     def has_ranks(self) -> bool:
@@ -200,6 +254,24 @@ class RankingCtx:
         return facts.may_extend_lead(self.current, self.total)
 
     @property
+    def target_state(self) -> str | None:
+        """Where the rank stands against a target naming ranks (保四争三, 进入前五).
+
+        ``reached`` (the aim is met), ``floor`` (the floor is met, the aim not yet: 保四 kept,
+        争三 still open), ``behind`` (short of it), or None (no target rank or no rank).
+        """
+        if self.gap is None:
+            return None
+        if self.gap == 0:
+            return "reached"
+        return "floor" if self.floor_gap == 0 else "behind"
+
+    @property
+    def keep_lead(self) -> bool:
+        """巩固领先、扩大领先 fits: in the top band, in the top third, and not just fallen back."""
+        return self.top and self.may_extend_lead and self.direction != DOWN
+
+    @property
     def crisis(self) -> bool:
         """A fall that leaves the top band: the speech may sound the alarm."""
         return self.direction == DOWN and not self.top
@@ -208,6 +280,35 @@ class RankingCtx:
     def lagging(self) -> tuple[IndicatorCtx, ...]:
         """Indicators below target or last year, or fallen in rank."""
         return tuple(i for i in self.indicators if i.lagging)
+
+    @property
+    def red(self) -> tuple[IndicatorCtx, ...]:
+        """Indicators below both target and last year (亮红灯)."""
+        return tuple(i for i in self.indicators if i.red)
+
+    @property
+    def yellow(self) -> tuple[IndicatorCtx, ...]:
+        """Indicators below one of target and last year (亮黄灯)."""
+        return tuple(i for i in self.indicators if i.yellow)
+
+    @property
+    def on_track(self) -> tuple[IndicatorCtx, ...]:
+        """Indicators held against a target or last year and below neither."""
+        return tuple(i for i in self.indicators if i.on_track)
+
+    @property
+    def judged(self) -> tuple[IndicatorCtx, ...]:
+        """Indicators with a value and a target or last year's figure."""
+        return tuple(i for i in self.indicators if i.judged)
+
+    @property
+    def lights(self) -> str | None:
+        """The worst light among the indicators: ``red``, ``yellow``, ``green`` (none lit), or None."""
+        if not self.judged:
+            return None
+        if self.red:
+            return facts.RED
+        return facts.YELLOW if self.yellow else "green"
 
     @property
     def name(self) -> str:
@@ -221,6 +322,11 @@ class MilestoneCtx:
 
     when: str
     what: str
+
+    @property
+    def comma(self) -> bool:
+        """A comma between when and what keeps two figures apart (5月底前，12个项目…)."""
+        return facts.needs_comma(self.when, self.what)
 
 
 @dataclass(frozen=True)
@@ -244,6 +350,21 @@ class MeasureCtx:
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def deadline_bare(self) -> bool:
+        """A recurring deadline that is a bare period word (每月, 每季度)."""
+        return self.deadline_kind == facts.RECURRING and facts.deadline_bare(self.deadline_text)
+
+    @property
+    def deadline_verbal(self) -> bool:
+        """An ongoing deadline that is an action (长期坚持, 持续推进)."""
+        return self.deadline_kind == facts.ONGOING and facts.deadline_verbal(self.deadline_text)
+
+    @property
+    def why_purpose(self) -> bool:
+        """``why`` is written as a purpose (针对…, 为了…), not as a fact."""
+        return facts.states_purpose(self.why)
 
     @property
     def deadline_is_date(self) -> bool:
@@ -276,6 +397,11 @@ class NextStepCtx:
     when: str
     what: str
     who: str | None
+
+    @property
+    def has_will(self) -> bool:
+        """The writer already wrote 将 (县政府将召开…): the frame adds none."""
+        return "将" in self.what[:8]
 
 
 @dataclass(frozen=True)
@@ -369,10 +495,21 @@ def _indicator(ind: Indicator, total: int | None) -> IndicatorCtx:
         direction=facts.indicator_direction(ind),
         light=facts.indicator_light(ind),
         band=facts.position_band(ind.rank, total),
+        verb=facts.indicator_verb(trim(ind.name), ind.unit),
+        vs_target=facts.compare(ind.value, ind.target),
+        vs_last_year=facts.compare(ind.value, ind.last_year),
+        target_diff=facts.difference_text(ind.value, ind.target),
+        last_year_diff=facts.difference_text(ind.value, ind.last_year),
+        diff_unit=facts.difference_unit(ind.unit),
     )
 
 
-def _ranking(r: Ranking) -> RankingCtx:
+def _said_elsewhere(title: str, strengths: tuple[ItemCtx, ...]) -> bool:
+    """A strong item a strength already names (征管质效 in 征管质效模块名列前茅)."""
+    return any(title in f"{s.title}{s.detail or ''}" for s in strengths)
+
+
+def _ranking(r: Ranking, strengths: tuple[ItemCtx, ...] = ()) -> RankingCtx:
     direction = rank_direction(r.previous, r.current)
     change = abs(r.current - r.previous) if direction != NONE else None  # type: ignore[operator]
     below = None
@@ -406,6 +543,9 @@ def _ranking(r: Ranking) -> RankingCtx:
         if r.leader and r.leader.score is not None and r.score is not None
         else None,
         band_words=facts.band_words(facts.position_band(r.current, r.total)),
+        strong_unsaid=tuple(
+            _item(i) for i in r.strong_items if not _said_elsewhere(trim(i.title), strengths)
+        ),
     )
 
 
@@ -428,7 +568,7 @@ def _measure(m: Measure, date_style: str, number: int) -> MeasureCtx:
         target=_t(m.target),
         example=_t(m.example),
         deadline_kind=facts.deadline_kind(m.deadline),
-        topics=topics_of(m.title, *(p.title for p in m.points), m.why),
+        topics=topics_of(m.title) or topics_of(*(p.title for p in m.points), *m.steps, m.why),
         number=number,
     )
 
@@ -492,14 +632,15 @@ def build_context(
     """Build the template context for ``brief`` (``options`` already merged with defaults)."""
     opts = dict(options if options is not None else brief.options)
     date_style = "chinese" if opts.get("date_style") == "chinese" else "arabic"
-    rankings = tuple(_ranking(r) for r in brief.rankings)
+    strengths = tuple(_item(i) for i in brief.strengths)
+    rankings = tuple(_ranking(r, strengths) for r in brief.rankings)
     remarks: dict[str, list[str]] = {}
     for remark in brief.remarks:
         remarks.setdefault(remark.at.strip(), []).append(trim(remark.text))
     return SpeechContext(
         meeting=_meeting(brief, date_style),
         ranking=rankings[0] if rankings else None,
-        strengths=tuple(_item(i) for i in brief.strengths),
+        strengths=strengths,
         weaknesses=tuple(_item(i) for i in brief.weaknesses),
         measures=tuple(_measure(x, date_style, n) for n, x in enumerate(brief.measures, 1)),
         counts=Counts(len(brief.strengths), len(brief.weaknesses), len(brief.measures)),

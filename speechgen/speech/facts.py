@@ -151,6 +151,51 @@ def deadline_kind(deadline: BriefDate | str | None) -> str | None:
     return OTHER
 
 
+_BARE_PERIOD = re.compile(
+    r"^(?:每|逐)(?:天|日|周|旬|个?月|季|季度|半年|年)$|^定期$|^按(?:月|季|周)$"
+)
+_VERB_END = re.compile(r"(?:坚持|推进|开展|抓好|落实|用力|推动|跟进|实施|执行|监管|整改)$")
+
+
+def deadline_bare(text: str | None) -> bool:
+    """A recurring deadline that is only a period word (每月, 每季度, 逐月): 「每月调度一次」 fits it."""
+    return bool(text) and bool(_BARE_PERIOD.match(text.strip()))  # type: ignore[union-attr]
+
+
+def deadline_verbal(text: str | None) -> bool:
+    """An ongoing deadline that is itself an action (长期坚持, 持续推进): 「要长期坚持」 fits it."""
+    return bool(text) and bool(_VERB_END.search(text.strip()))  # type: ignore[union-attr]
+
+
+_PURPOSE = re.compile(r"^(?:针对|为了|为|围绕|聚焦|着眼|着力|立足|紧扣|对准|解决)")
+
+
+def states_purpose(text: str | None) -> bool:
+    """A measure's ``why`` written as a purpose (针对…, 为了…) rather than as a fact."""
+    return bool(text) and bool(_PURPOSE.match(text.strip()))  # type: ignore[union-attr]
+
+
+def needs_comma(when: str, what: str) -> bool:
+    """「5月底前，12个项目全部开工」: a comma keeps two figures apart (no comma in 「7月底完成督办」)."""
+    return bool(what) and (what[0].isdigit() or what[0] in "一二三四五六七八九十百全各所")
+
+
+_SPEAKER_WORDS = (
+    ("pledge", ("表态",)),
+    ("decision", ("宣读", "表彰决定")),
+    ("video", ("观看", "播放", "专题片", "警示片")),
+    ("deployment", ("部署", "安排", "布置")),
+)
+
+
+def speaker_kind(did: str | None) -> str:
+    """What a prior speaker did, read from their ``did`` when no kind is given (report else)."""
+    for kind, words in _SPEAKER_WORDS:
+        if did and any(w in did for w in words):
+            return kind
+    return "report"
+
+
 _WE = {
     "单位": "全体干部职工",
     "系统": "全系统上下",
@@ -236,6 +281,55 @@ def indicator_direction(ind: Indicator) -> str:
     if ind.rank < ind.previous:
         return "up"
     return "down" if ind.rank > ind.previous else "same"
+
+
+ABOVE, BELOW, EQUAL = "above", "below", "equal"
+
+
+def compare(value: Decimal | None, reference: Decimal | None) -> str | None:
+    """``above``, ``below`` or ``equal`` when both numbers are given, else None."""
+    if value is None or reference is None:
+        return None
+    if value > reference:
+        return ABOVE
+    return BELOW if value < reference else EQUAL
+
+
+def difference_text(value: Decimal | None, reference: Decimal | None) -> str | None:
+    """How far apart two figures are, as a speech reads it: 6.0 and 5.2 → 0.8 (never negative)."""
+    if value is None or reference is None:
+        return None
+    diff = abs(value - reference)
+    text = format(diff, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+PERCENT_UNITS = ("%", "％")
+
+
+def difference_unit(unit: str | None) -> str:
+    """The unit of a difference: percentages differ by 个百分点, other figures by their unit."""
+    if unit is None:
+        return ""
+    return "个百分点" if unit.strip() in PERCENT_UNITS else unit.strip()
+
+
+_AMOUNT_UNITS = ("亿元", "万元", "元", "亿", "万", "千元", "万吨", "吨", "万千瓦时", "亿千瓦时")
+
+
+def indicator_verb(name: str, unit: str | None) -> str:
+    """The word between an indicator's name and its value.
+
+    增长/增速 figures follow their name directly (规上工业增加值增长8.1%), amounts are
+    完成 (固定资产投资完成12.5亿元), anything else 为 (城镇化率为61.2%).
+    """
+    if name.endswith(("增长", "下降", "增加", "减少")):
+        return ""
+    if (unit or "").strip() in _AMOUNT_UNITS:
+        return "完成"
+    return "为"
 
 
 def mixed_verdict(directions: list[str]) -> bool:

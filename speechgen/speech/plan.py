@@ -147,7 +147,12 @@ def plan_outline(
         _check_kinds(brief, template)
         chosen = [(p.kind, p) for p in outline.parts]
     else:
-        chosen = [(k, None) for k in template.default if _has_material(k, brief)]
+        chosen = [
+            (k, None)
+            for k in template.default
+            if _has_material(k, brief)
+            or any(_has_material(s, brief) for s in template.sections.get(k, ()))
+        ]
     kinds = [k for k, _ in chosen]
     substyle = options.get("substyle")
     total = budget_for(brief, template)

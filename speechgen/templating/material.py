@@ -65,12 +65,19 @@ TAG_VALUES: dict[str, tuple[str, ...]] = {
         "cases",
         "indicators",
         "custom",
+        # what a prior speaker did (the acknowledgement after them)
         "report",
         "pledge",
         "deployment",
         "decision",
         "video",
         "other",
+        # a measure's deadline kind (the wording a passage may use after it)
+        "date",
+        "by_period",
+        "recurring",
+        "ongoing",
+        "none",
     ),
     "device": ("反问", "有的有的", "比喻", "三句", "俗语", "直接称呼", "坦率"),
     "has": ("ranking", "strengths", "weaknesses", "measures", "praise", "cases", "target"),
@@ -300,6 +307,7 @@ class Picker:
     seed: int = 0
     used: set[str] = field(default_factory=set)
     fill_budget: dict[str, int] = field(default_factory=dict)
+    salt: str = ""  # the meeting's name: two meetings with one seed do not open alike
     fill_calls: dict[str, int] = field(default_factory=dict)
     fill_spent: dict[str, int] = field(default_factory=dict)
 
@@ -310,7 +318,7 @@ class Picker:
         fitting = [
             e for e in self.library.entries(slot) if e.text not in self.used and e.fits(tags)
         ]
-        fitting.sort(key=lambda e: _rank(self.seed, slot, key, e.text))
+        fitting.sort(key=lambda e: _rank(self.seed, slot, f"{self.salt}|{key}", e.text))
         return fitting
 
     def say(self, slot: str, key: str = "", n: int = 1, **extra: Sequence[str]) -> list[str]:
@@ -329,8 +337,14 @@ class Picker:
                 return names
         return {}
 
-    def fill(self, slot: str, where: str, key: str = "", **extra: Sequence[str]) -> list[str]:
-        """Library entries for ``where`` while its budget lasts (nothing in the measuring pass)."""
+    def fill(
+        self, slot: str, where: str, key: str = "", most: int = 0, **extra: Sequence[str]
+    ) -> list[str]:
+        """Library entries for ``where`` while its budget lasts (nothing in the measuring pass).
+
+        ``most`` caps the entries of this one call (0: no cap), so a passage never turns into a
+        string of stock sentences however much budget is left; what is left stays unspent.
+        """
         self.fill_calls[where] = self.fill_calls.get(where, 0) + 1
         budget = self.fill_budget.get(where, 0)
         if budget <= 0:
@@ -341,7 +355,7 @@ class Picker:
         spent = 0
         for entry in self._candidates(slot, key or slot, extra):
             size = spoken_length(entry.text)
-            if spent + size / 2 > share:
+            if spent + size / 2 > share or (most and len(out) >= most):
                 break
             out.append(entry.text)
             self.used.add(entry.text)
@@ -353,7 +367,9 @@ class Picker:
 
     def second_pass(self, budgets: Mapping[str, int]) -> Picker:
         """A fresh picker for the filling pass, knowing how many fill calls each place makes."""
-        picker = Picker(self.library, self.tags, self.seed, fill_budget=dict(budgets))
+        picker = Picker(
+            self.library, self.tags, self.seed, fill_budget=dict(budgets), salt=self.salt
+        )
         picker._expected_calls = dict(self.fill_calls)
         return picker
 

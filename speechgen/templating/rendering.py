@@ -183,7 +183,12 @@ def render_markup(
         template = env.get_template(info.entry_name)
         values = context.as_mapping() | {"__phrases__": phrases}
         if picker is None:
-            picker = Picker(template_library(info, roots), material_tags(context), context.seed)
+            picker = Picker(
+                template_library(info, roots),
+                material_tags(context),
+                context.seed,
+                salt=context.meeting.name,
+            )
         values |= SLOT_FUNCTIONS | {PICKER: picker, "__heading_sets__": {}}
         return render_with_budget(template, values)
     except UserError:

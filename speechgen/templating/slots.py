@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from ..errors import UserError
 from ..speech.context import SpeechContext
-from .material import Picker
+from .material import TAG_VALUES, Picker
 
 PICKER = "__picker__"
 
@@ -71,10 +71,14 @@ def say(ctx: Any, slot: str, key: Any = "", n: int = 1, **tags: Any) -> Markup:
 
 
 @pass_context
-def fill(ctx: Any, slot: str, where: Any, key: Any = "", **tags: Any) -> Markup:
-    """Library entries of ``slot`` for the part ``where`` (its plan or key) within its budget."""
+def fill(ctx: Any, slot: str, where: Any, key: Any = "", most: int = 0, **tags: Any) -> Markup:
+    """Library entries of ``slot`` for the part ``where`` (its plan or key) within its budget.
+
+    ``most`` caps how many entries this call may add (0: as many as the budget allows).
+    """
     place = getattr(where, "key", None) or str(where)
-    return _render(ctx, _picker(ctx).fill(slot, place, str(key), **_extra(tags)))
+    cap = most if isinstance(most, int) and not isinstance(most, bool) and most > 0 else 0
+    return _render(ctx, _picker(ctx).fill(slot, place, str(key), cap, **_extra(tags)))
 
 
 @pass_context
@@ -119,6 +123,8 @@ def material_tags(context: SpeechContext) -> dict[str, tuple[str, ...]]:
         "role": (m.audience_role or "none",),
         "territory": ("true" if m.territory else "false",),
         "has": tuple(has),
+        # any device may be used; a template narrows it with say(..., device=...)
+        "device": TAG_VALUES["device"],
     }
 
 

@@ -94,7 +94,9 @@ def speak(
     options = merge_options(info, dict(brief.options), loaded)
     plan = plan_for(brief, info, roots, options, loaded)
     context = build_context(brief, options, seed, plan)
-    picker = Picker(template_library(info, roots), material_tags(context), seed)
+    picker = Picker(
+        template_library(info, roots), material_tags(context), seed, salt=context.meeting.name
+    )
     first = render_markup(info, context, roots, picker)
     refuse_unrendered(brief, info, roots, plan, loaded)
     if not picker.fill_calls:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import write_brief
+from helpers import material, write_brief
 
 TEMPLATES = ["situation", "progress", "mobilization", "commendation"]
 
@@ -64,29 +64,40 @@ def test_commendation_rank_up_asserts_no_unstated_fact(invoke, tmp_path):
     [
         ("", False),
         ("  previous: 9\n  current: 5\n", False),
+        ("  previous: 1\n  current: 2\n  total: 13\n", False),
         ("  previous: 3\n  current: 9\n", True),
     ],
 )
-def test_situation_priorities_say_crisis_only_after_a_fall(invoke, tmp_path, ranks, crisis):
-    """「保持危机感，不是要大家慌了手脚…」 appeared with no ranking or a rising rank."""
+def test_situation_sounds_the_alarm_only_after_a_fall(invoke, tmp_path, ranks, crisis):
+    """The alarm came with no ranking or a rising rank; a fall inside the top band is no crisis.
+
+    The focus sub-point (统筹兼顾、突出重点) is there whatever the ranking.
+    """
     extra = RANKING.format(ranks=ranks) if ranks else ""
-    text = _speech(invoke, tmp_path, "situation", extra)
-    assert ("保持危机感" in text) is crisis
-    assert "抓住主要矛盾和关键环节" in text
+    alarm = material("situation", "situation.alarm")
+    focus = [h.split("｜")[2] for h in material("situation", "headings.sections")]
+    for seed in range(3):
+        text = _speech(invoke, tmp_path, "situation", extra, seed=seed)
+        assert any(a in text for a in alarm) is crisis
+        assert any(f in text for f in focus)
 
 
 @pytest.mark.parametrize(
     ("ranks", "wanted", "unwanted"),
     [
-        ("  previous: 1\n  current: 2\n  total: 2\n", "在2个参评单位中处于末位", ["中下游"]),
+        ("  previous: 1\n  current: 2\n  total: 2\n", "在2个参评单位中排在末位", ["中下游"]),
         (
             "  previous: 3\n  current: 1\n  total: 13\n",
             "在13个参评单位中位居榜首",
             ["中上游", "与先进单位相比仍有差距"],
         ),
-        ("  previous: 3\n  current: 2\n  total: 3\n", "处于中间位置", ["中上游", "中下游"]),
-        ("  previous: 9\n  current: 5\n  total: 13\n", "进入中上游", ["中下游"]),
-        ("  previous: 1\n  current: 1\n  total: 13\n", "保持领先", ["争先进位"]),
+        (
+            "  previous: 3\n  current: 3\n  total: 3\n",
+            "在3个参评单位中排在末位",
+            ["中上游", "中下游"],
+        ),
+        ("  previous: 9\n  current: 5\n  total: 13\n", "处于中上游", ["中下游"]),
+        ("  previous: 5\n  current: 4\n  total: 16\n", "处于第一方阵", ["中上游"]),
     ],
 )
 def test_situation_standing_fits_first_last_and_small_totals(
@@ -97,6 +108,19 @@ def test_situation_standing_fits_first_last_and_small_totals(
     assert wanted in text
     for phrase in unwanted:
         assert phrase not in text
+
+
+def test_situation_first_place_held_is_told_to_keep_the_lead(invoke, tmp_path):
+    """Holding first of 13 keeps and extends the lead; it is not told to 争先进位."""
+    keep = material("situation", "situation.keep_lead")
+    text = _speech(
+        invoke,
+        tmp_path,
+        "situation",
+        RANKING.format(ranks="  previous: 1\n  current: 1\n  total: 13\n"),
+    )
+    assert any(k in text for k in keep)
+    assert "争先进位" not in text
 
 
 @pytest.mark.parametrize(
@@ -117,13 +141,13 @@ def test_plain_prior_speakers_are_joined(invoke, tmp_path, template):
     """Plain-string speakers read 「张局长作了发言，李书记作了发言，王主任作了发言」."""
     three = "  prior_speakers: [张局长, 李书记, 王主任]\n"
     text = _speech(invoke, tmp_path, template, meeting=three)
-    assert "刚才，张局长、李书记和王主任分别作了发言，" in text
+    assert "刚才，张局长、李书记和王主任分别作了发言" in text
     assert text.count("作了发言") == 1
     one = "  prior_speakers: [张局长]\n"
-    assert "刚才，张局长作了发言，" in _speech(invoke, tmp_path, template, meeting=one)
+    assert "刚才，张局长作了发言" in _speech(invoke, tmp_path, template, meeting=one)
     mixed = "  prior_speakers:\n    - who: 李书记\n      did: 通报了考核情况\n    - 张局长\n"
     text = _speech(invoke, tmp_path, template, meeting=mixed)
-    assert "刚才，李书记通报了考核情况，张局长作了发言，" in text
+    assert "刚才，李书记通报了考核情况，张局长作了发言" in text
 
 
 @pytest.mark.parametrize("template", TEMPLATES)
@@ -259,8 +283,9 @@ def test_situation_lone_situation_sub_point_is_not_numbered(invoke, tmp_path, su
     text = _render_text(
         invoke, tmp_path, f"template: situation\noptions:\n  substyle: {substyle}\n" + HEAD
     )
-    paragraph = next(p for p in text.split("\n") if "集中力量攻坚突破" in p)
-    assert paragraph.startswith("统筹兼顾更要突出重点"), paragraph
+    focus = [h.split("｜")[2] for h in material("situation", "headings.sections")]
+    paragraph = next(p for p in text.split("\n") if any(p.startswith(f) for f in focus))
+    assert not paragraph.startswith(("（一）", "一是"))
     assert "一点要求" not in text and "零" not in text
 
 

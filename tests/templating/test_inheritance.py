@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import signal
 from collections.abc import Iterator
@@ -60,8 +61,9 @@ def test_office_overrides_only_the_closing(body, invoke, tmp_path, monkeypatch):
     builtin = _render(invoke, _brief(tmp_path))
     office = _render(invoke, _brief(tmp_path, "office"))
     assert office[-1] == CLOSING
-    assert office[:-1] == builtin[:-1]
-    assert builtin[-1] != CLOSING
+    # everything before the closing is the built-in's; the built-in closing may run longer
+    assert builtin[: len(office) - 1] == office[:-1]
+    assert CLOSING not in builtin
 
 
 def test_office_template_renders_to_docx_and_keeps_options(invoke, tmp_path, monkeypatch):
@@ -222,7 +224,7 @@ def test_shadowing_template_given_by_path_renders(deadline, invoke, tmp_path, mo
     )
     assert result.exit_code == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == SHADOW_CLOSING
-    assert "下面，我讲两点意见" in result.stdout
+    assert re.search(r"(?:讲|强调)(?:两点意见|两个方面)", result.stdout)
 
 
 def test_manifest_may_name_the_builtin_parent_explicitly(invoke, tmp_path, monkeypatch):
