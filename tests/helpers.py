@@ -738,3 +738,64 @@ def material(template: str, slot: str) -> list[str]:
 
     library = load_library([REPO / "templates" / template])
     return [e.text for e in library.entries(slot)]
+
+
+# --- reading a rendered speech as a listener hears it (genre template tests) -------------
+
+_SENTENCE = re.compile(r"[^。！？]+[。！？]?[”’]?")
+
+
+def speech_of(folder: Path, text: str, seed: int = 0, name: str = "brief.yaml") -> Any:
+    """Render an inline brief through the facade; the Draft has ``blocks`` and paragraph texts."""
+    from speechgen.facade import RenderSettings, build_draft
+
+    return build_draft(write_brief(folder, text, name), RenderSettings(seed=seed))
+
+
+def body_paragraphs(draft: Any) -> list[str]:
+    """The paragraphs after the salutation (同志们：): headings and body, no title or byline."""
+    texts = draft.paragraph_texts()
+    start = next(i for i, t in enumerate(texts) if t.startswith("同志们")) + 1
+    return texts[start:]
+
+
+def sentences(text: str, min_chars: int = 0) -> list[str]:
+    """The sentences of ``text`` (ended by 。！？), those of ``min_chars`` spoken characters or more."""
+    out = []
+    for paragraph in text.split("\n"):
+        for m in _SENTENCE.finditer(paragraph):
+            s = m.group(0).strip()
+            if s and spoken_chars(s) >= min_chars:
+                out.append(s)
+    return out
+
+
+def spoken_chars(text: str) -> int:
+    """Length as ``check`` counts it: Chinese characters, letters and digits."""
+    return sum(1 for ch in text if ch.isalnum())
+
+
+def material_entries(template: str) -> dict[str, list[dict[str, Any]]]:
+    """A built-in template's material as ``{slot: [{"text": …, "when": {…}}]}`` (sets skipped)."""
+    import yaml
+
+    data = yaml.safe_load((REPO / "templates" / template / "material.yaml").read_text("utf-8"))
+    out: dict[str, list[dict[str, Any]]] = {}
+    for slot, items in data.items():
+        for item in items:
+            entry = {"text": item, "when": {}} if isinstance(item, str) else item
+            if "text" in entry:
+                out.setdefault(slot, []).append(
+                    {"text": entry["text"], "when": entry.get("when") or {}}
+                )
+    return out
+
+
+def literal_part(text: str) -> str:
+    """The longest piece of a material entry without ``{{ … }}`` (what a draft must contain)."""
+    return max(re.split(r"\{\{.*?\}\}|%%\w+%%", text), key=len)
+
+
+def used_entries(text: str, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The material entries whose literal text appears in ``text``."""
+    return [e for e in entries if literal_part(e["text"]) in text]

@@ -74,8 +74,9 @@ def test_chinese_name_selects_template(name, invoke, example_copy):
     assert by_name == by_cn
 
 
-def test_templates_differ_in_structure(invoke, example_copy):
-    brief = example_copy("progress_meeting.yaml")
+def test_templates_differ_in_structure(invoke, tmp_path):
+    """The same brief gets a different outline from each genre."""
+    brief = write_brief(tmp_path, "template: situation\n" + BODY)
     headings = {
         name: tuple(
             PART.sub("", line)
@@ -121,7 +122,7 @@ def test_every_ranking_shape_reads_whole(name, shape, invoke, tmp_path):
     if shape == "target_only":
         assert "保四争三" in text
     if shape == "absent":
-        assert "名次" not in text and "位次" not in text or name == "progress"
+        assert "名次" not in text and "位次" not in text
 
 
 @pytest.mark.parametrize("name", sorted(BUILTINS))
@@ -144,6 +145,7 @@ def test_substyle_option_switches_headings_and_inline(name, invoke, tmp_path):
 
 
 def test_part_count_follows_content(invoke, tmp_path):
+    """progress: review, problems, tasks and guarantees with a rich brief; two parts with a bare one."""
     rich = _text(invoke, write_brief(tmp_path, "template: progress\n" + BODY, "a.yaml"))
     bare = _text(
         invoke,
@@ -153,8 +155,8 @@ def test_part_count_follows_content(invoke, tmp_path):
             "b.yaml",
         ),
     )
-    assert len(PART.findall(rich)) == 4 and "讲四个方面" in rich
-    assert len(PART.findall(bare)) == 2 and "讲两个方面" in bare
+    assert len(PART.findall(rich)) == 4 and re.search(r"讲四(?:点|个方面)", rich)
+    assert len(PART.findall(bare)) == 2 and re.search(r"讲两(?:点|个方面)", bare)
     _reads_whole(bare)
 
 

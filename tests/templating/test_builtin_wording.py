@@ -213,12 +213,18 @@ def test_mobilization_never_announces_zero_aspects(invoke, tmp_path, seed):
 
 
 def test_progress_single_strength_is_not_numbered(invoke, tmp_path):
-    """一是 with no 二是 reads as a slip."""
-    text = _render_text(
-        invoke, tmp_path, "template: progress\n" + HEAD + "strengths: [全年未发生较大以上事故]\n"
-    )
-    assert "主要体现在：全年未发生较大以上事故。" in text
-    assert "一是全年" not in text
+    """一是 with no 二是 reads as a slip: a lone strength is said in its introducing sentence."""
+    for seed in ("0", "1", "2"):
+        text = _render_text(
+            invoke,
+            tmp_path,
+            "template: progress\n" + HEAD + "strengths: [全年未发生较大以上事故]\n",
+            "--seed",
+            seed,
+        )
+        paragraph = next(p for p in text.split("\n") if "全年未发生较大以上事故" in p)
+        assert "：全年未发生较大以上事故。" in paragraph
+        assert "一是全年" not in text
 
 
 @pytest.mark.parametrize("seed", ["0", "1", "2"])
@@ -243,7 +249,7 @@ def test_commendation_single_strength_does_not_repeat_itself(invoke, tmp_path):
 
 
 def test_mobilization_inline_points_do_not_restart_the_outer_sequence(invoke, tmp_path):
-    """Inline measures are 一要、二要 already: their points must not count 一要、二要 again."""
+    """Inline measures are numbered 一是、二是 (or 一要) already: their points are not numbered again."""
     text = _render_text(
         invoke,
         tmp_path,
@@ -251,9 +257,12 @@ def test_mobilization_inline_points_do_not_restart_the_outer_sequence(invoke, tm
         "  - title: 压实安全责任\n    points: [层层签订责任书, 严格考核问责]\n"
         "  - title: 强化执法检查\n    points: [开展专项执法]\n",
     )
-    paragraph = next(p for p in text.split("\n") if p.startswith("一要压实安全责任"))
-    assert paragraph.count("一要") == 1, paragraph
-    assert "二要" not in paragraph, paragraph
+    paragraph = next(
+        p for p in text.split("\n") if p.startswith(("一是压实安全责任", "一要压实安全责任"))
+    )
+    assert paragraph.count("一是") + paragraph.count("一要") == 1, paragraph
+    assert "二是" not in paragraph and "二要" not in paragraph, paragraph
+    assert "层层签订责任书；严格考核问责。" in paragraph
 
 
 ONE_MEASURE = (
