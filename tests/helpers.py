@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -71,6 +72,17 @@ def write_brief(folder: Path, text: str, name: str = "brief.yaml") -> Path:
     path = folder / name
     path.write_text(textwrap.dedent(text), encoding="utf-8")
     return path
+
+
+def spoken_chars(text: str) -> int:
+    """Length as ``check`` counts it: Chinese characters, letters and digits."""
+    return sum(1 for ch in text if ch.isalnum())
+
+
+def spoken_sentences(text: str, min_chars: int = 10) -> list[str]:
+    """The sentences of a speech (ending with 。！？) of ``min_chars`` spoken characters or more."""
+    found = re.findall(r"[^。！？\n]+[。！？]+[”’」』）)]*", text)
+    return [s.strip() for s in found if spoken_chars(s) >= min_chars]
 
 
 def has_libreoffice() -> bool:
