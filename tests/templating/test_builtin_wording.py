@@ -102,14 +102,18 @@ def test_situation_standing_fits_first_last_and_small_totals(
 @pytest.mark.parametrize(
     ("ranks", "wanted", "unwanted"),
     [
-        ("  previous: 3\n  current: 1\n  total: 13\n", "位居榜首", "中上游"),
-        ("  previous: 9\n  current: 7\n  total: 13\n", "（共13个单位参评）", "中上游"),
+        ("  previous: 3\n  current: 1\n  total: 13\n", "位居榜首", ["中上游", "（共"]),
+        ("  previous: 9\n  current: 7\n  total: 13\n", "在13个参评单位中处于中上游", ["第一方阵", "（共"]),
+        ("  previous: 12\n  current: 10\n  total: 13\n", "处于中下游", ["中上游", "领先"]),
+        ("  previous: 9\n  current: 7\n", "从第9名上升到第7名", ["参评单位", "中上游", "（共"]),
     ],
 )
 def test_commendation_rank_up_standing(invoke, tmp_path, ranks, wanted, unwanted):
-    """commendation said 站稳了中上游 for every rise, first place and 7th of 13 included."""
+    """A rise is placed by the bands of DESIGN §3 (never one band for every rise), no brackets."""
     text = _speech(invoke, tmp_path, "commendation", RANKING.format(ranks=ranks))
-    assert wanted in text and unwanted not in text
+    assert wanted in text
+    for phrase in unwanted:
+        assert phrase not in text.split("同志们：", 1)[1]
 
 
 @pytest.mark.parametrize("template", TEMPLATES)
@@ -117,13 +121,13 @@ def test_plain_prior_speakers_are_joined(invoke, tmp_path, template):
     """Plain-string speakers read 「张局长作了发言，李书记作了发言，王主任作了发言」."""
     three = "  prior_speakers: [张局长, 李书记, 王主任]\n"
     text = _speech(invoke, tmp_path, template, meeting=three)
-    assert "刚才，张局长、李书记和王主任分别作了发言，" in text
+    assert "刚才，张局长、李书记和王主任分别作了发言" in text
     assert text.count("作了发言") == 1
     one = "  prior_speakers: [张局长]\n"
-    assert "刚才，张局长作了发言，" in _speech(invoke, tmp_path, template, meeting=one)
+    assert "刚才，张局长作了发言" in _speech(invoke, tmp_path, template, meeting=one)
     mixed = "  prior_speakers:\n    - who: 李书记\n      did: 通报了考核情况\n    - 张局长\n"
     text = _speech(invoke, tmp_path, template, meeting=mixed)
-    assert "刚才，李书记通报了考核情况，张局长作了发言，" in text
+    assert "刚才，李书记通报了考核情况，张局长作了发言" in text
 
 
 @pytest.mark.parametrize("template", TEMPLATES)
@@ -170,7 +174,7 @@ def test_commendation_measure_with_owner_and_no_deadline_renders(invoke, tmp_pat
         "  - title: 强化执法检查\n    owner: 执法大队\n"
         "  - title: 压实安全责任\n    deadline: 长期坚持\n",
     )
-    assert "执法大队要牵头抓总、统筹推进。" in text
+    assert "这项工作由执法大队牵头。" in text
     assert "长期坚持" in text, "a text deadline without an owner must not be dropped"
 
 
