@@ -75,16 +75,27 @@ def write_brief(folder: Path, text: str, name: str = "brief.yaml") -> Path:
     return path
 
 
-def docx_texts(path: Path) -> list[str]:
-    """Paragraph texts of a .docx, reopened with python-docx."""
-    import docx
+def spoken_chars(text: str) -> int:
+    """Length as ``check`` counts it: Chinese characters, letters and digits."""
+    return sum(1 for ch in text if ch.isalnum())
 
-    return [p.text for p in docx.Document(str(path)).paragraphs]
+
+def spoken_sentences(text: str, min_chars: int = 10) -> list[str]:
+    """The sentences of a speech (ending with 。！？) of ``min_chars`` spoken characters or more."""
+    found = re.findall(r"[^。！？\n]+[。！？]+[”’」』）)]*", text)
+    return [s.strip() for s in found if spoken_chars(s) >= min_chars]
 
 
 def has_libreoffice() -> bool:
     """True when LibreOffice and poppler are installed (for layout tests)."""
     return shutil.which("soffice") is not None and shutil.which("pdftotext") is not None
+
+
+def docx_texts(path: Path) -> list[str]:
+    """Paragraph texts of a .docx, reopened with python-docx."""
+    import docx
+
+    return [p.text for p in docx.Document(str(path)).paragraphs]
 
 
 # --- a brief whose first measure is due before the meeting -----------------------------
@@ -759,7 +770,7 @@ def body_paragraphs(draft: Any) -> list[str]:
     return texts[start:]
 
 
-def sentences(text: str, min_chars: int = 0) -> list[str]:
+def heard_sentences(text: str, min_chars: int = 0) -> list[str]:
     """The sentences of ``text`` (ended by 。！？), those of ``min_chars`` spoken characters or more."""
     out = []
     for paragraph in text.split("\n"):
@@ -768,11 +779,6 @@ def sentences(text: str, min_chars: int = 0) -> list[str]:
             if s and spoken_chars(s) >= min_chars:
                 out.append(s)
     return out
-
-
-def spoken_chars(text: str) -> int:
-    """Length as ``check`` counts it: Chinese characters, letters and digits."""
-    return sum(1 for ch in text if ch.isalnum())
 
 
 def material_entries(template: str) -> dict[str, list[dict[str, Any]]]:

@@ -126,14 +126,22 @@ def test_situation_first_place_held_is_told_to_keep_the_lead(invoke, tmp_path):
 @pytest.mark.parametrize(
     ("ranks", "wanted", "unwanted"),
     [
-        ("  previous: 3\n  current: 1\n  total: 13\n", "位居榜首", "中上游"),
-        ("  previous: 9\n  current: 7\n  total: 13\n", "（共13个单位参评）", "中上游"),
+        ("  previous: 3\n  current: 1\n  total: 13\n", "位居榜首", ["中上游", "（共"]),
+        (
+            "  previous: 9\n  current: 7\n  total: 13\n",
+            "在13个参评单位中处于中上游",
+            ["第一方阵", "（共"],
+        ),
+        ("  previous: 12\n  current: 10\n  total: 13\n", "处于中下游", ["中上游", "领先"]),
+        ("  previous: 9\n  current: 7\n", "从第9名上升到第7名", ["参评单位", "中上游", "（共"]),
     ],
 )
 def test_commendation_rank_up_standing(invoke, tmp_path, ranks, wanted, unwanted):
-    """commendation said 站稳了中上游 for every rise, first place and 7th of 13 included."""
+    """A rise is placed by the bands of DESIGN §3 (never one band for every rise), no brackets."""
     text = _speech(invoke, tmp_path, "commendation", RANKING.format(ranks=ranks))
-    assert wanted in text and unwanted not in text
+    assert wanted in text
+    for phrase in unwanted:
+        assert phrase not in text.split("同志们：", 1)[1]
 
 
 @pytest.mark.parametrize("template", TEMPLATES)
@@ -194,7 +202,7 @@ def test_commendation_measure_with_owner_and_no_deadline_renders(invoke, tmp_pat
         "  - title: 强化执法检查\n    owner: 执法大队\n"
         "  - title: 压实安全责任\n    deadline: 长期坚持\n",
     )
-    assert "执法大队要牵头抓总、统筹推进。" in text
+    assert "这项工作由执法大队牵头。" in text
     assert "长期坚持" in text, "a text deadline without an owner must not be dropped"
 
 

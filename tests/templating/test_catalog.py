@@ -13,6 +13,7 @@ BUILTINS = {
     "progress": "工作推进会",
     "mobilization": "动员部署会",
     "commendation": "总结表彰会",
+    "warning": "警示教育会",
 }
 
 

@@ -10,7 +10,6 @@ EXAMPLES = [
     "model_meeting.yaml",
     "progress_meeting.yaml",
     "mobilization_meeting.yaml",
-    "commendation_meeting.yaml",
 ]
 
 

@@ -12,7 +12,6 @@ from speechgen.speech.blocks import Heading, Paragraph
 from helpers import (
     body_paragraphs,
     material_entries,
-    sentences,
     speech_of,
     spoken_chars,
     used_entries,
@@ -204,16 +203,16 @@ def test_deadline_wording_follows_its_kind(tmp_path: Path, seed) -> None:
 
 
 def test_seeds_change_the_body_and_the_same_seed_repeats(tmp_path: Path) -> None:
-    one = sentences(_text(speech_of(tmp_path, RICH, seed=1)), 10)
-    two = sentences(_text(speech_of(tmp_path, RICH, seed=2)), 10)
-    assert one == sentences(_text(speech_of(tmp_path, RICH, seed=1)), 10)
+    one = heard_sentences(_text(speech_of(tmp_path, RICH, seed=1)), 10)
+    two = heard_sentences(_text(speech_of(tmp_path, RICH, seed=2)), 10)
+    assert one == heard_sentences(_text(speech_of(tmp_path, RICH, seed=1)), 10)
     changed = [s for s in one if s not in two]
     assert len(changed) >= 0.3 * len(one), (len(changed), len(one))
 
 
 @pytest.mark.parametrize("seed", range(6))
 def test_no_sentence_is_said_twice(tmp_path: Path, seed) -> None:
-    said = sentences(_text(speech_of(tmp_path, RICH, seed=seed)), 10)
+    said = heard_sentences(_text(speech_of(tmp_path, RICH, seed=seed)), 10)
     assert len(said) == len(set(said)), [s for s in said if said.count(s) > 1]
 
 
@@ -244,7 +243,7 @@ def test_length_lands_within_the_budget(tmp_path: Path, minutes, extra) -> None:
     draft = speech_of(tmp_path, brief + extra)
     length = spoken_chars("\n".join(draft.paragraph_texts()))
     assert abs(length - minutes * 220) <= 0.15 * minutes * 220, length
-    said = sentences(_text(draft), 10)
+    said = heard_sentences(_text(draft), 10)
     assert len(said) == len(set(said))
 
 

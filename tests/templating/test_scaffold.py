@@ -8,7 +8,7 @@ import pytest
 
 from helpers import docx_texts, load_like_editor, schema_validator
 
-BUILTINS = ["situation", "progress", "mobilization", "commendation"]
+BUILTINS = ["situation", "progress", "mobilization", "commendation", "warning"]
 
 
 @pytest.mark.parametrize("name", BUILTINS)
