@@ -11,6 +11,7 @@ from speechgen.speech.blocks import Heading, Paragraph
 
 from helpers import (
     body_paragraphs,
+    heard_sentences,
     material_entries,
     speech_of,
     spoken_chars,
