@@ -112,6 +112,7 @@ class MeetingCtx:
             return ""
         return f"{self.speaker_title}\u3000{self.speaker}" if self.speaker_title else self.speaker
 
+    @property
     def speaker_groups(self) -> tuple[tuple[SpeakerCtx, ...], ...]:
         """Prior speakers in order, consecutive plain ones (no ``did``, no kind) grouped.
 
