@@ -47,7 +47,7 @@ def test_deadline_may_be_free_text_or_date() -> None:
         "meeting: {name: 会, organization: 局}\n"
         "measures:\n  - title: 甲\n    deadline: 6月底前\n  - title: 乙\n    deadline: 2026-06-30\n"
     )
-    assert brief.measures[0].deadline == "6月底前"
+    assert brief.measures.第1项.deadline == "6月底前"
     assert isinstance(brief.measures[1].deadline, BriefDate)
 
 
@@ -152,7 +152,7 @@ def test_unknown_key_with_brackets_is_reported_not_an_internal_error(key: str) -
 
 def test_bracket_key_inside_a_list_item_keeps_its_path() -> None:
     (p,) = _validation_problems(SHORT_BASE + 'measures:\n  - title: 甲\n    "owner[": 办公室\n')
-    assert p.field == "measures[0].owner[" and "是否想写 owner" in p.message
+    assert p.field == "measures.第1项.owner[" and "是否想写 owner" in p.message
 
 
 def test_a_rank_in_full_width_digits_or_chinese_numerals_is_read_as_a_number() -> None:
@@ -170,7 +170,7 @@ def test_deadline_before_meeting_is_a_located_warning(tmp_path: Path) -> None:
     loaded = load_brief(deadline_brief(tmp_path, "2026-02-15"))
     validate_brief(loaded)
     (warning,) = loaded.warnings
-    assert (warning.line, warning.field) == (11, "measures[0].deadline")
+    assert (warning.line, warning.field) == (11, "measures.第1项.deadline")
     assert "2026年2月15日" in warning.message and "2026年3月15日" in warning.message
     assert loaded.warning_messages()[0].startswith("警告：")
 
@@ -253,6 +253,6 @@ def test_schema_errors_are_located_with_suggestions() -> None:
     assert shown == [
         "brief.yaml:4:12  meeting.minutes  应是整数（如 9），现在是“ten”",
         "brief.yaml:5:3  meeting.titel  不认识的字段“titel”，是否想写 title？",
-        "brief.yaml:8:5  measures[0].onwer  不认识的字段“onwer”，是否想写 owner？",
+        "brief.yaml:8:5  measures.第1项.onwer  不认识的字段“onwer”，是否想写 owner？",
     ]
     assert info.value.message.endswith("简报有 3 处问题，请逐一修改后再运行。")

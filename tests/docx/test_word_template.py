@@ -47,10 +47,10 @@ def test_example_word_template_renders_one_block_per_measure(invoke, example_cop
         "（三）" + titles[2],
         "（四）" + titles[3],
     ]
-    assert texts[0] == "在全市重点工作推进会上的讲话" and "（2026年7月8日）" in texts
+    assert texts[0] == "在全市税务系统重点工作推进会上的讲话" and "（2026年7月8日）" in texts
     assert not any("{%" in t or "{{" in t for t in texts)
     assert is_untouched_draft(out)
-    assert docx.Document(str(out)).core_properties.title == "在全市重点工作推进会上的讲话"
+    assert docx.Document(str(out)).core_properties.title == "在全市税务系统重点工作推进会上的讲话"
 
 
 def test_word_template_from_brief_field_and_escaping(invoke, tmp_path, word_template):
