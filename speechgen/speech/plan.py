@@ -92,6 +92,11 @@ class OutlinePlan:
         """The kinds of the parts, in order."""
         return tuple(p.kind for p in self.parts)
 
+    @property
+    def stock_kinds(self) -> tuple[str, ...]:
+        """Kinds of the parts whose heading comes from a heading set (no heading of the writer's)."""
+        return tuple(dict.fromkeys(p.kind for p in self.parts if not p.heading))
+
 
 class OutlineProblem(Exception):
     """A brief's outline the template cannot follow: ``loc`` in the brief and a Chinese message."""

@@ -47,7 +47,7 @@ def test_deadline_may_be_free_text_or_date() -> None:
         "meeting: {name: 会, organization: 局}\n"
         "measures:\n  - title: 甲\n    deadline: 6月底前\n  - title: 乙\n    deadline: 2026-06-30\n"
     )
-    assert brief.measures.第1项.deadline == "6月底前"
+    assert brief.measures[0].deadline == "6月底前"
     assert isinstance(brief.measures[1].deadline, BriefDate)
 
 
