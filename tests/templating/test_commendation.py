@@ -403,3 +403,18 @@ def test_minimal_brief_reads_whole(tmp_path: Path) -> None:
     assert len(_parts(draft)) == 2 and "讲两点意见" in text
     assert "对受到表彰的先进集体和先进个人表示热烈祝贺！" in text
     assert text.rstrip().endswith("！")
+
+
+@pytest.mark.parametrize("template", ["commendation", "warning"])
+def test_every_heading_set_shares_one_skeleton(template: str) -> None:
+    """Sibling headings come from one set; each set's headings have the same sentence shape."""
+    from speechgen.checks.skeleton import skeleton
+    from speechgen.templating.material import load_library
+    from speechgen.templating.registry import builtin_root
+
+    library = load_library([builtin_root() / template])
+    sets = [e for entries in library.slots.values() for e in entries if e.heading_set]
+    assert len(sets) >= 6
+    for entry in sets:
+        shapes = {skeleton(text).clauses for _, text in entry.heading_set}
+        assert len(shapes) == 1, entry.heading_set

@@ -65,7 +65,7 @@ measures:
   - title: 常态化开展廉政谈话提醒
     owner: 人事科
     deadline: 每季度一次
-  - title: 持续整治“四风”问题
+  - title: 持续整治违规吃喝问题
     owner: 驻局纪检监察组
     deadline: 长期坚持
 """
@@ -134,7 +134,7 @@ def test_default_outline_learns_from_cases_then_guards_then_remedies(tmp_path: P
         "开展廉政风险点全面排查",
         "修订完善不动产登记审批制度",
         "常态化开展廉政谈话提醒",
-        "持续整治“四风”问题",
+        "持续整治违规吃喝问题",
     ]
     remedies = _part_texts(draft)[2]
     assert (
