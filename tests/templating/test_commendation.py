@@ -253,11 +253,12 @@ def test_without_strengths_no_result_is_praised(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("deadline", "kind_words", "never"),
     [
-        ("2026-12-31", ["务必在2026年12月31日前"], ["久久为功", "常抓不懈", "一年接着一年"]),
-        ("9月底前", ["务必在9月底前见到成效"], ["久久为功", "常抓不懈", "一年接着一年"]),
-        ("每月", ["坚持每月调度一次、通报一次"], ["前完成", "按时完成", "倒排工期", "前见到"]),
-        ("每季度一次", ["坚持每季度一次调度推进"], ["前完成", "按时完成", "倒排工期"]),
-        ("长期坚持", ["要长期坚持，一年接着一年抓"], ["前完成", "按时完成", "倒排工期", "前见到"]),
+        ("2026-12-31", ["务必在2026年12月31日前拿出"], ["久久为功", "常抓不懈", "一年接着一年"]),
+        ("9月底前", ["务必在9月底前拿出实实在在的成果"], ["久久为功", "常抓不懈", "一年接着"]),
+        ("三季度末", ["务必在三季度末拿出实实在在的成果"], ["久久为功", "常抓不懈", "末前"]),
+        ("每月", ["坚持每月调度一次、通报一次"], ["前完成", "按时完成", "倒排工期", "前拿出"]),
+        ("每季度一次", ["要按照“每季度一次”的要求调度推进"], ["前完成", "按时完成", "倒排工期"]),
+        ("长期坚持", ["要长期坚持，一年接着一年抓"], ["前完成", "按时完成", "倒排工期", "前拿出"]),
     ],
 )
 def test_deadline_wording_follows_its_kind(tmp_path: Path, deadline, kind_words, never) -> None:
@@ -291,11 +292,20 @@ def test_no_sentence_is_said_twice(tmp_path: Path, seed: int) -> None:
     assert not repeated
 
 
-@pytest.mark.parametrize("minutes", [12, 15, 18])
+@pytest.mark.parametrize("minutes", [11, 13])
 def test_a_rich_brief_lands_near_its_minutes(tmp_path: Path, minutes: int) -> None:
     brief = RICH.replace("minutes: 15", f"minutes: {minutes}")
     length = spoken_chars(_text(_draft(tmp_path, brief)))
     assert abs(length - minutes * 220) <= 0.15 * minutes * 220, length
+
+
+def test_minutes_the_brief_cannot_fill_are_not_padded(tmp_path: Path) -> None:
+    draft = _draft(tmp_path, RICH.replace("minutes: 15", "minutes: 30"))
+    sentences = spoken_sentences(_body(_text(draft)))
+    assert spoken_chars(_text(draft)) < 0.85 * 30 * 220
+    assert not {s for s in sentences if sentences.count(s) > 1}
+    note = draft.length_note()
+    assert note is not None and "可以在简报里补充" in note
 
 
 def test_outline_may_leave_out_the_learning_part(tmp_path: Path) -> None:
@@ -374,7 +384,7 @@ def test_theme_body_next_steps_and_remarks_are_said(tmp_path: Path) -> None:
     for said in (
         "“提质增效年”",
         "局党委",
-        "2月底前，将召开改革试点经验推广会，由法规科负责组织。",
+        "2月底前，将召开改革试点经验推广会，由法规科具体负责。",
         "今天会场上坐着的很多都是老面孔。",
         "这件事我会亲自盯。",
         "明年这个时候，我希望站到台上的同志更多一些！",
@@ -403,3 +413,18 @@ def test_minimal_brief_reads_whole(tmp_path: Path) -> None:
     assert len(_parts(draft)) == 2 and "讲两点意见" in text
     assert "对受到表彰的先进集体和先进个人表示热烈祝贺！" in text
     assert text.rstrip().endswith("！")
+
+
+@pytest.mark.parametrize("template", ["commendation", "warning"])
+def test_every_heading_set_shares_one_skeleton(template: str) -> None:
+    """Sibling headings come from one set; each set's headings have the same sentence shape."""
+    from speechgen.checks.skeleton import skeleton
+    from speechgen.templating.material import load_library
+    from speechgen.templating.registry import builtin_root
+
+    library = load_library([builtin_root() / template])
+    sets = [e for entries in library.slots.values() for e in entries if e.heading_set]
+    assert len(sets) >= 6
+    for entry in sets:
+        shapes = {skeleton(text).clauses for _, text in entry.heading_set}
+        assert len(shapes) == 1, entry.heading_set
