@@ -211,11 +211,60 @@ def test_no_sentence_is_said_twice(tmp_path: Path, seed) -> None:
     assert len(said) == len(set(said)), [s for s in said if said.count(s) > 1]
 
 
+MORE_MEASURES = """\
+  - title: 在改进文风会风上见成效
+    why: 文山会海问题基层反映强烈
+    steps: [清理规范各类会议和发文, 推行短会、短文, 能合并的会议一律合并]
+    owner: 办公室
+    deadline: 5月底前
+    target: 会议和发文数量压减三成
+    example: 城东分局“无会周”的做法
+  - title: 在关心关爱干部上出实招
+    why: 一线干部工作压力大、上升通道窄
+    points: [建立谈心谈话制度, 落实带薪休假]
+    owner: 人事科
+    deadline: 长期坚持
+  - title: 在严格执纪问责上亮利剑
+    why: 少数干部纪律意识淡薄，“庸懒散”现象时有发生
+    steps: [开展作风问题专项整治, 对典型问题点名道姓通报曝光]
+    owner: 督查室
+    co_owners: [人事科]
+    deadline: 每季度
+    target: 群众反映的作风问题件件有回音
+"""
+MORE_FACTS = """\
+  - title: 纳税服务满意度稳步提升
+    detail: 全省纳税人满意度调查得分连续两年提高
+    example: 城东分局推出“一次不用跑”清单，企业办事时间平均缩短一半
+"""
+EXTRAS = """\
+praise:
+  - who: 城东分局
+    for: 在全市率先实现“一次不用跑”事项全覆盖
+  - who: 纳税服务科
+    for: 连续三年保持全省纳税人满意度调查前五名
+remarks:
+  - at: parts.2
+    text: 作风建设年不是喊口号，年底我要看群众的评价、看企业的评价，这两个评价上不去，就说明我们的作风没有转过来。
+  - at: closing
+    text: 今年是“作风建设年”，我和班子成员都会到联系点去，跟大家一起干。
+next_steps:
+  - when: 3月10日前
+    what: 组织各单位报送作风问题自查清单
+    who: 办公室
+  - when: 3月底前
+    what: 开展第一轮作风暗访
+    who: 督查室
+"""
+
+
 @pytest.mark.parametrize("minutes", [16, 25])
 def test_length_lands_within_the_budget(tmp_path: Path, minutes) -> None:
-    praise = "praise:\n  - who: 城东分局\n    for: 率先实现“一次不用跑”事项全覆盖\n"
+    """A brief rich enough for the minutes it asks lands within ±15 % of minutes × 220."""
     brief = HEAD.format(meeting=f"  minutes: {minutes}\n") + STRENGTHS + WEAKNESSES + MEASURES
-    draft = speech_of(tmp_path, brief + praise + RANKING.format(previous=5, current=7))
+    if minutes > 20:
+        brief = brief.replace("weaknesses:\n", MORE_FACTS + "weaknesses:\n") + MORE_MEASURES
+    draft = speech_of(tmp_path, brief + EXTRAS + RANKING.format(previous=5, current=7))
     length = spoken_chars("\n".join(draft.paragraph_texts()))
     assert abs(length - minutes * 220) <= 0.15 * minutes * 220, length
     said = heard_sentences(_text(draft), 10)
