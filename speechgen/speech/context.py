@@ -575,11 +575,13 @@ def _measure(m: Measure, date_style: str, number: int) -> MeasureCtx:
 
 
 def _overall(rankings: tuple[RankingCtx, ...]) -> str:
+    """The speech's direction over all assessments: mixed (有喜有忧) when one rose and one
+    fell, else a fall over a rise over no change: one fall calls for 危机感 even when
+    another assessment stayed where it was."""
     directions = [r.direction for r in rankings]
     if facts.mixed_verdict(directions):
         return MIXED
-    known = [d for d in directions if d != NONE]
-    return known[0] if known else NONE
+    return next((d for d in (DOWN, UP, SAME) if d in directions), NONE)
 
 
 def _meeting(brief: Brief, date_style: str) -> MeetingCtx:

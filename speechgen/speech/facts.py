@@ -82,7 +82,8 @@ def change_size(previous: int | None, current: int | None) -> str | None:
 
 _KEEP_AIM = re.compile(r"保([一二三四五六七八九十\d]+)争([一二三四五六七八九十\d]+)")
 _TOP_N = re.compile(r"(?:进入|进|挺进|跻身|保持|稳居|确保)?前([一二三四五六七八九十\d]+)(?:名|位)?")
-_FIRST = re.compile(r"争(?:创|夺)?(?:第一|一流|头名|榜首)|夺冠")
+# 争创一流 / 争先进位 name no rank: only a first place does.
+_FIRST = re.compile(r"争(?:创|夺)?(?:第一|头名|榜首)|夺冠")
 
 
 def _num(text: str) -> int | None:
@@ -126,12 +127,21 @@ def target_floor_gap(target: str | None, current: int | None) -> int | None:
 
 # Deadline kinds (DESIGN.md §3).
 DATE, BY_PERIOD, RECURRING, ONGOING, OTHER = "date", "by_period", "recurring", "ongoing", "other"
+_CN_DIGITS = "一二三四五六七八九十两半"
+# 每月, 每两周, 每个季度, 逐月, 每季度一次, 按照“每月调度”, 月度调度, 一月一调度…
 _RECURRING = re.compile(
-    r"(每|逐)(天|日|周|星期|旬|个?月|季|季度|半年|年)|定期|按月|按季|按周|一月一|一季一|一周一"
+    rf"(每|逐)[{_CN_DIGITS}\d]*个?(天|日|周|星期|旬|月|季|季度|半年|年)"
+    r"|定期|按(月|季|周|旬|年)|一(月|季|周|旬)一"
+    r"|(^|按照“?|实行|坚持)(月|季|周|旬)度?(调度|通报|例会|盘点|督查|报送)"
 )
-_ONGOING = re.compile(r"长期|常态|持续|始终|久久为功|常抓不懈|全年|贯穿")
+_ONGOING = re.compile(r"长期|常态|长效|持续|始终|久久为功|常抓不懈|全年|贯穿")
+# 6月底前, 三季度末, 年底前, 上半年, 本月内, 7月15日前…
 _BY_PERIOD = re.compile(
-    r"(前|底|末|初|中旬|上旬|下旬|以内|之内|内完成|月|季度|年底|年内|年末|日)$|前完成|底前|末前"
+    r"(前|底|末|初|中旬|上旬|下旬|以内|之内|内|月|季度|半年|年底|年内|年末|日)$|前完成|底前|末前"
+)
+# A calendar day without its year (6月30日) is a date, as 2026-06-30 is.
+_MONTH_DAY = re.compile(
+    r"^\s*(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})[日号]\s*$"
 )
 
 
@@ -142,6 +152,8 @@ def deadline_kind(deadline: BriefDate | str | None) -> str | None:
     if isinstance(deadline, BriefDate):
         return DATE
     text = deadline.strip()
+    if _MONTH_DAY.match(text):
+        return DATE
     if _RECURRING.search(text):
         return RECURRING
     if _ONGOING.search(text):
@@ -232,26 +244,42 @@ def units_below(level: str | None) -> str:
     return _UNITS_BELOW[level or "单位"]
 
 
+# Words that name a role in ``audience``, most senior first. 科室/中层 name middle cadres
+# even with 负责同志 (各科室负责同志); 全体 alone is only a quantifier (全体中层干部).
 _ROLE_WORDS = (
     (
         "领导干部",
-        ("领导干部", "领导班子", "党政主要负责", "一把手", "局领导", "县级领导", "负责同志"),
+        (
+            "领导干部",
+            "领导班子",
+            "班子成员",
+            "主要负责",
+            "一把手",
+            "局领导",
+            "县级领导",
+            "负责同志",
+        ),
     ),
-    ("中层干部", ("中层", "科长", "科室负责", "部门负责", "骨干")),
-    ("全体干部职工", ("全体", "干部职工", "职工", "员工", "党员干部")),
+    ("中层干部", ("中层", "科长", "科室", "股室", "部门负责人", "骨干")),
+    (
+        "全体干部职工",
+        ("全体干部", "全体人员", "全体同志", "全体党员", "干部职工", "职工", "员工", "党员干部"),
+    ),
 )
 
 
 def audience_role(role: str | None, audience: str | None) -> str | None:
-    """The audience role: given, or read from ``audience`` when it names one; else None."""
+    """The audience role: given, or read from ``audience`` when it names one; else None.
+
+    When ``audience`` names several roles (局领导班子成员和中层干部), the broadest one
+    wins: a speech may ask of an audience only what it may ask of all of it.
+    """
     if role:
         return role
     if not audience:
         return None
-    for name, words in _ROLE_WORDS:
-        if any(w in audience for w in words):
-            return name
-    return None
+    named = [name for name, words in _ROLE_WORDS if any(w in audience for w in words)]
+    return named[-1] if named else None
 
 
 RED, YELLOW = "red", "yellow"

@@ -1,0 +1,359 @@
+"""Facts derived from the brief, exactly as DESIGN.md §3 defines them.
+
+Position band, 扩大领先, size of a change, gap to a target, deadline kind, who "we" are,
+the audience role, indicator lights and the mixed verdict: the context decides these,
+templates only read them.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from speechgen.brief.loader import parse_brief_text
+from speechgen.brief.model import Indicator
+from speechgen.brief.validate import validate_brief
+from speechgen.speech import facts
+from speechgen.speech.context import build_context
+
+
+def _ctx(text: str):
+    return build_context(validate_brief(parse_brief_text(text, "b.yaml")))
+
+
+MEETING = "meeting: {name: 全市形势分析会, organization: 某某市某某局}\n"
+
+
+# --- position band -------------------------------------------------------------------
+
+BANDS = [
+    (1, 20, "榜首"),
+    (2, 20, "前列"),
+    (5, 20, "前列"),  # ⌈20/4⌉ = 5
+    (6, 20, "中上游"),
+    (10, 20, "中上游"),  # ⌈20/2⌉ = 10
+    (11, 20, "中下游"),
+    (17, 20, "中下游"),
+    (18, 20, "倒数第三"),
+    (19, 20, "倒数第二"),
+    (20, 20, "末位"),
+    (10, 11, "倒数第二"),  # issue 11: was called 中下游
+    (9, 11, "倒数第三"),
+    (12, 13, "倒数第二"),  # issue 11: was called 中下游
+    (4, 16, "前列"),  # issue 11: was called 中上游; ⌈16/4⌉ = 4
+    (5, 16, "中上游"),
+    (8, 16, "中上游"),
+    (9, 16, "中下游"),
+    (6, 6, "末位"),
+    (5, 6, "倒数第二"),
+    (4, 6, "倒数第三"),
+    (3, 6, "中上游"),
+    (5, 5, "末位"),
+    (4, 5, "靠后"),  # below six units there is no 倒数第二
+    (3, 5, "中上游"),
+    (2, 5, "前列"),  # ⌈5/4⌉ = 2
+    (3, 4, "靠后"),
+    (2, 2, "末位"),
+    (1, 1, "榜首"),
+]
+
+
+@pytest.mark.parametrize(("r", "n", "band"), BANDS)
+def test_position_band_table(r: int, n: int, band: str) -> None:
+    assert facts.position_band(r, n) == band
+
+
+@pytest.mark.parametrize(("r", "n"), [(3, None), (None, 20), (None, None)])
+def test_no_band_without_rank_and_total(r, n) -> None:
+    assert facts.position_band(r, n) is None
+    assert facts.band_words(facts.position_band(r, n)) is None
+
+
+@pytest.mark.parametrize("n", range(1, 41))
+def test_band_rules_hold_for_every_place(n: int) -> None:
+    """The order of §3's tests, checked for every rank of fields of 1 to 40 units."""
+    for r in range(1, n + 1):
+        band = facts.position_band(r, n)
+        if r == 1:
+            assert band == "榜首"
+        elif r <= math.ceil(n / 4):
+            assert band == "前列", (r, n)
+        elif r <= math.ceil(n / 2):
+            assert band == "中上游", (r, n)
+        elif r == n:
+            assert band == "末位", (r, n)
+        elif r >= n - 2:
+            assert band == ({n - 1: "倒数第二", n - 2: "倒数第三"}[r] if n >= 6 else "靠后"), (r, n)
+        else:
+            assert band == "中下游", (r, n)
+        # the issue's acceptance, stated directly
+        if r >= n - 1 and n > 2:
+            assert band != "中下游"
+        if r <= math.ceil(n / 4):
+            assert band in ("榜首", "前列")
+
+
+def test_band_reaches_the_context_with_its_words() -> None:
+    ctx = _ctx(MEETING + "ranking: {previous: 8, current: 12, total: 13}\n")
+    assert ctx.ranking is not None
+    assert ctx.ranking.band == "倒数第二"
+    assert ctx.ranking.band_words == "排在倒数第二位"
+    assert ctx.ranking.bottom and not ctx.ranking.top
+
+
+def test_context_without_total_has_no_band_words() -> None:
+    ctx = _ctx(MEETING + "ranking: {previous: 3, current: 9}\n")
+    assert ctx.ranking is not None
+    assert (ctx.ranking.band, ctx.ranking.band_words) == (None, None)
+    assert not ctx.ranking.top and not ctx.ranking.bottom and not ctx.ranking.may_extend_lead
+
+
+# --- 扩大领先, crisis, size ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("r", "n", "fits"),
+    [(1, 20, True), (7, 20, True), (8, 20, False), (4, 11, True), (5, 11, False),
+     (20, 20, False), (1, 1, True), (2, 2, False), (3, None, False), (None, 20, False)],
+)  # fmt: skip
+def test_extend_lead_only_in_the_top_third(r, n, fits) -> None:
+    assert facts.may_extend_lead(r, n) is fits
+
+
+def test_last_place_is_never_told_to_extend_its_lead() -> None:
+    for n in range(2, 41):
+        assert not facts.may_extend_lead(n, n)
+
+
+@pytest.mark.parametrize(
+    ("previous", "current", "size"),
+    [(3, 1, "小幅"), (2, 1, "小幅"), (1, 3, "小幅"), (3, 9, "大幅"), (9, 6, "大幅"),
+     (5, 5, None), (None, 5, None), (5, None, None)],
+)  # fmt: skip
+def test_change_size(previous, current, size) -> None:
+    assert facts.change_size(previous, current) == size
+
+
+def test_a_fall_within_the_top_band_is_no_crisis() -> None:
+    ctx = _ctx(MEETING + "ranking: {previous: 1, current: 2, total: 20}\n")
+    assert ctx.ranking is not None
+    assert ctx.ranking.direction == "down" and ctx.ranking.band == "前列"
+    assert not ctx.ranking.crisis
+    fell = _ctx(MEETING + "ranking: {previous: 3, current: 9, total: 13}\n").ranking
+    assert fell is not None and fell.crisis and fell.size == "大幅"
+
+
+# --- target --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("target", "ranks"),
+    [
+        ("保四争三", (4, 3)),
+        ("保3争2", (3, 2)),
+        ("进入前五", (5, 5)),
+        ("力争进入全省前10名", (10, 10)),
+        ("前3名", (3, 3)),
+        ("争第一", (1, 1)),
+        ("争先进位", (None, None)),
+        ("争创一流", (None, None)),
+        ("保持第一方阵", (None, None)),
+        (None, (None, None)),
+    ],
+)
+def test_target_ranks(target, ranks) -> None:
+    assert facts.target_rank(target) == ranks
+
+
+@pytest.mark.parametrize(
+    ("target", "current", "gap", "floor_gap"),
+    [
+        ("保四争三", 5, 2, 1),  # DESIGN §3: one place to gain to keep 4th, two to reach 3rd
+        ("保四争三", 4, 1, 0),
+        ("保四争三", 3, 0, 0),
+        ("进入前五", 8, 3, 3),
+        ("进入前五", 2, 0, 0),
+        ("前3名", 6, 3, 3),
+        ("争第一", 4, 3, 3),
+        ("争先进位", 4, None, None),
+        ("保四争三", None, None, None),
+    ],
+)
+def test_target_gap(target, current, gap, floor_gap) -> None:
+    assert facts.target_gap(target, current) == gap
+    assert facts.target_floor_gap(target, current) == floor_gap
+
+
+def test_target_gap_reaches_the_context() -> None:
+    ctx = _ctx(MEETING + "ranking: {previous: 6, current: 5, total: 13, target: 保四争三}\n")
+    assert ctx.ranking is not None
+    assert (ctx.ranking.gap, ctx.ranking.floor_gap) == (2, 1)
+    none = _ctx(MEETING + "ranking: {previous: 6, current: 5, target: 争先进位}\n").ranking
+    assert none is not None and none.gap is None
+
+
+# --- deadline kinds ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("deadline", "kind"),
+    [
+        ("2026-06-30", "date"),
+        ("2026年6月30日", "date"),
+        ("6月30日", "date"),
+        ("6月底前", "by_period"),
+        ("三季度末", "by_period"),
+        ("年底前", "by_period"),
+        ("上半年", "by_period"),
+        ("本月内", "by_period"),
+        ("7月15日前", "by_period"),
+        ("3月底前召开季度调度会", "by_period"),
+        ("每月", "recurring"),
+        ("每季度一次", "recurring"),
+        ("每个季度", "recurring"),
+        ("每两周", "recurring"),
+        ("逐月", "recurring"),
+        ("按照“每月调度”", "recurring"),
+        ("按照每月调度", "recurring"),
+        ("月度调度", "recurring"),
+        ("每月5日前", "recurring"),
+        ("长期坚持", "ongoing"),
+        ("常态化", "ongoing"),
+        ("持续推进", "ongoing"),
+        ("尽快", "other"),
+        ("视进展情况而定", "other"),
+    ],
+)
+def test_deadline_kind(deadline: str, kind: str) -> None:
+    ctx = _ctx(MEETING + f"measures:\n  - title: 某项工作\n    deadline: '{deadline}'\n")
+    assert ctx.measures[0].deadline_kind == kind
+
+
+def test_no_deadline_has_no_kind() -> None:
+    assert facts.deadline_kind(None) is None
+    assert _ctx(MEETING + "measures: [某项工作]\n").measures[0].deadline_kind is None
+
+
+# --- who "we" are ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("level", "we", "scope", "units", "territory"),
+    [
+        (None, "全体干部职工", "某某市某某局", "各部门", False),
+        ("单位", "全体干部职工", "某某市某某局", "各部门", False),
+        ("系统", "全系统上下", "全系统", "各单位", False),
+        ("区", "全区上下", "全区", "各街道各部门", True),
+        ("县", "全县上下", "全县", "各乡镇各部门", True),
+        ("市", "全市上下", "全市", "各区县各部门", True),
+        ("省", "全省上下", "全省", "各市各部门", True),
+    ],
+)
+def test_collective_noun_and_scope_by_level(level, we, scope, units, territory) -> None:
+    meeting = "meeting: {name: 会, organization: 某某市某某局" + (
+        f", level: {level}}}\n" if level else "}\n"
+    )
+    m = _ctx(meeting).meeting
+    assert (m.we, m.scope, m.units, m.territory) == (we, scope, units, territory)
+    assert m.level == (level or "单位")
+
+
+def test_the_brief_we_wins() -> None:
+    m = _ctx("meeting: {name: 会, organization: 某某县人民政府, level: 县, we: 全县干部群众}\n")
+    assert m.meeting.we == "全县干部群众" and m.meeting.scope == "全县"
+
+
+@pytest.mark.parametrize(
+    ("audience", "role"),
+    [
+        ("中层干部", "中层干部"),
+        ("全体干部职工", "全体干部职工"),
+        ("全局干部职工", "全体干部职工"),
+        ("机关全体人员", "全体干部职工"),
+        ("各乡镇党政主要负责同志", "领导干部"),
+        ("县直各部门主要负责同志", "领导干部"),
+        ("局领导班子成员", "领导干部"),
+        ("各科室负责同志", "中层干部"),
+        ("全体中层干部", "中层干部"),
+        ("局领导班子成员、中层干部", "中层干部"),  # the broadest role named wins
+        ("领导干部和全体党员干部", "全体干部职工"),
+        ("特邀嘉宾", None),
+        (None, None),
+    ],
+)
+def test_audience_role_from_audience(audience, role) -> None:
+    assert facts.audience_role(None, audience) == role
+
+
+def test_given_audience_role_wins_and_decides_leader_demands() -> None:
+    m = _ctx(
+        "meeting: {name: 会, organization: 局, audience: 全体干部职工, audience_role: 领导干部}\n"
+    )
+    assert m.meeting.audience_role == "领导干部" and m.meeting.leaders_only
+    staff = _ctx("meeting: {name: 会, organization: 局, audience: 全体干部职工}\n").meeting
+    assert staff.audience_role == "全体干部职工" and not staff.leaders_only
+
+
+# --- indicators and mixed results ------------------------------------------------------------
+
+
+def _indicator(**values: object) -> Indicator:
+    return Indicator.model_validate({"name": "地区生产总值增速", **values})
+
+
+@pytest.mark.parametrize(
+    ("values", "light"),
+    [
+        ({"value": 5.2, "target": 6.0, "last_year": 5.8}, "red"),
+        ({"value": 5.9, "target": 6.0, "last_year": 5.8}, "yellow"),
+        ({"value": 5.7, "target": 5.0, "last_year": 5.8}, "yellow"),
+        ({"value": 5.2, "target": 6.0}, "yellow"),
+        ({"value": 5.2, "last_year": 5.8}, "yellow"),
+        ({"value": 6.0, "target": 6.0, "last_year": 5.8}, None),
+        ({"value": 6.5, "target": 6.0, "last_year": 5.8}, None),
+        ({"value": 6.5}, None),
+        ({"target": 6.0, "last_year": 5.8}, None),
+    ],
+)
+def test_indicator_lights(values, light) -> None:
+    assert facts.indicator_light(_indicator(**values)) == light
+
+
+def test_indicators_reach_the_context_with_lights_and_bands() -> None:
+    ctx = _ctx(
+        MEETING + "ranking:\n  total: 13\n  indicators:\n"
+        "    - {name: 甲, value: 5.2, target: 6.0, last_year: 5.8}\n"
+        "    - {name: 乙, value: 5.9, target: 6.0, last_year: 5.8}\n"
+        "    - {name: 丙, score: 7.5, full: 10, rank: 11, previous: 5}\n"
+        "    - {name: 丁, value: 9.0, target: 6.0}\n"
+    )
+    r = ctx.ranking
+    assert r is not None
+    assert [i.light for i in r.indicators] == ["red", "yellow", None, None]
+    assert r.indicators[2].band == "倒数第三" and r.indicators[2].direction == "down"
+    assert [i.name for i in r.lagging] == ["甲", "乙", "丙"]
+
+
+@pytest.mark.parametrize(
+    ("pairs", "direction"),
+    [
+        ([(3, 1), (2, 5)], "mixed"),
+        ([(2, 5), (3, 1)], "mixed"),
+        ([(3, 1), (4, 4)], "up"),
+        ([(4, 4), (2, 5)], "down"),  # a fall is not hidden behind an unchanged first result
+        ([(4, 4), (None, 5)], "same"),
+        ([(None, 3), (None, 5)], "none"),
+    ],
+)
+def test_mixed_verdict(pairs, direction) -> None:
+    items = "".join(
+        f"  - {{assessment: 考核{n}, current: {cur}"
+        + (f", previous: {prev}" if prev is not None else "")
+        + "}\n"
+        for n, (prev, cur) in enumerate(pairs, start=1)
+    )
+    ctx = _ctx(MEETING + "ranking:\n" + items)
+    assert ctx.direction == direction
+    assert ctx.mixed is (direction == "mixed")
+    assert facts.mixed_verdict(["up", "down"]) and not facts.mixed_verdict(["up", "same"])
