@@ -1,7 +1,10 @@
 """Write outputs without ever losing a person's work.
 
 * Files are written atomically: a temp file in the same folder, fsync, ``os.replace``;
-  on any failure the temp file is removed and the old file is untouched.
+  on any failure the temp file is removed and the old file is untouched. A temp file
+  is named ``.speechgen-<pid>-<random>.tmp``; one left by a render that was killed
+  (its process is gone, or it is older than :data:`STALE_SECONDS`) is removed by the
+  next write in that folder.
 * A .docx that speechgen wrote carries a hash of its content parts; the caller passes a
   ``state`` inspector (the docx layer's) that reads it. If the file on disk no longer
   matches its hash (a person edited it) or has no hash (speechgen did not write it),
@@ -17,8 +20,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 import stat
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -125,8 +130,11 @@ def atomic_write(target: Path, data: bytes, *, backup: bool = False) -> Path | N
             f"{target}: 文件正在 Word/WPS 中打开，请先关闭它再运行（或用 -o 另存为新文件）"
         )
     saved: Path | None = None
+    remove_stale_temp_files(folder)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".speechgen-", suffix=".tmp", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=".tmp", dir=folder
+        )
     except OSError as exc:
         raise UserError(f"{folder}: 无法在输出文件夹里写文件（{exc.strerror}）") from None
     tmp = Path(tmp_name)
@@ -135,6 +143,7 @@ def atomic_write(target: Path, data: bytes, *, backup: bool = False) -> Path | N
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        _pause_for_tests()
         os.chmod(tmp, _file_mode(target))
         if backup and target.exists():
             saved = backup_name(target)
@@ -157,6 +166,67 @@ def atomic_write(target: Path, data: bytes, *, backup: bool = False) -> Path | N
         tmp.unlink(missing_ok=True)
         raise
     return saved
+
+
+TEMP_PREFIX = ".speechgen-"
+STALE_SECONDS = 10 * 60
+_TEMP_NAME = re.compile(r"^\.speechgen-(?:(\d+)-)?[A-Za-z0-9_]+\.tmp$")
+PAUSE_ENV = "SPEECHGEN_TEST_PAUSE_BEFORE_RENAME"
+
+
+def remove_stale_temp_files(folder: Path) -> list[Path]:
+    """Remove temp files of speechgen's own naming that no running write will finish.
+
+    A file is stale when the process in its name no longer runs (POSIX), or when it
+    is older than :data:`STALE_SECONDS` (everywhere; also files named before the pid
+    was part of the name). Anything else in the folder is never touched. Returns
+    what was removed; errors (a file another process just removed) are ignored.
+    """
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    now = time.time()
+    for entry in entries:
+        found = _TEMP_NAME.match(entry.name)
+        if found is None or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS
+        except OSError:
+            continue
+        pid = int(found.group(1)) if found.group(1) else None
+        if old or (pid is not None and not _process_runs(pid)):
+            try:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+            except OSError:
+                pass
+    return removed
+
+
+def _process_runs(pid: int) -> bool:
+    """True when process ``pid`` runs (or cannot be told: never on Windows, where only age counts)."""
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return True  # os.kill would terminate it there; the age rule applies instead
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists but belongs to someone else
+    return True
+
+
+def _pause_for_tests() -> None:
+    """Tests only: wait before the rename (``SPEECHGEN_TEST_PAUSE_BEFORE_RENAME`` seconds),
+    so a test can kill a render while its temp file exists."""
+    pause = os.environ.get(PAUSE_ENV)
+    if pause:
+        time.sleep(float(pause))
 
 
 def _sync_folder(folder: Path) -> None:

@@ -15,7 +15,7 @@ from helpers import BRIEF, run_bounded
 
 GBK = {"PYTHONIOENCODING": "gbk"}
 # A brief whose text GBK cannot show (an emoji, a non-breaking space), with findings for check.
-BRIEF_GBK = BRIEF + "  audience: 中层干部🎤\u00a0代表\n  speaker: 某某\n"
+BRIEF_GBK = BRIEF.replace("形势分析会", "形势分析会🎤\u00a0") + "  speaker: 某某\n"
 
 
 @pytest.fixture

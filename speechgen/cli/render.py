@@ -11,6 +11,7 @@ from ..console import echo_out
 from ..errors import EXIT_INTERNAL, EXIT_OK, SpeechgenError, UserError
 from ..facade import Draft, RenderSettings, build_draft, draft_docx, draft_text
 from ..templating.registry import manifest_warnings
+from ..templating.rendering import template_warnings
 from .jobs import Job
 from .writebehind import WriteBehind
 
@@ -52,7 +53,7 @@ def render_job(
     result = JobResult(job.brief, job.target)
     try:
         draft = build_draft(job.brief, settings)
-        result.messages.extend(manifest_warnings())
+        result.messages.extend(manifest_warnings() + template_warnings())
         known = len(draft.warnings)
         result.messages.extend(draft.warnings)
         _write(draft, job, options, result, stdout, behind)

@@ -10,16 +10,24 @@ sees them :func:`read_untrusted_docx` refuses, with a Chinese :class:`UserError`
 * a zip whose members would expand beyond :data:`MAX_EXPANDED_BYTES` (checked from
   ``ZipInfo.file_size`` before inflating, and again while inflating, since the header
   can lie), or that has more than :data:`MAX_MEMBERS` members, or encrypted members;
-* a zip that is not a Word document (no ``word/document.xml``);
-* any XML part carrying a DTD (``<!DOCTYPE``/``<!ENTITY``): entity expansion bombs and
-  external entities have no place in a Word file.
+* a zip that is not a Word document: no ``word/document.xml``, or a package whose
+  relationships name another main part (``word/main.bin``), or none;
+* any XML part in an encoding other than UTF-8/UTF-16 or an ASCII-compatible one
+  (UTF-32, UTF-7, EBCDIC: a DTD in them would slip past a byte scan), and any XML
+  part carrying a DTD (``<!DOCTYPE``/``<!ENTITY``), whatever its encoding: entity
+  expansion bombs and external entities have no place in a Word file;
+* XML parts that are not well-formed.
 """
 
 from __future__ import annotations
 
+import codecs
 import io
+import posixpath
+import re
 import zipfile
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 from ..brief.files import megabytes, read_user_file
 from ..errors import UserError
@@ -31,11 +39,16 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK"
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 _CHUNK = 1 << 16
-_DTD_MARKERS = tuple(
-    marker.encode(enc)
-    for marker in ("<!DOCTYPE", "<!ENTITY")
-    for enc in ("utf-8", "utf-16-le", "utf-16-be")
-)
+_DTD_MARKERS = ("<!DOCTYPE", "<!ENTITY")
+# Encodings an XML part may declare: Unicode ones Word writes, and ASCII-compatible ones
+# (a DTD marker in them is plain ASCII, so the scan below sees it).
+_SAFE_ENCODINGS = frozenset(
+    {"utf-8", "utf8", "utf-16", "utf-16le", "utf-16be", "us-ascii", "ascii", "iso-8859-1",
+     "latin1", "latin-1", "windows-1252", "cp1252", "gbk", "gb2312", "gb18030"}
+)  # fmt: skip
+_DECLARED = re.compile(r"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']""")
+_MAIN_PART = "word/document.xml"
+_OFFICE_DOCUMENT = "/officeDocument"
 
 
 def read_untrusted_docx(path: Path, what: str) -> bytes:
@@ -67,6 +80,7 @@ def check_docx_bytes(data: bytes, shown: str) -> None:
             for info in zf.infolist():
                 if info.filename.lower().endswith(_XML_SUFFIXES):
                     _check_xml_part(zf, info, shown)
+            _check_main_part(zf, shown)
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
@@ -122,10 +136,71 @@ def _check_xml_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, shown: str) -> N
                     f"{shown}: 部件 {info.filename} 解压后超过声明的大小，文件不正常，已拒绝"
                 )
             chunks.append(chunk)
-    body = b"".join(chunks)
+    text = _xml_text(b"".join(chunks), info.filename, shown)
     # A DTD can only come before the root element, but scan the whole part: it is cheap.
-    if any(marker in body for marker in _DTD_MARKERS):
+    if any(marker in text for marker in _DTD_MARKERS):
         raise UserError(
             f"{shown}: 部件 {info.filename} 含有 DTD（<!DOCTYPE>），Word 文件不应有这种内容，"
             "可能是恶意构造的文件，已拒绝。请在 Word/WPS 里重新另存为 .docx"
+        )
+    if text.strip():
+        try:
+            ET.fromstring(text)
+        except ET.ParseError as exc:
+            raise UserError(
+                f"{shown}: 部件 {info.filename} 不是完好的 XML（{exc}），文件已损坏。"
+                "请在 Word/WPS 里重新另存为 .docx"
+            ) from None
+
+
+def _xml_text(body: bytes, name: str, shown: str) -> str:
+    """An XML part's text, decoded the way an XML parser would; refuse unusual encodings.
+
+    The encoding comes from the byte-order mark or the first bytes (UTF-16), else it
+    is UTF-8; a part in UTF-32, with NUL bytes that are not UTF-16, or declaring an
+    encoding that is not ASCII-compatible is refused.
+    """
+    unusual = UserError(
+        f"{shown}: 部件 {name} 用了 Word 不会使用的文字编码，可能是恶意构造的文件，已拒绝。"
+        "请在 Word/WPS 里重新另存为 .docx"
+    )
+    if body.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) or body[:4] in (
+        b"\x00\x00\x00<",
+        b"<\x00\x00\x00",
+        b"\x00\x00<\x00",
+        b"\x00<\x00\x00",
+    ):
+        raise unusual
+    if body.startswith(codecs.BOM_UTF16_LE) or body[:2] == b"<\x00":
+        text = body.decode("utf-16-le", "replace").removeprefix("\ufeff")
+    elif body.startswith(codecs.BOM_UTF16_BE) or body[:2] == b"\x00<":
+        text = body.decode("utf-16-be", "replace").removeprefix("\ufeff")
+    elif b"\x00" in body:
+        raise unusual
+    else:
+        text = body.decode("utf-8", "replace").removeprefix("\ufeff")
+    declared = _DECLARED.match(text)
+    if declared is not None and declared.group(1).strip().lower() not in _SAFE_ENCODINGS:
+        raise unusual
+    return text
+
+
+def _check_main_part(zf: zipfile.ZipFile, shown: str) -> None:
+    """The package's relationships must name ``word/document.xml`` as its main part."""
+    try:
+        rels = ET.fromstring(zf.read("_rels/.rels"))
+    except KeyError:
+        raise UserError(
+            f"{shown}: .docx 里缺少 _rels/.rels，文件已损坏。请在 Word/WPS 里重新另存为 .docx"
+        ) from None
+    targets = [
+        posixpath.normpath(rel.get("Target", "").lstrip("/"))
+        for rel in rels
+        if rel.get("Type", "").endswith(_OFFICE_DOCUMENT) and rel.get("TargetMode") != "External"
+    ]
+    if targets != [_MAIN_PART]:
+        found = "、".join(targets) or "（没有）"
+        raise UserError(
+            f"{shown}: .docx 的主文档部件是 {found}，不是 Word 使用的 {_MAIN_PART}，"
+            "不像正常的 Word 文件，已拒绝。请在 Word/WPS 里重新另存为 .docx"
         )

@@ -146,6 +146,12 @@ def render_word_template(draft: Any, meta: Any) -> bytes:
     data = read_template(path)
     template = DocxTemplate(io.BytesIO(data))  # a fresh object for every render
     try:
+        template.init_docx()
+    except Exception as exc:  # python-docx raises many kinds on a damaged package
+        raise UserError(
+            f"{WHAT}“{path}”打不开（{type(exc).__name__}）：请在 Word 或 WPS 里另存为 .docx 再试"
+        ) from None
+    try:
         with xml_budget_scope():
             template.render(
                 draft.context.as_mapping(), jinja_env=make_xml_environment(), autoescape=True

@@ -239,17 +239,24 @@ def check_source(
     name: str | None = None,
 ) -> tuple[list[Finding], set[str], nodes.Template | None]:
     """Lint one template text; return findings, the context fields it uses and its tree."""
+    from .authoring import sandbox_escapes, unclosed_message, unclosed_tag
     from .errors import chinese_syntax_message
 
     try:
         ast = env.parse(source, name)
         env.compile(source, name)
     except TemplateSyntaxError as exc:
+        opened = unclosed_tag(env, source, exc.message or "", exc.lineno)
+        if opened is not None:
+            message = unclosed_message(opened, exc.lineno)
+            return [Finding(locate(opened[0]), f"模板语法错误：{message}")], set(), None
         message = chinese_syntax_message(exc.message or "")
         return [Finding(locate(exc.lineno), f"模板语法错误：{message}")], set(), None
     known = frozenset(context_kinds()) | frozenset(env.globals) | CONTEXT_EXTRAS
     checker = Checker(known, options, locate)
     checker.run(ast)
+    for line, message in sandbox_escapes(ast):
+        checker.report(line, message)
     return checker.findings, checker.used, ast
 
 

@@ -34,6 +34,7 @@ from .environment import (
 from .errors import chinese_syntax_message, template_location
 from .material import Library, Picker, load_library
 from .registry import (
+    ORIGIN_BUILTIN,
     FolderLoader,
     TemplateInfo,
     discover,
@@ -181,6 +182,7 @@ def render_markup(
         phrases = _PHRASES[key] = load_phrases(info, loader)
     try:
         template = env.get_template(info.entry_name)
+        _note_misspelt_blocks(env, info, template)
         values = context.as_mapping() | {"__phrases__": phrases}
         if picker is None:
             picker = Picker(
@@ -209,11 +211,51 @@ def render_markup(
         raise UserError(f"{where}: 模板运行出错：{type(exc).__name__}: {exc}") from None
 
 
+_CHECKED_BLOCKS: set[tuple[int, str, str]] = set()
+_TEMPLATE_WARNINGS: list[str] = []
+
+
+def _note_misspelt_blocks(env: Any, info: TemplateInfo, template: Any) -> None:
+    """Warn (once per template file and process) about overridden blocks no parent has.
+
+    Built-in templates are checked by the test suite, so only the writer's own are read.
+    """
+    key = (id(env), str(template.filename), str(getattr(template, "_uptodate", "")))
+    if info.origin == ORIGIN_BUILTIN or key in _CHECKED_BLOCKS:
+        return
+    _CHECKED_BLOCKS.add(key)
+    from .authoring import misspelt_blocks
+
+    try:
+        found = misspelt_blocks(env, info.entry_name)
+    except TemplateError:
+        return  # a missing or broken parent is reported by the render itself
+    _TEMPLATE_WARNINGS.extend(f"警告：{template.filename}:{line}  {msg}" for line, msg in found)
+
+
+def template_warnings() -> list[str]:
+    """Warnings about templates noted since the last call (each once per process)."""
+    found = list(_TEMPLATE_WARNINGS)
+    _TEMPLATE_WARNINGS.clear()
+    return found
+
+
 def describe_template_error(exc: TemplateError, info: TemplateInfo) -> str:
     """A Chinese message naming the template file and line of a Jinja error."""
     if isinstance(exc, TemplateSyntaxError):
-        where = f"{exc.filename or exc.name or info.folder}:{exc.lineno}"
-        return f"{where}  模板语法错误：{chinese_syntax_message(exc.message or '')}"
+        from .authoring import unclosed_message, unclosed_tag
+        from .environment import make_environment
+
+        file = exc.filename or exc.name or info.folder
+        source = getattr(exc, "source", None)
+        opened = (
+            unclosed_tag(make_environment(), source, exc.message or "", exc.lineno)
+            if source
+            else None
+        )
+        if opened is not None:
+            return f"{file}:{opened[0]}  模板语法错误：{unclosed_message(opened, exc.lineno)}"
+        return f"{file}:{exc.lineno}  模板语法错误：{chinese_syntax_message(exc.message or '')}"
     where = template_location(exc, None)
     if where == "<template>":
         where = str(info.folder / info.entry)
