@@ -150,7 +150,7 @@ def test_word_template_resource_bombs_are_stopped(
 @pytest.mark.parametrize(
     ("old", "new", "said"),
     [
-        ("{%p for m in measures %}", "{%p if measures %}", "不认识的标签“endfor”"),
+        ("{%p for m in measures %}", "{%p if measures %}", "缺少 {% endif %}"),
         ("{{ meeting.name }}", "{{ meeting.name }", "多了一个“}”"),
         ("{{ meeting.name }}", "{{ strengths[7] }}", "不存在的字段 列表里的第 8 项"),
     ],
