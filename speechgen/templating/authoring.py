@@ -88,7 +88,7 @@ def unclosed_message(opened: tuple[int, str], found_line: int) -> str:
     line, tag = opened
     return (
         f"第 {line} 行的 {{% {tag} %}} 没有结束：缺少 {{% end{tag} %}}"
-        f"（Jinja 读到第 {found_line} 行时，这个 {{% {tag} %}} 还开着）"
+        f"（读到第 {found_line} 行时，这个 {{% {tag} %}} 还开着）"
     )
 
 
