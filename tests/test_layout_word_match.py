@@ -44,7 +44,11 @@ def test_official_page_one_holds_22_rows_title_included(invoke, tmp_path: Path) 
     assert date.y - title.y < 1.5 * pitch, "the title took more than one row"
     rows = rows_from(lines[1:], date, pitch)
     assert all(abs(r - round(r)) < 0.05 for r in rows), rows  # every later line on the grid
-    assert round(rows[-1]) + 2 == 22, f"page 1 ends on row {round(rows[-1]) + 2}"
+    last_row = round(rows[-1]) + 2
+    if last_row == 21:  # row 22 would hold a heading, which keeps with its text on page 2
+        assert HEADING.match(body_lines(pages[1])[0].text), "page 1 is one row short"
+    else:
+        assert last_row == 22, f"page 1 ends on row {last_row}"
 
 
 def test_a_gap_after_the_title_is_an_explicit_row(invoke, tmp_path: Path) -> None:
