@@ -101,7 +101,8 @@ def heading(ctx: Any, slot: str, kind: str, kinds: Any = ()) -> str:
 def _needed(plan: Any, kind: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
     """The kinds a heading set must cover: parts whose heading the writer gave (a custom
     part always has one) need none from the set, so 「situation, measures, custom」 asks
-    a set for situation and measures only."""
+    a set for situation and measures only — also of a template that passes ``plan.kinds``
+    rather than ``plan.stock_kinds``."""
     parts = getattr(plan, "parts", None)
     if not parts:
         return kinds

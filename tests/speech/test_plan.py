@@ -110,6 +110,12 @@ def test_brief_outline_chooses_orders_and_renames_parts() -> None:
     assert measures.measures == (1, 2, 3, 4)
 
 
+def test_stock_kinds_are_the_parts_a_heading_set_must_name() -> None:
+    plan = _plan(MEASURES + OUTLINE)
+    assert plan.stock_kinds == ("situation",)  # measures and custom have the writer's heading
+    assert _plan(MEASURES).stock_kinds == ("situation", "measures", "requirements")
+
+
 def test_defaults_when_the_outline_says_nothing_of_them() -> None:
     plan = _plan(MEASURES)
     assert (plan.announce, plan.numbering, plan.refrain) == ("count", "一、", None)
