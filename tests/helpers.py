@@ -805,3 +805,372 @@ def literal_part(text: str) -> str:
 def used_entries(text: str, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The material entries whose literal text appears in ``text``."""
     return [e for e in entries if literal_part(e["text"]) in text]
+
+
+# --- a small standalone speech template, for tests of the engine -----------------------
+
+MINI_KINDS = ("situation", "strengths", "weaknesses", "focus", "measures", "requirements")
+
+MINI_SPEECH = """\
+{%- macro sub(part, title, alone=false) -%}
+{%- if alone or part.items == "none" -%}**{{ title }}。**
+{%- elif part.items == "headings" -%}## {{ title }}
+{%- elif part.items == "一要" -%}+要 **{{ title }}。**
+{%- elif part.items == "首先" -%}+先 **{{ title }}。**
+{%- else -%}+是 **{{ title }}。**
+{%- endif -%}
+{%- endmacro -%}
+{%- macro items(part, kind, list) -%}
+{{ say(kind ~ ".intro") }}{{ fill(kind ~ ".more", part) }}
+
+{% for item in list %}
+{{ sub(part, item.title) }}
+{% if item.detail %}{{ item.detail }}。{% endif %}{% if item.example %}比如，{{ item.example }}。{% endif %}
+{{- fill(kind ~ ".item", part, key=item.title) }}
+
+{% endfor %}
+{%- endmacro -%}
+= {{ meeting.title }}
+> 同志们：
+
+{{ say("opening.purpose") }}{{ fill("opening.more", "frame") }}
+{% if plan.announce == "count" %}下面，我讲%%parts%%点意见。{% elif plan.announce == "few" %}下面，我讲几点意见。{% endif %}
+
+{% for part in plan.parts %}
+# {{ part.heading or heading("headings.parts", part.kind, plan.kinds) }}
+{%- if plan.refrain %}，{{ plan.refrain }}{% endif %}
+
+{% if part.kind == "custom" %}
+{% for t in part.text %}
+{{ t }}{{ "" if t[-1:] in "。！？…" else "。" }}
+
+{% endfor %}
+{% elif part.kind == "measures" %}
+{{ say("measures.intro") }}{{ fill("measures.more", part) }}
+
+{% for x in measures if x.number in part.measures %}
+{{ sub(part, x.title) }}
+{% if x.why %}{{ x.why }}。{% endif %}{% for s in x.steps %}{{ s }}。{% endfor %}
+{%- if x.owner %}这项工作由{{ x.owner }}牵头。{% endif %}{{ fill("measures.item", part, key=x.title) }}
+
+{% endfor %}
+{% elif part.kind == "strengths" %}
+{{ items(part, "strengths", strengths) }}
+{% elif part.kind == "weaknesses" %}
+{{ items(part, "weaknesses", weaknesses) }}
+{% else %}
+{{ say(part.kind ~ ".intro") }}{{ fill(part.kind ~ ".more", part) }}
+
+{% for s in part.sections %}
+{{ items(part, s, strengths if s == "strengths" else weaknesses) }}
+{% endfor %}
+{% endif %}
+{% for r in part.remarks %}
+{{ r }}{{ "" if r[-1:] in "。！？…" else "。" }}
+
+{% endfor %}
+{% endfor %}
+{{ say("closing.call") }}
+"""
+
+_MINI_TOPICS = ("责任", "进度", "质量", "作风", "协同", "督办", "考核", "队伍", "创新", "服务")
+
+
+def mini_fill_text(slot: str, n: int) -> str:
+    """The ``n``-th generated fill entry of ``slot``: one sentence, distinct, about 45 characters."""
+    topic = _MINI_TOPICS[n % len(_MINI_TOPICS)]
+    return (
+        f"{slot}第{n + 1}条：抓{topic}这件事，要把要求细化到每一个岗位，"
+        f"讲清楚谁来干、怎么干、干到什么程度，做到件件有着落。"
+    )
+
+
+def mini_material(fill_entries: int = 12) -> str:
+    """The mini template's material: say-slots with three entries, fill slots generated."""
+    lines: list[str] = []
+
+    def slot(name: str, texts: list[str]) -> None:
+        lines.append(f"{name}:")
+        lines.extend(f"  - {t}" for t in texts)
+        lines.append("")
+
+    slot(
+        "opening.purpose",
+        [f"今天开这个会，第{n}个目的就是把形势看清、把任务讲明。" for n in "一二三"],
+    )
+    slot("opening.more", [mini_fill_text("opening.more", n) for n in range(fill_entries)])
+    slot(
+        "closing.call",
+        [f"希望大家会后迅速行动，第{n}件事就是把这次会议的要求传达下去！" for n in "一二三"],
+    )
+    for kind in MINI_KINDS:
+        slot(f"{kind}.intro", [f"{kind}部分的第{n}种开头：下面先讲这个方面。" for n in "一二三"])
+        slot(f"{kind}.more", [mini_fill_text(f"{kind}.more", n) for n in range(fill_entries)])
+        slot(f"{kind}.item", [mini_fill_text(f"{kind}.item", n) for n in range(2 * fill_entries)])
+    lines.append("headings.parts:")
+    for style in ("看清", "抓实"):
+        heads = ", ".join(f"{k}: {style}{k}方面的工作" for k in MINI_KINDS)
+        lines.append(f"  - set: {{{heads}}}")
+    return "\n".join(lines) + "\n"
+
+
+MINI_MANIFEST = """\
+name: {name}
+cn_name: 测试小模板
+description: 引擎测试用的小模板
+entry: speech.j2
+uses: {uses}
+parts: {parts}
+outline: {outline}
+sections:
+  situation: [weaknesses]
+length: {length}
+"""
+
+
+def mini_template(
+    root: Path,
+    *,
+    name: str = "mini",
+    parts: tuple[str, ...] = MINI_KINDS,
+    outline: tuple[str, ...] = ("situation", "strengths", "measures"),
+    uses: tuple[str, ...] = (
+        "meeting",
+        "ranking",
+        "strengths",
+        "weaknesses",
+        "measures",
+        "remarks",
+    ),
+    length: int = 1500,
+    material: str | None = None,
+    fill_entries: int = 12,
+) -> Path:
+    """A standalone template (no ``extends``) in ``root/templates/name``; returns the templates folder.
+
+    Its parts say one sentence, then library ``fill``; measures print why, steps and owner;
+    headings come from one of two heading sets. Its material is generated (distinct
+    sentences), so tests of the engine never depend on the built-in templates' wording.
+    """
+    folder = root / "templates" / name
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def flow(items: tuple[str, ...]) -> str:
+        return "[" + ", ".join(items) + "]"
+
+    (folder / "manifest.yaml").write_text(
+        MINI_MANIFEST.format(
+            name=name, uses=flow(uses), parts=flow(parts), outline=flow(outline), length=length
+        ),
+        encoding="utf-8",
+    )
+    (folder / "speech.j2").write_text(MINI_SPEECH, encoding="utf-8")
+    (folder / "material.yaml").write_text(
+        material if material is not None else mini_material(fill_entries), encoding="utf-8"
+    )
+    return folder.parent
+
+
+# --- every shipped sentence: material entries and template text ---------------------------
+
+BRIEF_VALUE = "＿"  # where a template or entry prints a value of the brief ({{ ranking.current }})
+STOCK_CALL = "▢"  # where it prints stock words through a call ({{ say("x") }}, a macro)
+_JINJA_WORDS = {"if", "else", "not", "and", "or", "in", "is", "loop", "true", "false", "none",
+                "True", "False", "None"}  # fmt: skip
+RANK_FACTS = {"direction", "crisis", "band", "top", "bottom", "size", "change", "gap", "floor_gap",
+              "target_state", "may_extend_lead", "keep_lead", "mixed", "previous", "current"}  # fmt: skip
+"""Names whose test in ``{% if %}`` makes a rank statement follow from the brief."""
+
+
+@dataclass
+class Shipped:
+    """One shipped text: a material entry or a template's text, as a speech could say it.
+
+    ``text`` has ``BRIEF_VALUE`` where a brief value is printed and ``STOCK_CALL`` where
+    stock words are; ``ranked[i]`` tells whether character ``i`` is only said when the
+    brief's ranking decides it (an ``{% if %}`` on a rank fact, or a ``when:`` tag on
+    direction, band or size, or a slot only said under such an ``{% if %}``).
+    """
+
+    where: str
+    text: str
+    ranked: list[bool]
+    slot: str = ""
+
+
+def _expression_mark(tokens: list[tuple[int, str, str]]) -> tuple[str, list[str]]:
+    """What a ``{{ … }}`` prints, as a mark, and the string literals inside it.
+
+    Only literals (``{{ "；" if not loop.last else "。" }}``) print themselves; a call at the
+    head prints stock words; anything else prints a value of the brief.
+    """
+    sig = [t for t in tokens if t[1] != "whitespace"]
+    names: list[str] = []
+    strings = [v[1:-1] for _, kind, v in sig if kind == "string"]
+    after_pipe = False
+    for _, kind, value in sig:
+        if kind == "operator" and value == "|":
+            after_pipe = True
+            continue
+        if kind == "name" and not after_pipe and value not in _JINJA_WORDS:
+            names.append(value)
+        after_pipe = False
+    if not names:
+        return "".join(strings), []
+    for _, kind, value in sig:
+        if kind == "name" or (kind == "operator" and value == "."):
+            continue
+        if kind == "operator" and value == "(":
+            return STOCK_CALL, strings
+        break
+    return BRIEF_VALUE, strings
+
+
+def _slot_pattern(tokens: list[tuple[int, str, str]]) -> str | None:
+    """The slot a ``say``/``fill`` call names, as a regex (``"mob." ~ kind ~ ".intro"``)."""
+    parts: list[str] = []
+    depth = 0
+    for _, kind, value in tokens:
+        if kind == "operator" and value in "([{":
+            depth += 1
+        elif kind == "operator" and value in ")]}":
+            if depth == 0:
+                break
+            depth -= 1
+        elif kind == "operator" and value == "," and depth == 0:
+            break
+        if kind == "string" and depth == 0:
+            parts.append(re.escape(value[1:-1]))
+        elif kind == "name" and depth == 0:
+            parts.append(".+")
+    # a slot passed in as a variable (a macro's parameter) says nothing of which slot
+    return "".join(parts) if any(re.search(r"[A-Za-z]", p) for p in parts if p != ".+") else None
+
+
+def template_shipped(path: Path, where: str, calls: list[tuple[str, bool]]) -> list[Shipped]:
+    """A template's text (one :class:`Shipped` for the file, one per string literal in a tag).
+
+    ``calls`` collects ``(slot pattern, ranked)`` for every ``say``/``fill`` call.
+    """
+    from jinja2 import Environment
+
+    tokens = [t for t in Environment().lex(path.read_text(encoding="utf-8"))]
+    text: list[str] = []
+    ranked: list[bool] = []
+    literals: list[Shipped] = []
+    stack: list[bool] = []
+    i = 0
+    while i < len(tokens):
+        _, kind, value = tokens[i]
+        if kind == "data":
+            text.append(value)
+            ranked.extend([any(stack)] * len(value))
+            i += 1
+            continue
+        if kind not in ("variable_begin", "block_begin"):
+            i += 1
+            continue
+        end = "variable_end" if kind == "variable_begin" else "block_end"
+        j = i + 1
+        while tokens[j][1] != end:
+            j += 1
+        inner = tokens[i + 1 : j]
+        sig = [t for t in inner if t[1] != "whitespace"]
+        tests_rank = any(t[1] == "name" and t[2] in RANK_FACTS for t in sig)
+        inline_if = any(t[1] == "name" and t[2] == "if" for t in sig)
+        for k in range(len(sig) - 1):
+            if sig[k][1] == "name" and sig[k][2] in ("say", "fill") and sig[k + 1][2] == "(":
+                pattern = _slot_pattern(sig[k + 2 :])
+                if pattern:
+                    calls.append((pattern, any(stack) or (inline_if and tests_rank)))
+        if kind == "variable_begin":
+            mark, strings = _expression_mark(inner)
+            text.append(mark)
+            ranked.extend([any(stack)] * len(mark))
+        else:
+            word = sig[0][2] if sig else ""
+            strings = (
+                []
+                if word in ("extends", "import", "include", "from")
+                else [t[2][1:-1] for t in sig if t[1] == "string"]
+            )
+            if word == "if":
+                stack.append(tests_rank)
+            elif word == "elif" and stack:
+                stack[-1] = stack[-1] or tests_rank
+            elif word in ("for", "macro", "block", "call", "filter", "with"):
+                stack.append(False)
+            elif word.startswith("end") and stack:
+                stack.pop()
+        for s in strings:
+            if re.search(r"[\u4e00-\u9fff]", s):
+                literals.append(Shipped(f"{where}:{tokens[i][0]}", s, [any(stack)] * len(s)))
+        i = j + 1
+    return [Shipped(where, "".join(text), ranked), *literals]
+
+
+def _entry_text(text: str) -> str:
+    """A material entry with its ``{{ names }}`` marked as brief values."""
+    from jinja2 import Environment
+
+    out: list[str] = []
+    tokens = list(Environment().lex(text))
+    i = 0
+    while i < len(tokens):
+        _, kind, value = tokens[i]
+        if kind == "data":
+            out.append(value)
+        elif kind in ("variable_begin", "block_begin"):
+            end = "variable_end" if kind == "variable_begin" else "block_end"
+            j = i + 1
+            while tokens[j][1] != end:
+                j += 1
+            if kind == "variable_begin":
+                out.append(_expression_mark(tokens[i + 1 : j])[0])
+            i = j
+        i += 1
+    return "".join(out)
+
+
+def material_files_shipped(root: Path = REPO) -> list[Path]:
+    """Every shipped material file: templates/*/material.yaml, templates/*/material/*.yaml and
+    a top-level material/*.yaml."""
+    return (
+        sorted(root.glob("templates/*/material.yaml"))
+        + sorted(root.glob("templates/*/material/*.yaml"))
+        + sorted(root.glob("material/*.yaml"))
+    )
+
+
+def shipped_texts(root: Path = REPO) -> list[Shipped]:
+    """Every material entry and every template text shipped under ``root``."""
+    import yaml
+
+    calls: list[tuple[str, bool]] = []
+    templates: list[Shipped] = []
+    for path in sorted(root.glob("templates/*/*.j2")):
+        templates += template_shipped(path, str(path.relative_to(root)), calls)
+
+    def slot_ranked(slot: str) -> bool:
+        hits = [ranked for pattern, ranked in calls if re.fullmatch(pattern, slot)]
+        return bool(hits) and all(hits)
+
+    entries: list[Shipped] = []
+    for path in material_files_shipped(root):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for slot, items in data.items():
+            for n, item in enumerate(items or [], start=1):
+                when = item.get("when") or {} if isinstance(item, dict) else {}
+                gated = bool({"direction", "band", "size"} & set(when)) or slot_ranked(slot)
+                if isinstance(item, str):
+                    texts = [item]
+                elif isinstance(item, dict):
+                    texts = [str(item["text"])] if "text" in item else []
+                    texts += [str(v) for v in (item.get("set") or {}).values()]
+                else:
+                    texts = []
+                for raw in texts:
+                    text = _entry_text(raw)
+                    where = f"{path.relative_to(root)}: {slot} 第{n}条"
+                    entries.append(Shipped(where, text, [gated] * len(text), slot))
+    return entries + templates

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,23 +153,34 @@ def load_library(folders: Iterable[Path]) -> Library:
     return library
 
 
-_CACHE: dict[str, tuple[tuple[int, int], dict[str, list[Entry]]]] = {}
+_CACHE: dict[str, tuple[str, dict[str, list[Entry]]]] = {}
 
 
 def _load_file(path: Path) -> dict[str, list[Entry]]:
-    """Parse one material file (cached in memory and on disk while it is unchanged)."""
-    st = path.stat()
-    stamp = (st.st_mtime_ns, st.st_size)
+    """Parse one material file, cached in memory and on disk by its content.
+
+    The cache key is a hash of the file's bytes (reading them costs far less than parsing),
+    so an office's edit is seen even when it keeps the file's size and modification time.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"{path}: 无法读取素材文件（{exc.strerror or exc}）") from None
+    digest = hashlib.sha256(raw).hexdigest()
     cached = _CACHE.get(str(path))
-    if cached and cached[0] == stamp:
+    if cached and cached[0] == digest:
         return cached[1]
-    disk = _disk_cache_path(path, stamp)
+    disk = _disk_cache_path(path, digest)
     parsed = _read_disk_cache(disk) if disk else None
     if parsed is None:
-        parsed = parse_material(path.read_text(encoding="utf-8-sig"), str(path))
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise UserError(f"{path}: 素材文件不是 UTF-8 编码，请用 UTF-8 另存后再试") from None
+        parsed = parse_material(text, str(path))
         if disk:
             _write_disk_cache(disk, parsed)
-    _CACHE[str(path)] = (stamp, parsed)
+    _CACHE[str(path)] = (digest, parsed)
     return parsed
 
 
@@ -238,11 +250,11 @@ def lint_entries(library: Library) -> list[str]:
     return problems
 
 
-def _disk_cache_path(path: Path, stamp: tuple[int, int]) -> Path | None:
+def _disk_cache_path(path: Path, digest: str) -> Path | None:
     """Where the parsed form of ``path`` is kept between runs (None when caching is off)."""
     if os.environ.get("SPEECHGEN_NO_CACHE") == "1":
         return None
-    key = hashlib.sha256(f"{path.resolve()}|{stamp}".encode()).hexdigest()[:24]
+    key = hashlib.sha256(f"{path.resolve()}|{digest}".encode()).hexdigest()[:24]
     return user_cache_dir() / "material" / f"{key}.json"
 
 
@@ -310,6 +322,8 @@ class Picker:
     salt: str = ""  # the meeting's name: two meetings with one seed do not open alike
     fill_calls: dict[str, int] = field(default_factory=dict)
     fill_spent: dict[str, int] = field(default_factory=dict)
+    # what all fill calls together may add (the speech's deficit); None: the budgets' sum
+    fill_total: int | None = None
 
     def _candidates(self, slot: str, key: str, extra: Mapping[str, Sequence[str]]) -> list[Entry]:
         tags = dict(self.tags)
@@ -353,10 +367,14 @@ class Picker:
         share = (budget - self.fill_spent.get(where, 0)) / calls_left
         out: list[str] = []
         spent = 0
+        before = sum(self.fill_spent.values())
+        cap = self.fill_total if self.fill_total is not None else sum(self.fill_budget.values())
         for entry in self._candidates(slot, key or slot, extra):
-            size = spoken_length(entry.text)
+            size = entry_length(entry.text)
             if spent + size / 2 > share or (most and len(out) >= most):
                 break
+            if before + spent + size > cap:
+                break  # a part may round up by half an entry; the speech never does
             out.append(entry.text)
             self.used.add(entry.text)
             spent += size
@@ -366,9 +384,18 @@ class Picker:
     _expected_calls: dict[str, int] = field(default_factory=dict)
 
     def second_pass(self, budgets: Mapping[str, int]) -> Picker:
-        """A fresh picker for the filling pass, knowing how many fill calls each place makes."""
+        """A fresh picker for the filling pass, knowing how many fill calls each place makes.
+
+        ``budgets`` (per place, already scaled to what the whole speech lacks) also set
+        the cap on everything the pass may add.
+        """
         picker = Picker(
-            self.library, self.tags, self.seed, fill_budget=dict(budgets), salt=self.salt
+            self.library,
+            self.tags,
+            self.seed,
+            fill_budget=dict(budgets),
+            salt=self.salt,
+            fill_total=sum(max(0, b) for b in budgets.values()),
         )
         picker._expected_calls = dict(self.fill_calls)
         return picker
@@ -377,3 +404,13 @@ class Picker:
 def spoken_length(text: str) -> int:
     """Length as ``check`` counts it: Chinese characters, letters and digits."""
     return sum(1 for ch in text if ch.isalnum())
+
+
+_NAME = re.compile(r"\{\{.*?\}\}", re.S)
+NAME_LENGTH = 4  # what a {{ meeting.we }}-style name usually says: 全县上下, 某某局…
+
+
+def entry_length(text: str) -> int:
+    """The spoken length of a material entry, its ``{{ names }}`` counted as a short value."""
+    names = len(_NAME.findall(text))
+    return spoken_length(_NAME.sub("", text)) + NAME_LENGTH * names

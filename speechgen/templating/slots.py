@@ -85,7 +85,7 @@ def fill(ctx: Any, slot: str, where: Any, key: Any = "", most: int = 0, **tags: 
 def heading(ctx: Any, slot: str, kind: str, kinds: Any = ()) -> str:
     """The heading of ``kind`` from one heading set of ``slot`` covering all ``kinds``."""
     picker = _picker(ctx)
-    wanted = tuple(kinds) or (kind,)
+    wanted = _needed(ctx.get("plan"), kind, tuple(kinds) or (kind,))
     cache = ctx.get("__heading_sets__")
     cache_key = (slot, wanted)
     chosen = cache.get(cache_key) if cache is not None else None
@@ -96,6 +96,19 @@ def heading(ctx: Any, slot: str, kind: str, kinds: Any = ()) -> str:
     if kind not in chosen:
         raise UserError(f"素材库“{slot}”里没有同时含 {'、'.join(wanted)} 的标题组")
     return chosen[kind]
+
+
+def _needed(plan: Any, kind: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """The kinds a heading set must cover: parts whose heading the writer gave (a custom
+    part always has one) need none from the set, so 「situation, measures, custom」 asks
+    a set for situation and measures only — also of a template that passes ``plan.kinds``
+    rather than ``plan.stock_kinds``."""
+    parts = getattr(plan, "parts", None)
+    if not parts:
+        return kinds
+    planned = {p.kind for p in parts}
+    unheaded = {p.kind for p in parts if not p.heading}
+    return tuple(k for k in kinds if k == kind or k not in planned or k in unheaded)
 
 
 def material_tags(context: SpeechContext) -> dict[str, tuple[str, ...]]:
