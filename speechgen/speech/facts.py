@@ -285,12 +285,55 @@ def audience_role(role: str | None, audience: str | None) -> str | None:
 RED, YELLOW = "red", "yellow"
 
 
+# Indicators where a smaller figure is the better result (失业率, 能耗, 事故起数…).
+LOWER_IS_BETTER = (
+    "失业",
+    "能耗",
+    "能源消耗",
+    "排放",
+    "污染",
+    "细颗粒物",
+    "PM2.5",
+    "事故",
+    "死亡",
+    "发案",
+    "投诉",
+    "信访",
+    "逾期",
+    "不良",
+    "负债",
+    "债务",
+    "亏损",
+    "成本",
+    "用时",
+    "时长",
+)
+
+
+_REDUCTION = ("下降", "降低", "减少", "压减", "降幅", "化解", "处置")
+
+
+def lower_is_better(name: str) -> bool:
+    """True for an indicator whose smaller figure is the better one (城镇调查失业率).
+
+    A reduction (能耗下降率, 不良贷款处置) is again better when larger.
+    """
+    if any(word in name for word in _REDUCTION):
+        return False
+    return any(word in name for word in LOWER_IS_BETTER)
+
+
 def indicator_light(ind: Indicator) -> str | None:
-    """亮红灯 (``red``) below both target and last year, 亮黄灯 (``yellow``) below one, else None."""
+    """亮红灯 (``red``) worse than both target and last year, 亮黄灯 (``yellow``) worse than one.
+
+    Worse is below for most indicators and above for those where less is better
+    (:func:`lower_is_better`: 失业率 above its target is the one that lags).
+    """
     if ind.value is None:
         return None
+    inverted = lower_is_better(ind.name)
     below = [
-        ref is not None and ind.value < ref
+        ref is not None and (ind.value > ref if inverted else ind.value < ref)
         for ref in (ind.target, ind.last_year)
         if ref is not None
     ]

@@ -66,7 +66,8 @@ def _emit_model(
 
     Fields missing from ``data`` are written commented out, so every field is explained.
     """
-    for name, info in model.model_fields.items():
+    for field_name, info in model.model_fields.items():
+        name = info.alias or field_name
         if name in skip:
             continue
         described = info.description or ""
@@ -121,7 +122,8 @@ def _emit_item(
     sub: list[str] = []
     if model is not None:
         present = {k: v for k, v in item.items()}
-        for name, info in model.model_fields.items():
+        for field_name, info in model.model_fields.items():
+            name = info.alias or field_name
             if name in present:
                 if first and info.description:
                     sub.append(_comment(info.description, depth + 1))

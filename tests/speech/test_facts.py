@@ -320,6 +320,21 @@ def test_indicator_lights(values, light) -> None:
     assert facts.indicator_light(_indicator(**values)) == light
 
 
+@pytest.mark.parametrize(
+    ("name", "values", "light"),
+    [
+        ("城镇调查失业率", {"value": 5.6, "target": 5.5, "last_year": 5.2}, "red"),
+        ("城镇调查失业率", {"value": 5.3, "target": 5.5, "last_year": 5.2}, "yellow"),
+        ("城镇调查失业率", {"value": 5.0, "target": 5.5, "last_year": 5.2}, None),
+        ("单位生产总值能耗下降", {"value": 2.0, "target": 3.0}, "yellow"),
+        ("生产安全事故起数", {"value": 3, "last_year": 5}, None),
+    ],
+)
+def test_lower_is_better_indicators_light_when_above(name, values, light) -> None:
+    ind = Indicator.model_validate({"name": name, **values})
+    assert facts.indicator_light(ind) == light
+
+
 def test_indicators_reach_the_context_with_lights_and_bands() -> None:
     ctx = _ctx(
         MEETING + "ranking:\n  total: 13\n  indicators:\n"

@@ -35,6 +35,8 @@ VAGUE = re.compile(
     r"|(?P<noun2>[^，。；：:！？、“”\s]{1,10}?)(?P<w2>不少|很多|较多|众多|颇多)[：:]"
 )
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_QUESTION = re.compile(r"[^。！？!?]+[？?]")
+_LEADING_QUESTIONS = re.compile(r"(?:[^。！？!?]+[？?])+")
 _BRACKET_NUMBER = re.compile(r"[（(](?:[一二三四五六七八九十]{1,2}|[0-9]{1,2})[）)]")
 
 
@@ -105,6 +107,11 @@ def _items(
     marks = _BRACKET_NUMBER.findall(rest)
     if _BRACKET_NUMBER.match(rest.lstrip()):
         return len(marks) if len(marks) >= 2 else None  # （一） alone: its list goes on below
+    questions = _LEADING_QUESTIONS.match(rest)
+    if questions:
+        return len(
+            _QUESTION.findall(questions.group(0))
+        )  # 「多问几个为什么：为什么……？为什么……？」
     end = _SENTENCE_END.search(rest)
     sentence = rest[: end.start()] if end else rest
     items = [s for s in sentence.split("；") if s.strip()]
