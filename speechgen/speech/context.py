@@ -8,6 +8,7 @@ Python internals; the sandbox enforces the rest.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -233,6 +234,9 @@ class RankingCtx:
     leader_gap: str | None = None
     band_words: str | None = None
     strong_unsaid: tuple[ItemCtx, ...] = ()
+    # a prior speaker already announced the results (通报了考核结果): the speech does not
+    # announce them again, it goes straight to what they mean
+    announced: bool = False
 
     @property
     def has_ranks(self) -> bool:
@@ -269,8 +273,14 @@ class RankingCtx:
 
     @property
     def keep_lead(self) -> bool:
-        """巩固领先、扩大领先 fits: in the top band, in the top third, and not just fallen back."""
-        return self.top and self.may_extend_lead and self.direction != DOWN
+        """巩固领先、扩大领先 fits: in the top band, in the top third, not just fallen back,
+        and not still short of a target that names ranks (4th with 保三 is no lead)."""
+        return (
+            self.top
+            and self.may_extend_lead
+            and self.direction != DOWN
+            and self.target_state != "behind"
+        )
 
     @property
     def crisis(self) -> bool:
@@ -348,6 +358,13 @@ class MeasureCtx:
     deadline_kind: str | None = None
     topics: tuple[str, ...] = ()
     number: int = 0
+    # days from the meeting to the deadline, when both are known (None otherwise)
+    days_left: int | None = None
+
+    @property
+    def deadline_near(self) -> bool:
+        """The deadline is weeks away (时间紧、一天天临近 fit); False when far or unknown."""
+        return self.days_left is not None and 0 <= self.days_left <= facts.NEAR_DAYS
 
     def __str__(self) -> str:
         return self.title
@@ -403,6 +420,16 @@ class NextStepCtx:
     def has_will(self) -> bool:
         """The writer already wrote 将 (县政府将召开…): the frame adds none."""
         return "将" in self.what[:8]
+
+    @property
+    def subject_first(self) -> bool:
+        """``what`` begins with who does it (各庭室召开…, 县督查室开展…): no 将 before it."""
+        return facts.starts_with_subject(self.what, self.who)
+
+    @property
+    def names_who(self) -> bool:
+        """``what`` already names ``who``: 「由……负责」 would say it twice."""
+        return bool(self.who) and self.who in self.what  # type: ignore[operator]
 
 
 @dataclass(frozen=True)
@@ -550,7 +577,9 @@ def _ranking(r: Ranking, strengths: tuple[ItemCtx, ...] = ()) -> RankingCtx:
     )
 
 
-def _measure(m: Measure, date_style: str, number: int) -> MeasureCtx:
+def _measure(
+    m: Measure, date_style: str, number: int, meeting_date: BriefDate | None = None
+) -> MeasureCtx:
     deadline_text = None
     if isinstance(m.deadline, BriefDate):
         deadline_text = cn_date(m.deadline, date_style)
@@ -569,8 +598,9 @@ def _measure(m: Measure, date_style: str, number: int) -> MeasureCtx:
         target=_t(m.target),
         example=_t(m.example),
         deadline_kind=facts.deadline_kind(m.deadline),
-        topics=topics_of(m.title) or topics_of(*(p.title for p in m.points), *m.steps, m.why),
+        topics=topics_of(m.title),
         number=number,
+        days_left=facts.days_left(m.deadline, meeting_date),
     )
 
 
@@ -600,7 +630,7 @@ def _meeting(brief: Brief, date_style: str) -> MeetingCtx:
         minutes=m.minutes,
         prior_speakers=tuple(SpeakerCtx(trim(p.who), _t(p.did), p.kind) for p in m.prior_speakers),
         level=m.level or "单位",
-        we=facts.collective_noun(m.level, _t(m.we)),
+        we=facts.collective_noun(m.level, _t(m.we), trim(m.organization)),
         units=facts.units_below(m.level),
         territory=(m.level or "单位") in ("区", "县", "市", "省"),
         scope=facts.scope_noun(m.level, trim(m.organization)),
@@ -636,7 +666,13 @@ def build_context(
     opts = dict(options if options is not None else brief.options)
     date_style = "chinese" if opts.get("date_style") == "chinese" else "arabic"
     strengths = tuple(_item(i) for i in brief.strengths)
-    rankings = tuple(_ranking(r, strengths) for r in brief.rankings)
+    announced = facts.results_announced(
+        [(p.who, p.did, p.kind) for p in brief.meeting.prior_speakers],
+        [r.reported_by for r in brief.rankings],
+    )
+    rankings = tuple(
+        dataclasses.replace(_ranking(r, strengths), announced=announced) for r in brief.rankings
+    )
     remarks: dict[str, list[str]] = {}
     for remark in brief.remarks:
         remarks.setdefault(remark.at.strip(), []).append(trim(remark.text))
@@ -645,7 +681,9 @@ def build_context(
         ranking=rankings[0] if rankings else None,
         strengths=strengths,
         weaknesses=tuple(_item(i) for i in brief.weaknesses),
-        measures=tuple(_measure(x, date_style, n) for n, x in enumerate(brief.measures, 1)),
+        measures=tuple(
+            _measure(x, date_style, n, brief.meeting.date) for n, x in enumerate(brief.measures, 1)
+        ),
         counts=Counts(len(brief.strengths), len(brief.weaknesses), len(brief.measures)),
         options=opts,
         seed=seed,

@@ -7,8 +7,11 @@ material library read these instead of comparing numbers themselves.
 
 from __future__ import annotations
 
+import calendar
+import datetime as _dt
 import math
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 
 from ..brief.model import BriefDate, Indicator, cn_to_int
@@ -229,14 +232,65 @@ _UNITS_BELOW = {
 _SCOPE = {"系统": "全系统", "区": "全区", "县": "全县", "市": "全市", "省": "全省"}
 
 
+# What a unit calls itself as a whole, by the end of its name (某某市市场监管局 → 全局).
+_UNIT_SCOPES = (
+    (("集团有限公司", "集团股份有限公司", "集团公司", "集团"), "全集团"),
+    (("公司",), "全公司"),
+    (("法院", "检察院", "医院", "研究院", "设计院", "学院", "科学院"), "全院"),
+    (("大学", "学校", "中学", "小学"), "全校"),
+    (("银行", "分行", "支行"), "全行"),
+    (("局",), "全局"),
+    (("厅",), "全厅"),
+    (("委员会", "委"), "全委"),
+    (("办公室",), "全办"),
+    (("处",), "全处"),
+    (("所",), "全所"),
+    (("站",), "全站"),
+    (("队",), "全队"),
+    (("中心",), "全中心"),
+    (("海关",), "全关"),
+    (("街道",), "全街道"),
+    (("社区",), "全社区"),
+    (("镇",), "全镇"),
+    (("乡",), "全乡"),
+    (("村",), "全村"),
+    (("县",), "全县"),
+    (("区",), "全区"),
+    (("市",), "全市"),
+    (("省",), "全省"),
+)
+_NAME_TAILS = ("人民政府", "政府", "办事处", "党委", "党组", "党工委")
+
+
+def unit_scope(organization: str) -> str | None:
+    """How a unit names itself as a whole (全局, 全院, 全公司, 全镇…); None when unclear."""
+    name = organization.strip()
+    for tail in _NAME_TAILS:
+        if name.endswith(tail) and len(name) > len(tail):
+            name = name[: -len(tail)]
+            break
+    for endings, scope in _UNIT_SCOPES:
+        if name.endswith(endings):
+            return scope
+    return None
+
+
 def scope_noun(level: str | None, organization: str) -> str:
-    """What the speech's goals belong to: the unit itself, or the territory (全县, 全市…)."""
-    return _SCOPE.get(level or "单位", organization)
+    """What the speech's goals belong to: the territory (全县, 全市…) or the unit as a
+    whole (全局, 全院, 全公司…), never its full legal name when a short one is known."""
+    if (level or "单位") in _SCOPE:
+        return _SCOPE[level or "单位"]
+    return unit_scope(organization) or organization
 
 
-def collective_noun(level: str | None, we: str | None = None) -> str:
-    """Who "we" are: the brief's ``we``, else the usual noun for the level."""
-    return we or _WE[level or "单位"]
+def collective_noun(level: str | None, we: str | None = None, organization: str = "") -> str:
+    """Who "we" are: the brief's ``we``, else the usual noun for the level (a unit: 全局上下)."""
+    if we:
+        return we
+    if (level or "单位") == "单位":
+        scope = unit_scope(organization)
+        return f"{scope}上下" if scope else _WE["单位"]
+    return _WE[level or "单位"]
 
 
 def units_below(level: str | None) -> str:
@@ -411,3 +465,124 @@ def mixed_verdict(directions: list[str]) -> bool:
 def number_text(value: Decimal | None) -> str | None:
     """A number as the writer typed it."""
     return None if value is None else str(value)
+
+
+# --- next steps and deadlines ------------------------------------------------------------
+
+_LEADING_VERBS = (
+    "召开",
+    "组织",
+    "开展",
+    "完成",
+    "启动",
+    "举办",
+    "印发",
+    "出台",
+    "进行",
+    "建立",
+    "制定",
+    "推动",
+    "推进",
+    "落实",
+    "实现",
+    "部署",
+    "派出",
+    "分赴",
+    "赴",
+    "到",
+    "对",
+    "把",
+    "向",
+    "在",
+    "就",
+    "请",
+    "邀请",
+    "抽调",
+    "集中",
+)
+_SUBJECT = re.compile(
+    r"^(?:各|全|由)|^[\u4e00-\u9fff]{1,14}?"
+    r"(?:局|委|办|室|科|院|部|厅|组|队|处|所|站|中心|政府|公司|乡镇|街道|庭|单位|部门)"
+    r"(?:要|将|会同|牵头|负责|组织|召开|开展|完成|对|向|把|到|赴|分赴|派出|抽调)"
+)
+
+
+def starts_with_subject(what: str, who: str | None = None) -> bool:
+    """True when an announced action names who does it first (各庭室召开…, 督查室开展…)."""
+    text = what.strip()
+    if who and text.startswith(who):
+        return True
+    if text.startswith(_LEADING_VERBS):
+        return False
+    return bool(_SUBJECT.match(text))
+
+
+_ANNOUNCING = ("通报", "考核结果", "考评结果", "排名情况", "测评结果")
+
+
+def results_announced(
+    speakers: Sequence[tuple[str, str | None, str | None]], reported_by: Sequence[str | None]
+) -> bool:
+    """A prior speaker announced the assessment results (通报了…结果), or is the one who
+    reported them: the speech then takes the results as heard."""
+    reporters = {r.strip() for r in reported_by if r}
+    for who, did, _kind in speakers:
+        if did and any(word in did for word in _ANNOUNCING):
+            return True
+        if who.strip() in reporters and did:
+            return True
+    return False
+
+
+NEAR_DAYS = 45
+_MONTH = re.compile(
+    r"(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?"
+)
+_YEAR_END = re.compile(r"年底|年末|年内|全年|今年")
+_HALF = re.compile(r"上半年")
+_QUARTER = re.compile(r"([一二三四1-4])季度")
+
+
+def _as_int(text: str) -> int | None:
+    """A numeral written in digits or in Chinese (6, 六, 十二)."""
+    return int(text) if text.isdigit() else cn_to_int(text)
+
+
+def deadline_date(deadline: BriefDate | str | None, year: int) -> _dt.date | None:
+    """The last day a deadline allows, in ``year`` when it names none; None when unclear."""
+    if deadline is None:
+        return None
+    if isinstance(deadline, BriefDate):
+        return deadline.to_date()
+    text = deadline.strip()
+    if deadline_kind(text) == RECURRING or deadline_kind(text) == ONGOING:
+        return None
+    m = _MONTH.search(text)
+    if m:
+        month = _as_int(m.group(1))
+        if month is None or not 1 <= month <= 12:
+            return None
+        day = _as_int(m.group(2)) if m.group(2) else None
+        last = calendar.monthrange(year, month)[1]
+        return _dt.date(year, month, min(day or last, last))
+    q = _QUARTER.search(text)
+    if q:
+        quarter = _as_int(q.group(1))
+        if quarter is None or not 1 <= quarter <= 4:
+            return None
+        month = quarter * 3
+        return _dt.date(year, month, calendar.monthrange(year, month)[1])
+    if _HALF.search(text):
+        return _dt.date(year, 6, 30)
+    if _YEAR_END.search(text):
+        return _dt.date(year, 12, 31)
+    return None
+
+
+def days_left(deadline: BriefDate | str | None, meeting_date: BriefDate | None) -> int | None:
+    """Days from the meeting to the deadline; None without a meeting date or a clear deadline."""
+    if meeting_date is None:
+        return None
+    when = meeting_date.to_date()
+    due = deadline_date(deadline, when.year)
+    return (due - when).days if due is not None else None

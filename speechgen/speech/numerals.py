@@ -59,8 +59,14 @@ def cn_date(value: Any, style: str = "arabic") -> str:
 
 
 def join_cn(items: Iterable[Any], last: str = "和", sep: str = "、") -> str:
-    """Join items Chinese-style: [a] → a; [a, b] → a和b; [a, b, c] → a、b和c."""
+    """Join items Chinese-style: [a] → a; [a, b] → a和b; [a, b, c] → a、b和c.
+
+    When a name already holds the joining word (区自然资源和规划局), every item is joined
+    with ``sep``, so the list does not read as 「A和B和C」.
+    """
     words = [str(i) for i in items]
     if len(words) <= 1:
         return "".join(words)
+    if last and any(last in w for w in words):
+        return sep.join(words)
     return sep.join(words[:-1]) + last + words[-1]

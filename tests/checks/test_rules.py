@@ -68,6 +68,31 @@ def test_placeholder_text_not_found(text: str) -> None:
     assert "placeholder.text" not in rules(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "说到底还是人的问题。# 扎实推进重点任务",
+        "说到底还是人的问题。## （一）抓好项目",
+        "要把工作抓实。**一要抓思想。**",
+        "要把工作抓实。+是 **抓思想。**",
+    ],
+)
+def test_markup_left_in_a_paragraph(text: str) -> None:
+    assert "placeholder.markup" in _docx_rules(text)
+    assert "placeholder.markup" not in rules(text)  # in a .md file it is the file's formatting
+
+
+@pytest.mark.parametrize("text", ["第#3号文件要落实。", "C# 和 Python 都可以。", "全年增长+5%。"])
+def test_no_markup_finding_for_ordinary_text(text: str) -> None:
+    assert "placeholder.markup" not in _docx_rules(text)
+
+
+def _docx_rules(text: str) -> list[str]:
+    """Rule ids found in ``text`` read as the paragraphs of a Word draft."""
+    doc = Document("d.docx", "docx", [Para(i, line) for i, line in enumerate(text.splitlines())])
+    return [f.rule for f in check_document(doc, CheckSettings()).findings]
+
+
 def test_placeholder_template_and_empty_brackets() -> None:
     assert "placeholder.template" in rules("今天召开{{ meeting.name }}。")
     assert "placeholder.template" in rules("{% if x %}部署工作。")

@@ -23,9 +23,12 @@ meeting:
 
 
 def _briefs(folder: Path, count: int) -> list[Path]:
-    """``count`` valid briefs in ``folder`` that differ in their organisation."""
+    """``count`` valid briefs in ``folder`` that differ in their organisation (and so in
+    the meeting's name, which the title says: 在第2税务分局形势分析会上的讲话)."""
     folder.mkdir(parents=True, exist_ok=True)
-    text = FULL_BRIEF.replace("滨江市税务局", "滨江市第{n}税务分局")
+    text = FULL_BRIEF.replace("滨江市税务局", "滨江市第{n}税务分局").replace(
+        "全市形势分析会", "第{n}税务分局形势分析会"
+    )
     return [
         write_brief(folder, text.replace("{n}", str(i)), f"unit{i}.yaml")
         for i in range(1, count + 1)
@@ -44,7 +47,7 @@ def test_folder_batch_with_a_broken_brief_renders_the_rest_and_exits_2(
     assert sorted(p.name for p in out.iterdir()) == ["unit1.docx", "unit2.docx", "unit3.docx"]
     assert "broken.yaml" in result.stderr and "bogus" in result.stderr
     assert "共 4 份：成功 3，失败 1" in result.stderr
-    assert "滨江市第2税务分局" in "".join(docx_texts(out / "unit2.docx"))
+    assert "第2税务分局形势分析会" in "".join(docx_texts(out / "unit2.docx"))
     assert result.stdout == ""
 
 
@@ -81,7 +84,7 @@ def test_jobs_1_and_parallel_produce_the_same_documents(invoke, tmp_path: Path) 
         name = brief.stem + ".docx"
         texts = docx_texts(one / name)
         assert texts == docx_texts(many / name)
-        assert any(f"第{brief.stem.removeprefix('unit')}税务分局" in t for t in texts)
+        assert any(f"第{brief.stem.removeprefix('unit')}税务分局形势分析会" in t for t in texts)
 
 
 def test_spawned_workers_render_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -93,7 +96,7 @@ def test_spawned_workers_render_too(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     results = render_all(planned, RenderSettings(), RenderOptions(check=False), jobs=2)
     assert [r.exit_code for r in results] == [0, 0, 2]
     assert [r.brief for r in results] == [j.brief for j in planned]
-    assert "滨江市第1税务分局" in "".join(docx_texts(briefs[0].with_suffix(".docx")))
+    assert "第1税务分局形势分析会" in "".join(docx_texts(briefs[0].with_suffix(".docx")))
 
 
 def test_unexpected_error_in_one_brief_does_not_stop_the_others(
@@ -151,7 +154,7 @@ def test_single_brief_prints_no_summary_line(invoke, tmp_path: Path) -> None:
     brief = _briefs(tmp_path, 1)[0]
     result = invoke("render", brief, "--format", "md", "-o", "-")
     assert result.exit_code == 0
-    assert "滨江市第1税务分局" in result.stdout
+    assert "第1税务分局形势分析会" in result.stdout
     assert "共 1 份" not in result.stderr
 
 

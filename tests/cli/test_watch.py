@@ -94,9 +94,9 @@ def test_rerenders_after_the_brief_changes(tmp_path: Path) -> None:
     brief = write_brief(tmp_path, FULL_BRIEF)
     output = brief.with_suffix(".md")
     with Watcher(brief, RenderSettings()) as w:
-        assert "滨江市税务局" in read(output)
-        touch_later(brief, FULL_BRIEF.replace("滨江市税务局", "临江市税务局"))
-        wait_for(lambda: "临江市税务局" in read(output))
+        assert "全市形势分析会" in read(output)
+        touch_later(brief, FULL_BRIEF.replace("全市形势分析会", "全区形势分析会"))
+        wait_for(lambda: "全区形势分析会" in read(output))
         assert w.count("检测到改动：brief.yaml") == 1
     assert w.code == 0
     assert w.messages[-1] == "已停止监视"
@@ -108,12 +108,12 @@ def test_an_error_is_reported_and_watching_goes_on(tmp_path: Path) -> None:
     with Watcher(brief, RenderSettings()) as w:
         touch_later(brief, FULL_BRIEF + "bogus: 1\n")
         wait_for(lambda: w.count("bogus") > 0)
-        assert "滨江市税务局" in read(output)
-        fixed = FULL_BRIEF.replace("滨江市税务局", "临江市税务局")
+        assert "全市形势分析会" in read(output)
+        fixed = FULL_BRIEF.replace("全市形势分析会", "全区形势分析会")
         brief.write_text(fixed, encoding="utf-8")
         st = brief.stat()
         os.utime(brief, ns=(st.st_atime_ns, st.st_mtime_ns + 4_000_000_000))
-        wait_for(lambda: "临江市税务局" in read(output))
+        wait_for(lambda: "全区形势分析会" in read(output))
     assert w.code == 0
 
 
@@ -191,6 +191,6 @@ def test_a_text_output_the_writer_edited_stays_protected(tmp_path: Path) -> None
     output = brief.with_suffix(".md")
     with Watcher(brief, RenderSettings()) as w:
         output.write_text("我自己改过的稿子", encoding="utf-8")
-        touch_later(brief, FULL_BRIEF.replace("滨江市税务局", "临江市税务局"))
+        touch_later(brief, FULL_BRIEF.replace("全市形势分析会", "全区形势分析会"))
         wait_for(lambda: w.count("没有覆盖") > 0)
     assert output.read_text(encoding="utf-8") == "我自己改过的稿子"

@@ -241,8 +241,8 @@ def test_no_deadline_has_no_kind() -> None:
 @pytest.mark.parametrize(
     ("level", "we", "scope", "units", "territory"),
     [
-        (None, "全体干部职工", "某某市某某局", "各部门", False),
-        ("单位", "全体干部职工", "某某市某某局", "各部门", False),
+        (None, "全局上下", "全局", "各部门", False),
+        ("单位", "全局上下", "全局", "各部门", False),
         ("系统", "全系统上下", "全系统", "各单位", False),
         ("区", "全区上下", "全区", "各街道各部门", True),
         ("县", "全县上下", "全县", "各乡镇各部门", True),
@@ -257,6 +257,22 @@ def test_collective_noun_and_scope_by_level(level, we, scope, units, territory) 
     m = _ctx(meeting).meeting
     assert (m.we, m.scope, m.units, m.territory) == (we, scope, units, territory)
     assert m.level == (level or "单位")
+
+
+@pytest.mark.parametrize(
+    ("organization", "scope", "we"),
+    [
+        ("江淮能源集团南湖发电有限公司", "全公司", "全公司上下"),
+        ("澜江市供水集团有限公司", "全集团", "全集团上下"),
+        ("某某区人民法院", "全院", "全院上下"),
+        ("柳河镇人民政府", "全镇", "全镇上下"),
+        ("某某市税务局第一稽查局", "全局", "全局上下"),
+        ("某某研究会", "某某研究会", "全体干部职工"),
+    ],
+)
+def test_a_unit_names_itself_as_a_whole(organization, scope, we) -> None:
+    m = _ctx(f"meeting: {{name: 会, organization: {organization}}}\n").meeting
+    assert (m.scope, m.we) == (scope, we)
 
 
 def test_the_brief_we_wins() -> None:
@@ -372,3 +388,79 @@ def test_mixed_verdict(pairs, direction) -> None:
     assert ctx.direction == direction
     assert ctx.mixed is (direction == "mixed")
     assert facts.mixed_verdict(["up", "down"]) and not facts.mixed_verdict(["up", "same"])
+
+
+# --- next steps, announced results, near deadlines ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("what", "who", "subject"),
+    [
+        ("各庭室召开专题组织生活会", None, True),
+        ("县委县政府督查室开展第一轮暗访", "县委县政府督查室", True),
+        ("督查室开展第一轮暗访", None, True),
+        ("组织到全省第一名的某某县交流学习", "办公室", False),
+        ("召开全局中层干部会议", None, False),
+        ("对全县重点项目开展督查", None, False),
+    ],
+)
+def test_next_step_names_its_subject_first(what, who, subject) -> None:
+    assert facts.starts_with_subject(what, who) is subject
+
+
+def test_next_step_context_flags() -> None:
+    ctx = _ctx(
+        MEETING + "next_steps:\n  - {when: 4月底, what: 县督查室开展暗访, who: 县督查室}\n"
+        "  - {when: 5月, what: 召开推进会, who: 办公室}\n"
+    )
+    first, second = ctx.next_steps
+    assert first.subject_first and first.names_who
+    assert not second.subject_first and not second.names_who
+
+
+@pytest.mark.parametrize(
+    ("speaker", "announced"),
+    [
+        ("{who: 王副局长, did: 通报了2025年度考核结果}", True),
+        ("{who: 考核办, did: 作了说明}", True),
+        ("{who: 某某县, did: 作了表态发言, kind: pledge}", False),
+    ],
+)
+def test_results_already_announced(speaker, announced) -> None:
+    ctx = _ctx(
+        "meeting: {name: 会, organization: 某某市某某局, prior_speakers: [" + speaker + "]}\n"
+        "ranking: {current: 5, total: 13, reported_by: 考核办}\n"
+    )
+    assert ctx.ranking.announced is announced
+
+
+@pytest.mark.parametrize(
+    ("deadline", "near"),
+    [
+        ("8月底前", True),
+        ("12月底前", False),
+        ("2026-08-10", True),
+        ("2026-12-31", False),
+        ("三季度末", False),
+        ("7月31日", True),
+        ("年底前", False),
+        ("每月", False),
+        ("长期坚持", False),
+    ],
+)
+def test_deadline_near(deadline, near) -> None:
+    ctx = _ctx(
+        "meeting: {name: 会, organization: 某某市某某局, date: 2026-07-20}\n"
+        f"measures:\n  - {{title: 某项工作, deadline: '{deadline}'}}\n"
+    )
+    assert ctx.measures[0].deadline_near is near
+
+
+def test_deadline_near_needs_the_meeting_date() -> None:
+    ctx = _ctx(MEETING + "measures:\n  - {title: 某项工作, deadline: 8月底前}\n")
+    assert ctx.measures[0].days_left is None and not ctx.measures[0].deadline_near
+
+
+def test_no_lead_to_extend_while_short_of_a_rank_target() -> None:
+    ctx = _ctx(MEETING + "ranking: {previous: 11, current: 4, total: 21, target: 保三争一}\n")
+    assert ctx.ranking.may_extend_lead and not ctx.ranking.keep_lead

@@ -50,7 +50,13 @@ def test_cn_date_styles() -> None:
 
 @pytest.mark.parametrize(
     ("items", "text"),
-    [([], ""), (["甲"], "甲"), (["甲", "乙"], "甲和乙"), (["甲", "乙", "丙"], "甲、乙和丙")],
+    [
+        ([], ""),
+        (["甲"], "甲"),
+        (["甲", "乙"], "甲和乙"),
+        (["甲", "乙", "丙"], "甲、乙和丙"),
+        (["区自然资源和规划局", "区住建局"], "区自然资源和规划局、区住建局"),
+    ],
 )
 def test_join_cn(items: list[str], text: str) -> None:
     assert join_cn(items) == text

@@ -35,6 +35,9 @@ RULES: dict[str, RuleSpec] = {
             "placeholder.text", "error", "遗留占位符：某某、XX、×××、〇〇、TODO、【待补充】等"
         ),
         RuleSpec("placeholder.template", "error", "没有渲染的模板标记 {{ }} 或 {% %}"),
+        RuleSpec(
+            "placeholder.markup", "error", "讲话稿标记 # ## ** +是 留在正文里（标题粘进了段落）"
+        ),
         RuleSpec("placeholder.empty", "warning", "空括号、空引号：（）【】《》“”"),
         RuleSpec("punct.unpaired", "error", "引号、括号、书名号不成对：“” ‘’ （） 《》 【】"),
         RuleSpec("punct.halfwidth", "warning", "中文之间用了半角标点 , . : ; ? ! ( )"),

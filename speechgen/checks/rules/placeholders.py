@@ -19,6 +19,11 @@ _TEXT = re.compile(
 _CIRCLES = re.compile(r"[〇○◯Ｏ]{2,}")
 _DATE_DIGITS = "〇○零一二三四五六七八九"
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{\{|\}\}|\{%|%\}")
+# Speech markup that reached the page: a heading mark after a sentence (「……。# 二、」),
+# bold marks, a 一是-point mark (docs/template_guide.md).
+_MARKUP = re.compile(
+    r"(?:^|(?<=[。！？；：…”]))\s*#{1,3}\s|\*\*|(?:^|(?<=[。！？；]))\s*\+[是要先]\s"
+)
 _JOIN_GAP = 2
 _EMPTY = re.compile(r"（\s*）|\(\s*\)|【\s*】|\[\s*\]|［\s*］|《\s*》|“\s*”|「\s*」|‘\s*’")
 
@@ -39,6 +44,17 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
             yield Finding(
                 "placeholder.template",
                 f"没有渲染的模板标记“{m.group(0)}”：{snippet(text, m.start(), m.end())}",
+                index,
+                m.start(),
+                length=len(m.group(0)),
+            )
+        # in a .md or .txt file these marks are the file's own formatting
+        for m in _MARKUP.finditer(text) if doc.kind != "text" else ():
+            mark = m.group(0).strip()
+            yield Finding(
+                "placeholder.markup",
+                f"讲话稿标记“{mark}”留在了正文里（本应另起一段或变成格式）："
+                f"{snippet(text, m.start(), m.end())}",
                 index,
                 m.start(),
                 length=len(m.group(0)),

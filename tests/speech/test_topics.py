@@ -1,0 +1,50 @@
+"""Topics of measures and items: what picks the reasoning a passage gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from speechgen.brief.loader import parse_brief_text
+from speechgen.brief.validate import validate_brief
+from speechgen.speech.context import build_context
+from speechgen.speech.topics import topics_of
+
+MEETING = "meeting: {name: 推进会, organization: 某某市某某局}\n"
+
+
+def _measure_topics(measure: str) -> tuple[str, ...]:
+    brief = MEETING + "measures:\n" + measure
+    return build_context(validate_brief(parse_brief_text(brief, "b.yaml"))).measures[0].topics
+
+
+def test_a_measure_is_about_what_its_title_says() -> None:
+    assert _measure_topics("  - title: 压实安全生产责任\n") == ("安全",)
+
+
+def test_words_in_steps_or_why_do_not_set_the_topic() -> None:
+    measure = (
+        "  - title: 提升投诉办结质量\n"
+        "    why: 去年投诉处理在考核中扣分较多\n"
+        "    steps: [组建听漏队伍, 每周调度一次]\n"
+    )
+    assert _measure_topics(measure) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("落实护林员巡山责任，严管野外火源", "安全"),
+        ("优化经济煤种掺烧", None),
+        ("加快重大项目建设", "项目"),
+        ("抓好队伍建设", "队伍"),
+        ("稳住经济运行基本盘", "经济"),
+    ],
+)
+def test_keywords(text: str, topic: str | None) -> None:
+    found = topics_of(text)
+    if topic is None:
+        assert "经济" not in found
+    else:
+        assert topic in found
+    if text == "抓好队伍建设":
+        assert "项目" not in found
