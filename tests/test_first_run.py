@@ -44,7 +44,8 @@ def test_the_model_example_says_its_placeholders_are_kept_on_purpose(invoke, tmp
 
 def test_an_ordinary_brief_still_counts_placeholders_as_errors(invoke, tmp_path: Path) -> None:
     brief = write_brief(
-        tmp_path, "meeting:\n  name: 全市形势分析会\n  organization: 某某市某某局\n"
+        tmp_path,
+        "meeting:\n  name: 全市形势分析会\n  organization: 某某市某某局\n  speaker: 张某某\n",
     )
     out = invoke("render", brief).stderr
     assert re.search(r"检查：[1-9]\d* 个错误", out) and "有意保留" not in out

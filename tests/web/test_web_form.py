@@ -131,7 +131,8 @@ def test_the_preview_uses_the_profile_and_links_findings(tmp_path: Path) -> None
     write_text(tmp_path, "b.yaml", COMMENTED_BRIEF.replace("滨江市税务局", "某某市某某局"))
     client, settings = workspace_client(tmp_path)
     csrf = sign_in_local(client, settings)
-    result = client.post("/api/preview", json={"name": "b.yaml", "data": {"options": {"substyle": "headings"}}},
+    data = {"options": {"substyle": "headings"}, "meeting": {"speaker": "张某某"}}
+    result = client.post("/api/preview", json={"name": "b.yaml", "data": data},
                          headers={"X-CSRF-Token": csrf}).json()  # fmt: skip
     assert result["ok"], result
     css, html = result["css"], result["html"]
