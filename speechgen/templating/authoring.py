@@ -56,7 +56,8 @@ def unclosed_tag(env: Any, source: str, message: str, error_line: int) -> tuple[
         return None
     stack: list[tuple[int, str]] = []
     try:
-        tokens = [t for t in env.lex(source) if t[1] not in ("whitespace", "comment")]
+        lexed = env.lex(env.preprocess(source))
+        tokens = [t for t in lexed if t[1] not in ("whitespace", "comment")]
     except Exception:  # the lexer itself failed: nothing to add
         return None
     for i, (line, kind, value) in enumerate(tokens):

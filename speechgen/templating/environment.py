@@ -43,6 +43,7 @@ from ..safewrite import user_cache_dir
 from ..speech import numerals
 from . import limits
 from .errors import TemplateLimitError, template_location
+from .inline import InlineMaterial
 
 MAX_OUTPUT_CHARS = 2_000_000
 MAX_XML_CHARS = 20_000_000  # a Word template's or shell's rendered XML, tags included
@@ -283,6 +284,7 @@ def make_environment(loader: BaseLoader | None = None) -> SpeechEnvironment:
     """Build the strict sandboxed environment with the genre's filters."""
     env = SpeechEnvironment(
         loader=loader,
+        extensions=[InlineMaterial],
         undefined=StrictUndefined,
         autoescape=True,
         finalize=escape_value,

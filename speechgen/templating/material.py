@@ -33,8 +33,10 @@ from typing import Any
 from ..brief.loader import parse_brief_text
 from ..errors import UserError
 from ..safewrite import user_cache_dir
+from .inline import blocks
 
 MATERIAL_FILE = "material.yaml"
+TEMPLATE_SUFFIX = ".j2"
 MATERIAL_DIR = "material"
 TAG_KEYS = (
     "direction",
@@ -133,13 +135,15 @@ class Library:
 
 
 def material_files(folder: Path) -> list[Path]:
-    """A template folder's material files: ``material.yaml`` then ``material/*.yaml``."""
+    """A template folder's material files: ``material.yaml``, ``material/*.yaml``, then its
+    Jinja templates (``*.j2``), whose ``{% say "slot" %}`` blocks hold material too."""
     files = []
     if (folder / MATERIAL_FILE).is_file():
         files.append(folder / MATERIAL_FILE)
     sub = folder / MATERIAL_DIR
     if sub.is_dir():
         files.extend(sorted(p for p in sub.glob("*.yaml") if p.is_file()))
+    files.extend(sorted(p for p in folder.glob(f"*{TEMPLATE_SUFFIX}") if p.is_file()))
     return files
 
 
@@ -177,7 +181,10 @@ def _load_file(path: Path) -> dict[str, list[Entry]]:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise UserError(f"{path}: 素材文件不是 UTF-8 编码，请用 UTF-8 另存后再试") from None
-        parsed = parse_material(text, str(path))
+        if path.suffix == TEMPLATE_SUFFIX:
+            parsed = parse_template_material(text, str(path))
+        else:
+            parsed = parse_material(text, str(path))
         if disk:
             _write_disk_cache(disk, parsed)
     _CACHE[str(path)] = (digest, parsed)
@@ -195,6 +202,21 @@ def parse_material(text: str, source: str) -> dict[str, list[Entry]]:
         for n, item in enumerate(items, start=1):
             entries.append(_entry(slot, item, f"{source}: 素材“{slot}”第{n}条"))
         out[slot] = entries
+    return out
+
+
+def parse_template_material(text: str, source: str) -> dict[str, list[Entry]]:
+    """The entries of a template's material blocks (:mod:`.inline`), slot by slot.
+
+    Each block's body is read as the YAML list it is, at its own lines, so an error
+    names the template file and the line in it.
+    """
+    out: dict[str, list[Entry]] = {}
+    for block in blocks(text):
+        indented = block.body.replace("\n", "\n  ")
+        shifted = "\n" * (block.line - 1) + f'"{block.slot}":{indented}'
+        parsed = parse_material(shifted, source)
+        out.setdefault(block.slot, []).extend(parsed.get(block.slot, []))
     return out
 
 
