@@ -77,6 +77,9 @@ def _write(
 
     if job.target is None:
         (stdout or echo_out)(draft_text(draft, options.fmt))
+        note = draft.length_note()
+        if note:  # the draft went to stdout; the note goes to stderr with the other messages
+            result.messages.append(f"{job.brief}: {note}")
         return
     target = job.target
     protected = draft.protected_paths()

@@ -212,3 +212,12 @@ def test_builtin_drafts_say_no_sentence_twice(path: Path) -> None:
         sentences = _sentences(result.stdout)
         repeated = sorted({s for s in sentences if sentences.count(s) > 1})
         assert not repeated, repeated
+
+
+def test_the_thin_note_reaches_stderr_when_the_draft_goes_to_stdout(tmp_path: Path) -> None:
+    brief_path = write_brief(tmp_path, THIN, "b.yaml")
+    folder = mini_template(tmp_path, fill_entries=2)
+    result = run_cli("render", brief_path, "--template-dir", folder, "-f", "md", "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert "提示：稿子约" in result.stderr and "提示：稿子约" not in result.stdout
+    assert "b.yaml" in result.stderr
