@@ -75,13 +75,46 @@ def test_the_compiled_template_cache_is_pruned(tmp_path: Path) -> None:
     stale.mkdir()
     (stale / "__jinja2_x.cache").write_bytes(b"old")
     now = time.time()
+    week_ago = now - 8 * 24 * 3600
+    os.utime(stale, (week_ago, week_ago))
+    running = tmp_path / "jinja-1.5-in-use"  # another version, used today: kept
+    running.mkdir()
+    (running / "__jinja2_y.cache").write_bytes(b"in use")
+    (folder / "__jinja2_w.cache.abc123.tmp").write_bytes(b"being written")
+    os.utime(folder / "__jinja2_w.cache.abc123.tmp", (now - 5000, now - 5000))
     for n in range(260):
         path = folder / f"__jinja2_{n:03d}.cache"
         path.write_bytes(b"x")
         os.utime(path, (now - 1000 + n, now - 1000 + n))
     prune_bytecode_cache(folder, keep=200)
     left = sorted(p.name for p in folder.iterdir())
-    assert len(left) <= 200 and "__jinja2_259.cache" in left and "__jinja2_000.cache" not in left
-    assert not stale.exists()
+    assert len(left) <= 201 and "__jinja2_259.cache" in left and "__jinja2_000.cache" not in left
+    assert "__jinja2_w.cache.abc123.tmp" in left
+    assert not stale.exists() and (running / "__jinja2_y.cache").exists()
     prune_bytecode_cache(folder, keep=200)  # under the bound: nothing more goes
     assert sorted(p.name for p in folder.iterdir()) == left
+
+
+def test_a_broken_cache_file_means_compiling_again(tmp_path: Path, monkeypatch) -> None:
+    from speechgen.templating.environment import bytecode_cache
+
+    monkeypatch.setenv("SPEECHGEN_CACHE_DIR", str(tmp_path / "cache"))
+    cache = bytecode_cache()
+    assert cache is not None
+
+    class Bucket:
+        key = "k"
+        code = None
+
+        def reset(self) -> None:
+            self.code = None
+
+        def load_bytecode(self, f) -> None:
+            raise EOFError
+
+        def write_bytecode(self, f) -> None:
+            raise OSError("disk full")
+
+    (Path(cache.directory) / cache.pattern.replace("%s", "k")).write_bytes(b"garbage")
+    cache.load_bytecode(Bucket())  # no exception: the template is compiled again
+    cache.dump_bytecode(Bucket())

@@ -14,6 +14,7 @@ Templates are shared between offices and treated as untrusted code:
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import os
 import re
@@ -26,6 +27,7 @@ from typing import Any
 
 from jinja2 import (
     BaseLoader,
+    FileSystemBytecodeCache,
     StrictUndefined,
     Template,
     TemplateRuntimeError,
@@ -308,8 +310,6 @@ def bytecode_cache() -> Any:
     """
     import os
 
-    from jinja2 import FileSystemBytecodeCache
-
     if os.environ.get("SPEECHGEN_NO_CACHE") == "1":
         return None
     folder = user_cache_dir() / f"jinja-{_compiler_stamp()}"
@@ -318,10 +318,26 @@ def bytecode_cache() -> Any:
         prune_bytecode_cache(folder)
     except OSError:
         return None
-    return FileSystemBytecodeCache(str(folder))
+    return _ForgivingBytecodeCache(str(folder))
+
+
+class _ForgivingBytecodeCache(FileSystemBytecodeCache):
+    """A cache that is only ever a speed-up: a file another process removed or is still
+    writing, or a full disk, means compiling again, never a failed render."""
+
+    def load_bytecode(self, bucket: Any) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Any) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
 
 
 CACHE_FILES_KEPT = 200  # compiled templates kept on disk; the oldest go first
+STALE_AFTER = 7 * 24 * 3600  # another version's folder unused this long is removed
 
 
 def prune_bytecode_cache(folder: Path, keep: int = CACHE_FILES_KEPT) -> None:
@@ -331,10 +347,17 @@ def prune_bytecode_cache(folder: Path, keep: int = CACHE_FILES_KEPT) -> None:
     a new speechgen version starts a new ``jinja-…`` folder; without pruning both grow
     for ever. Listing the folder is cheap; file times are read only when it is over.
     """
+    now = time.time()
     for sibling in folder.parent.glob("jinja-*"):
-        if sibling != folder and sibling.is_dir():
-            for old in sibling.iterdir():
-                old.unlink(missing_ok=True)
+        # another installed version (or a checkout being developed) may be running now:
+        # only a folder nobody has written to for a week goes
+        if sibling == folder or not sibling.is_dir():
+            continue
+        if now - sibling.stat().st_mtime < STALE_AFTER:
+            continue
+        for old in sibling.iterdir():
+            old.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
             sibling.rmdir()
     names = os.listdir(folder)
     if len(names) <= keep:
@@ -348,7 +371,8 @@ def prune_bytecode_cache(folder: Path, keep: int = CACHE_FILES_KEPT) -> None:
             continue
     entries.sort()
     for _, path in entries[: len(entries) - keep * 3 // 4]:
-        path.unlink(missing_ok=True)
+        if path.suffix == ".cache":  # never a temporary file another process is writing
+            path.unlink(missing_ok=True)
 
 
 def _compiler_stamp() -> str:
