@@ -35,6 +35,7 @@ VAGUE = re.compile(
     r"|(?P<noun2>[^，。；：:！？、“”\s]{1,10}?)(?P<w2>不少|很多|较多|众多|颇多)[：:]"
 )
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_SINGLE = re.compile(r"同一|一句|一个|一件|一条|一种")
 _QUESTION = re.compile(r"[^。！？!?]+[？?]")
 _LEADING_QUESTIONS = re.compile(r"(?:[^。！？!?]+[？?])+")
 _BRACKET_NUMBER = re.compile(r"[（(](?:[一二三四五六七八九十]{1,2}|[0-9]{1,2})[）)]")
@@ -64,6 +65,8 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
                 length=m.end() - m.start(),
             )
         for m in VAGUE.finditer(text):
+            if _SINGLE.search(m.group("noun") or m.group("noun2") or ""):
+                continue  # 「很多人都说过同一句话：」 counts the people, not what follows
             found = _items(doc, index, m.end(), headings, heading_paras, leave_lists=False)
             if found is None or found >= 2:
                 continue
