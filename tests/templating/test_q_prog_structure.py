@@ -288,3 +288,33 @@ def test_realistic_briefs_land_near_their_minutes(
     draft = speech_of(tmp_path, brief + sections)
     length = spoken_chars("\n".join(draft.paragraph_texts()))
     assert abs(length - minutes * 220) <= 0.15 * minutes * 220, length
+
+
+TOPIC_BRIEF = """\
+strengths:
+  - title: 重点税源监控更加精准
+    detail: 建立了一百户重点企业“一户一档”
+weaknesses:
+  - title: 个别项目质量安全管理存在隐患
+    detail: 上半年督查发现，部分工地临边防护不规范
+  - title: 工程建设项目审批时间偏长
+    detail: 全流程平均用时比全市平均多11个工作日
+"""
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_point_is_talked_about_by_the_topic_its_title_names(tmp_path: Path, seed: int) -> None:
+    """Words in a detail (企业, 督查) or a modifier (工程建设项目审批) do not choose the passage."""
+    library = material_entries("progress")
+    brief = HEAD.replace("  minutes: 12\n", "  minutes: 20\n").format(meeting=PRIOR)
+    text = _text(speech_of(tmp_path, brief + TOPIC_BRIEF, seed=seed))
+
+    def passages(title: str, slot: str, topic: str) -> list[dict]:
+        paragraph = next(p for p in text.split("\n") if title in p)
+        tagged = [e for e in library[slot] if topic in str(e["when"].get("topic", ""))]
+        return used_entries(paragraph, tagged)
+
+    assert not passages("重点税源监控更加精准", "progress.gain.topic", "营商环境")
+    assert not passages("个别项目质量安全管理存在隐患", "progress.problem.topic", "督办")
+    assert not passages("个别项目质量安全管理存在隐患", "progress.problem.topic", "项目")
+    assert not passages("工程建设项目审批时间偏长", "progress.problem.topic", "项目")
