@@ -318,3 +318,15 @@ def test_a_point_is_talked_about_by_the_topic_its_title_names(tmp_path: Path, se
     assert not passages("个别项目质量安全管理存在隐患", "progress.problem.topic", "督办")
     assert not passages("个别项目质量安全管理存在隐患", "progress.problem.topic", "项目")
     assert not passages("工程建设项目审批时间偏长", "progress.problem.topic", "项目")
+
+
+def test_a_floor_and_aim_target_names_both_gaps(tmp_path: Path) -> None:
+    """保四争三 from 7th: three places to keep the floor, four to the aim (not 4 said as the floor)."""
+    ranking = RANKING.replace("target: 重回前五", "target: 保四争三").replace(
+        "current: 9", "current: 7"
+    )
+    text = _text(speech_of(tmp_path, HEAD.format(meeting="") + ranking + MEASURES))
+    assert "守住底线还要往前赶3个位次，离更高的目标还差4个位次。" in text
+    kept = ranking.replace("current: 7", "current: 4")
+    text = _text(speech_of(tmp_path, HEAD.format(meeting="") + kept + MEASURES))
+    assert "底线已经守住，往前还要再进1个位次。" in text
