@@ -517,7 +517,8 @@ def starts_with_subject(what: str, who: str | None = None) -> bool:
     return bool(_SUBJECT.match(text))
 
 
-_ANNOUNCING = ("通报", "考核结果", "考评结果", "排名情况", "测评结果")
+_ANNOUNCING = ("通报", "宣布", "公布", "介绍", "说明", "报告")
+_RESULTS = ("考核", "考评", "排名", "名次", "测评", "评估结果", "评价结果")
 
 
 def results_announced(
@@ -527,9 +528,12 @@ def results_announced(
     reported them: the speech then takes the results as heard."""
     reporters = {r.strip() for r in reported_by if r}
     for who, did, _kind in speakers:
-        if did and any(word in did for word in _ANNOUNCING):
-            return True
-        if who.strip() in reporters and did:
+        if not did:
+            continue
+        about_results = any(word in did for word in _RESULTS)
+        if about_results and any(word in did for word in _ANNOUNCING):
+            return True  # 通报了考核结果 (not 通报了推进情况)
+        if who.strip() in reporters and about_results:
             return True
     return False
 

@@ -422,7 +422,9 @@ def test_next_step_context_flags() -> None:
     ("speaker", "announced"),
     [
         ("{who: 王副局长, did: 通报了2025年度考核结果}", True),
-        ("{who: 考核办, did: 作了说明}", True),
+        ("{who: 考核办, did: 对考核情况作了说明}", True),
+        ("{who: 考核办, did: 作了说明}", False),
+        ("{who: 王副局长, did: 通报了上半年重点项目推进情况}", False),
         ("{who: 某某县, did: 作了表态发言, kind: pledge}", False),
     ],
 )
