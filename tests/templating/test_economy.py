@@ -95,7 +95,9 @@ def test_lights_are_derived_in_the_context(tmp_path) -> None:
 
 def test_lights_are_words_with_counts_and_every_figure(tmp_path) -> None:
     text = speech(tmp_path, _brief())
-    assert "四项主要指标中，一项达到预期，两项亮了黄灯，一项亮了红灯。" in text
+    # the indicators are the economy's own figures (no score, no rank): not items of the assessment
+    assert "从主要经济指标看，四项指标中，一项达到预期，两项亮了黄灯，一项亮了红灯。" in text
+    assert "全市县域经济运行监测看，四项" not in text
     yellow = _paragraph(text, "亮黄灯的有两项：")
     assert (
         "规上工业增加值增长7.8%，比目标7.5%高0.3个百分点，比去年同期的8.2%低0.4个百分点" in yellow
@@ -129,16 +131,16 @@ def test_rank_among_peers_and_the_gap_to_the_target(tmp_path) -> None:
         "  indicators:", "  peers:\n    - {name: 东源县, rank: 3}\n  indicators:"
     )
     text = speech(tmp_path, _brief(ranking=ranking))
-    assert "从第4名下降到第7名" in text
-    assert "在11个参评地区中处于中下游" in text
-    assert "东源县排第3名" in text
-    assert "全年的目标是进入前五，对照这个目标，我们还要前进2个位次" in text
+    assert "从第四名下降到第七名，后退了三个位次" in text
+    assert "在十一个参评地区中处于中下游" in text
+    assert "东源县排第三名" in text
+    assert "全年的目标是进入前五，对照这个目标，我们还要前进两个位次" in text
 
 
 def test_without_indicators_the_rank_is_still_said(tmp_path) -> None:
     ranking = "ranking:\n  assessment: 全市县域经济考核\n  previous: 6\n  current: 8\n  total: 11\n"
     text = speech(tmp_path, _brief(ranking=ranking))
-    assert "从第6名下降到第8名" in text
+    assert "从第六名下降到第八名，后退了两个位次" in text
     assert "亮了" not in text and "灯" not in text and "主要指标中" not in text
     assert not any(v in text for v in material("economy", "economy.indicators.intro"))
 
