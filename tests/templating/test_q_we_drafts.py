@@ -528,6 +528,16 @@ def test_economy_drafts_land_within_their_minutes(tmp_path, seed, brief, minutes
     assert abs(length - minutes * 220) <= 0.15 * minutes * 220, length
 
 
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("brief", [COURT, TAX, DISTRICT, COUNTY], ids=["c", "t", "d", "y"])
+def test_headings_stand_alone(tmp_path, seed, brief) -> None:
+    for text in (speech(tmp_path, brief, seed), speech(tmp_path, _with_remarks(brief), seed)):
+        heads = [p for p in _paragraphs(text) if re.match(r"^[一二三四五]、", p)]
+        assert len(heads) == 3
+        for head in heads:
+            assert "。" not in head and len(head) <= 40, head
+
+
 def test_seeds_differ_and_no_sentence_twice(tmp_path) -> None:
     for brief in (COURT, TAX, DISTRICT, COUNTY):
         one, two = speech(tmp_path, brief, 1), speech(tmp_path, brief, 2)
