@@ -552,3 +552,18 @@ def test_no_written_path_leaks(tmp_path: Path) -> None:
         text = speech(tmp_path, brief)
         for residue in ("{{", "}}", "{%", "None", "%%", "。。", "，。", "。”。", "；。"):
             assert residue not in text, residue
+
+
+def test_without_an_indicators_part_the_opening_says_them_in_paragraphs(tmp_path) -> None:
+    brief = (
+        DISTRICT.split("strengths:")[0]
+        + "measures:"
+        + DISTRICT.split("measures:")[1].replace("  - at: parts.1\n", "  - at: parts.2\n")
+        + "outline:\n  parts:\n    - kind: measures\n    - kind: requirements\n"
+    )
+    paras = _paragraphs(speech(tmp_path, brief))
+    standing = next(p for p in paras if "综合考评看" in p)
+    assert standing.startswith("从2026年上半年全市区县经济发展综合考评看")
+    red = next(p for p in paras if p.startswith("亮红灯的有两项"))
+    assert "点意见" not in red
+    assert any(p.startswith(("下面", "围绕")) and "两" in p for p in paras)
