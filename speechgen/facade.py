@@ -83,7 +83,7 @@ class Draft:
         if plan is None:
             return None
         length = sum(ch.isalnum() for text in self.paragraph_texts() for ch in text)
-        return thin_note(self.brief, length, plan.budget)
+        return thin_note(self.brief, length, plan.budget, self.template.uses or None)
 
     def paragraph_texts(self) -> list[str]:
         """One string per printed paragraph, heading numbers included (what ``check`` reads).

@@ -37,6 +37,22 @@ def speech_budget(brief: Any, chars_per_minute: int) -> Budget | None:
     return Budget(length, f"模板 {spec} 没有 meeting.minutes 时的默认篇幅")
 
 
+def template_uses(spec: str) -> tuple[str, ...] | None:
+    """The brief sections the template renders (its manifest's ``uses``, joined along the
+    chain); None when the template is not found or is a Word template."""
+    from ..errors import UserError
+    from ..templating.registry import resolve_template, search_roots
+
+    spec = spec.strip() or "situation"
+    if spec.lower().endswith(".docx"):
+        return None
+    try:
+        info = resolve_template(spec, search_roots())
+    except (UserError, OSError, ValueError):
+        return None
+    return tuple(info.uses) or None
+
+
 def template_length(spec: str) -> int | None:
     """The default length the template (or the nearest template it extends) declares.
 

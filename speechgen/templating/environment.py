@@ -506,7 +506,7 @@ def rank_change_phrase(ranking: Any, style: str = "arabic") -> str:
         return f"位列{now}"
     before = numerals.ordinal(prev, style)
     diff = abs(cur - prev)
-    diff_text = numerals.cn_number(diff) if style == "chinese" else str(diff)
+    diff_text = numerals.cn_count(diff) if style == "chinese" else str(diff)
     if cur > prev:
         return f"从{before}下降到{now}，后退了{diff_text}个位次"
     if cur < prev:

@@ -221,3 +221,20 @@ def test_the_thin_note_reaches_stderr_when_the_draft_goes_to_stdout(tmp_path: Pa
     assert result.exit_code == 0, result.output
     assert "提示：稿子约" in result.stderr and "提示：稿子约" not in result.stdout
     assert "b.yaml" in result.stderr
+
+
+def test_the_thin_note_asks_only_for_what_the_template_says(tmp_path: Path) -> None:
+    brief = write_brief(
+        tmp_path,
+        "template: warning\nmeeting: {name: 警示教育会, organization: 某市税务局, minutes: 20}\n"
+        "cases:\n  - {who: 某局原副局长王某, what: 收受财物}\n",
+        "w.yaml",
+    )
+    result = run_cli("render", brief, "-f", "md", "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert "提示：稿子约" in result.stderr
+    assert "strengths" not in result.stderr and "next_steps" in result.stderr
+    out = tmp_path / "w.docx"
+    assert run_cli("render", brief, "-o", out).exit_code == 0
+    checked = run_cli("check", out, "--brief", brief)
+    assert "length." in checked.output and "strengths" not in checked.output

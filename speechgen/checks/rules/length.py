@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...speech.budget import missing_material, thin_note
-from ..budget import speech_budget
+from ..budget import speech_budget, template_uses
 from ..model import Document, Finding
 from ..outline import parts
 from ..text import spoken_length
@@ -65,15 +65,16 @@ def check(doc: Document, ctx: CheckContext) -> Iterator[Finding]:
             f"全文约{total}字，按每分钟{ctx.chars_per_minute}字约需{minutes:.0f}分钟，"
             f"超过了目标时长{target}分钟",
         )
+    uses = template_uses(str(getattr(ctx.brief, "template", "") or "")) if ctx.brief else None
     if budget and total < budget.chars * UNDER_BUDGET:
-        fields = "；".join(missing_material(ctx.brief)[:6]) or "举措的 why、steps、example"
+        fields = "；".join(missing_material(ctx.brief, uses)[:6]) or "举措的 why、steps、example"
         yield Finding(
             "length.short",
             f"全文约{total}字，不到篇幅预算{budget.chars}字（{budget.source}）的"
             f"{UNDER_BUDGET:.0%}：讲话显得单薄。可在简报中补充：{fields}",
         )
     elif budget and ctx.brief is not None:
-        note = thin_note(ctx.brief, total, budget.chars)
+        note = thin_note(ctx.brief, total, budget.chars, uses)
         if note:
             yield Finding("length.thin", note.removeprefix("提示："))
     body = [s for s in sections if s.label not in ("开头", "全文")]
