@@ -98,6 +98,12 @@ class MeetingCtx:
     next_speaker: NextSpeakerCtx | None = None
 
     @property
+    def festive(self) -> bool:
+        """The meeting falls in the weeks before a holiday (元旦春节, 清明, 五一, 中秋国庆),
+        when a speech may warn about 节日期间的“四风”; False without a date."""
+        return self.date is not None and facts.before_holidays(self.date.month, self.date.day)
+
+    @property
     def leaders_only(self) -> bool:
         """True when the audience are leading cadres (以上率下、靠前指挥 may be asked of them)."""
         return self.audience_role == "领导干部"
@@ -406,6 +412,12 @@ class CaseCtx:
     what: str
     result: str | None
     lesson: str | None
+
+    @property
+    def short(self) -> str:
+        """How the speech names the person after the first time: 「某市中院原执行局局长钱某」
+        is 钱某 (张某某 stays 张某某); a name not ending in 某 is said whole."""
+        return facts.case_short_name(self.who)
 
 
 @dataclass(frozen=True)

@@ -590,3 +590,25 @@ def days_left(deadline: BriefDate | str | None, meeting_date: BriefDate | None) 
     when = meeting_date.to_date()
     due = deadline_date(deadline, when.year)
     return (due - when).days if due is not None else None
+
+
+# --- warning-education helpers -----------------------------------------------------------
+
+# (from, to) as month*100+day: the weeks before 元旦春节, 清明, 五一 and 中秋国庆
+_HOLIDAY_WINDOWS = ((1215, 1231), (101, 215), (320, 405), (415, 505), (901, 1008))
+
+
+def before_holidays(month: int, day: int) -> bool:
+    """True in the weeks before a public holiday, when 节日期间 discipline is topical."""
+    md = month * 100 + day
+    return any(start <= md <= end for start, end in _HOLIDAY_WINDOWS)
+
+
+def case_short_name(who: str) -> str:
+    """钱某 for 「某市中级人民法院原执行局局长钱某」, 张某某 for 「…张某某」, else ``who``."""
+    who = who.strip()
+    if who.endswith("某某") and len(who) > 3:
+        return who[-3:]
+    if who.endswith("某") and len(who) > 2:
+        return who[-2:]
+    return who

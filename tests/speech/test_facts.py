@@ -466,3 +466,23 @@ def test_deadline_near_needs_the_meeting_date() -> None:
 def test_no_lead_to_extend_while_short_of_a_rank_target() -> None:
     ctx = _ctx(MEETING + "ranking: {previous: 11, current: 4, total: 21, target: 保三争一}\n")
     assert ctx.ranking.may_extend_lead and not ctx.ranking.keep_lead
+
+
+@pytest.mark.parametrize(
+    ("who", "short"),
+    [
+        ("某市中级人民法院原执行局局长钱某", "钱某"),
+        ("某县原县长张某某", "张某某"),
+        ("王某", "王某"),
+        ("李明", "李明"),
+    ],
+)
+def test_case_short_name(who, short) -> None:
+    assert facts.case_short_name(who) == short
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "festive"), [(1, 20, True), (5, 14, False), (9, 20, True), (7, 1, False)]
+)
+def test_before_holidays(month, day, festive) -> None:
+    assert facts.before_holidays(month, day) is festive
