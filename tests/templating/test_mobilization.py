@@ -121,14 +121,31 @@ def test_commendation_comes_first_and_adds_a_part(tmp_path: Path) -> None:
     assert "祝贺" in text.split(_parts(draft)[0].full_text)[0]
 
 
-def test_named_praise_opens_with_a_learning_part(tmp_path: Path) -> None:
+def test_one_praised_unit_is_named_in_the_opening(tmp_path: Path) -> None:
+    """One praise is no material for a part of its own: it is said in the opening."""
     praise = "praise:\n  - who: 城东分局\n    for: 率先实现“一次不用跑”事项全覆盖\n"
+    draft = speech_of(tmp_path, RICH + praise)
+    parts = _parts(draft)
+    assert len(parts) == 3
+    opening = _text(draft).split(parts[0].full_text)[0]
+    assert "点名表扬城东分局：率先实现“一次不用跑”事项全覆盖" in opening
+    assert "表彰" not in opening  # no commendation was held: nobody is said to be honoured
+    assert "这些单位" not in _text(draft)  # one unit is not counted as several
+
+
+def test_several_praised_units_open_with_a_learning_part(tmp_path: Path) -> None:
+    praise = (
+        "praise:\n  - who: 城东分局\n    for: 率先实现“一次不用跑”事项全覆盖\n"
+        "  - who: 纳税服务科\n    for: 连续三年保持全省纳税人满意度调查前五名\n"
+    )
     draft = speech_of(tmp_path, RICH + praise)
     parts = _parts(draft)
     assert len(parts) == 4
     first = _text(draft).split(parts[1].full_text)[0]
     assert "城东分局率先实现“一次不用跑”事项全覆盖" in first
-    assert "表彰" not in first  # no commendation was held: nobody is said to be honoured
+    assert "表彰" not in first
+    announced = ANNOUNCE.search(_text(draft))
+    assert announced is not None and CN[announced.group(1)] == 4
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -150,7 +167,7 @@ def test_race_talk_may_follow_a_real_ranking(tmp_path: Path) -> None:
     [(9, 3, "up"), (3, 9, "down"), (5, 7, "down"), (4, 4, "same")],
 )
 def test_tone_follows_the_rank_direction(tmp_path: Path, previous, current, direction) -> None:
-    tones = material_entries("mobilization")["mob.chance.rank"]
+    tones = material_entries("mobilization")["mob.rank.tone"]
     for seed in range(4):
         text = _text(
             speech_of(
@@ -258,12 +275,30 @@ next_steps:
 """
 
 
+FULLER = {
+    "  - title: 在提升效能上见实效\n": (
+        "  - title: 在提升效能上见实效\n    why: 办税环节多、等候时间长，纳税人意见比较集中\n"
+        "    example: 城南分局“预约错峰”的做法\n"
+    ),
+    "    points: [建立作风问题月通报制度]\n": (
+        "    why: 作风问题反弹快，根子在没有形成长效机制\n"
+        "    steps: [每月汇总各渠道反映的作风问题, 在局务会上通报并督促整改, 年底纳入绩效考核]\n"
+    ),
+    "    points: [开展作风暗访]\n": (
+        "    why: 暗访发现的问题，很多是老问题反复出现\n"
+        "    steps: [每季度组织一次交叉暗访, 对暗访发现的问题建立台账、限期整改]\n"
+    ),
+}
+
+
 @pytest.mark.parametrize("minutes", [16, 25])
 def test_length_lands_within_the_budget(tmp_path: Path, minutes) -> None:
     """A brief rich enough for the minutes it asks lands within ±15 % of minutes × 220."""
     brief = HEAD.format(meeting=f"  minutes: {minutes}\n") + STRENGTHS + WEAKNESSES + MEASURES
     if minutes > 20:
         brief = brief.replace("weaknesses:\n", MORE_FACTS + "weaknesses:\n") + MORE_MEASURES
+        for short, full in FULLER.items():  # a writer asking 25 minutes says why and how
+            brief = brief.replace(short, full)
     draft = speech_of(tmp_path, brief + EXTRAS + RANKING.format(previous=5, current=7))
     length = spoken_chars("\n".join(draft.paragraph_texts()))
     assert abs(length - minutes * 220) <= 0.15 * minutes * 220, length
