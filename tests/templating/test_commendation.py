@@ -145,6 +145,25 @@ def test_praise_is_said_by_name_in_the_learning_part(tmp_path: Path) -> None:
     assert "我要点名表扬两个先进典型：" in learning
     assert "征管科牵头推行“非接触式”办税，线上办税率提高到九成以上；" in learning
     assert "第二税务分局的陈晓岚同志扎根窗口一线十二年，没有一次有效投诉。" in learning
+    # the honorees were named when the speaker congratulated them: not read out again
+    assert "征管科等四个先进集体和陈晓岚等十二名先进工作者" not in learning
+    assert (
+        _text(_draft(tmp_path, RICH)).count("征管科等四个先进集体和陈晓岚等十二名先进工作者") == 1
+    )
+
+
+def test_a_speaker_who_congratulates_is_not_echoed(tmp_path: Path) -> None:
+    """The writer's opening remark congratulates: no second 祝贺, and the list is read in part 二."""
+    brief = RICH + (
+        "remarks:\n  - at: opening\n    text: 借这个机会，我代表局党委，向受到表彰的同志们表示热烈祝贺！\n"
+    )
+    draft = _draft(tmp_path, brief)
+    text = _text(draft)
+    assert text.count("祝贺") == 1
+    first = spoken_sentences(_body(text).strip().split("\n")[0])
+    # right after the purpose line (one or two sentences), before any stock sentence
+    assert "借这个机会，我代表局党委，向受到表彰的同志们表示热烈祝贺！" in first[1:3], first
+    learning = _part_texts(draft)[1]
     assert "征管科等四个先进集体和陈晓岚等十二名先进工作者" in learning
 
 
@@ -257,7 +276,7 @@ def test_without_strengths_no_result_is_praised(tmp_path: Path) -> None:
         ("9月底前", ["务必在9月底前拿出实实在在的成果"], ["久久为功", "常抓不懈", "一年接着"]),
         ("三季度末", ["务必在三季度末拿出实实在在的成果"], ["久久为功", "常抓不懈", "末前"]),
         ("每月", ["坚持每月调度一次、通报一次"], ["前完成", "按时完成", "倒排工期", "前拿出"]),
-        ("每季度一次", ["要按照“每季度一次”的要求调度推进"], ["前完成", "按时完成", "倒排工期"]),
+        ("每季度一次", ["时间上坚持每季度一次，定期调度"], ["前完成", "按时完成", "“", "要求"]),
         ("长期坚持", ["要长期坚持，一年接着一年抓"], ["前完成", "按时完成", "倒排工期", "前拿出"]),
     ],
 )
@@ -384,7 +403,7 @@ def test_theme_body_next_steps_and_remarks_are_said(tmp_path: Path) -> None:
     for said in (
         "“提质增效年”",
         "局党委",
-        "2月底前，将召开改革试点经验推广会，由法规科具体负责。",
+        "2月底前，召开改革试点经验推广会，由法规科具体负责。",
         "今天会场上坐着的很多都是老面孔。",
         "这件事我会亲自盯。",
         "明年这个时候，我希望站到台上的同志更多一些！",
@@ -410,7 +429,8 @@ def test_minimal_brief_reads_whole(tmp_path: Path) -> None:
         tmp_path, "template: commendation\nmeeting:\n  name: 表彰会\n  organization: 某局\n"
     )
     text = _text(draft)
-    assert len(_parts(draft)) == 2 and "讲两点意见" in text
+    # nothing to set goals with: one part (the review), no stock goals part, no announcement
+    assert len(_parts(draft)) == 1 and "点意见" not in text
     assert "对受到表彰的先进集体和先进个人表示热烈祝贺！" in text
     assert text.rstrip().endswith("！")
 
