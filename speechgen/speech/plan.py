@@ -49,6 +49,30 @@ class TemplateOutline:
     items: Mapping[str, str] = field(default_factory=dict)
     length: int = 2450
     declared: bool = True  # False for a template whose manifest names no part kinds
+    # a default-outline part that needs more than one item of its material, or an option:
+    # {"learning": PartNeed(least=2, options={"combine": "commendation"})}
+    needs: Mapping[str, PartNeed] = field(default_factory=dict)
+    # the manifest's own share of the budget for some kinds (else KIND_WEIGHTS)
+    weights: Mapping[str, float] = field(default_factory=dict)
+
+    def weight(self, kind: str) -> float:
+        """How large a part of ``kind`` is against its siblings."""
+        return self.weights.get(kind, KIND_WEIGHTS[kind])
+
+
+@dataclass(frozen=True)
+class PartNeed:
+    """When a default-outline part is worth its own heading: at least ``least`` items of
+    its material (praise for 学习先进), or one of ``options`` set to the given value."""
+
+    least: int = 1
+    options: Mapping[str, str] = field(default_factory=dict)
+
+    def met(self, count: int, chosen: Mapping[str, object]) -> bool:
+        """True when the brief gives ``count`` items and its options are ``chosen``."""
+        if any(str(chosen.get(k)) == v for k, v in self.options.items()):
+            return True
+        return count >= self.least
 
 
 @dataclass(frozen=True)
@@ -113,6 +137,31 @@ def budget_for(brief: Brief, template: TemplateOutline, rate: int = CHARS_PER_MI
     return minutes * rate if minutes else template.length
 
 
+def _material_count(kind: str, brief: Brief) -> int | None:
+    """How many items the brief gives for a part of ``kind`` (None: a kind with no list)."""
+    counts = {
+        "strengths": len(brief.strengths),
+        "weaknesses": len(brief.weaknesses),
+        "measures": len(brief.measures),
+        "cases": len(brief.cases),
+        "learning": len(brief.praise),
+    }
+    return counts.get(kind)
+
+
+def _worth_a_part(
+    kind: str, brief: Brief, template: TemplateOutline, options: Mapping[str, object]
+) -> bool:
+    """A default-outline part is kept when the brief gives material for it (or for a
+    section folded into it), and what the manifest's ``needs`` asks of it."""
+    need = template.needs.get(kind)
+    if need is not None:
+        return need.met(_material_count(kind, brief) or 0, options)
+    return _has_material(kind, brief) or any(
+        _has_material(s, brief) for s in template.sections.get(kind, ())
+    )
+
+
 def _has_material(kind: str, brief: Brief) -> bool:
     """Whether the brief gives anything for a part of ``kind`` in a default outline."""
     if kind == "strengths":
@@ -152,17 +201,12 @@ def plan_outline(
         _check_kinds(brief, template)
         chosen = [(p.kind, p) for p in outline.parts]
     else:
-        chosen = [
-            (k, None)
-            for k in template.default
-            if _has_material(k, brief)
-            or any(_has_material(s, brief) for s in template.sections.get(k, ()))
-        ]
+        chosen = [(k, None) for k in template.default if _worth_a_part(k, brief, template, options)]
     kinds = [k for k, _ in chosen]
     substyle = options.get("substyle")
     total = budget_for(brief, template)
     frame = int(total * FRAME_SHARE)
-    weights = [KIND_WEIGHTS[k] for k in kinds] or [1.0]
+    weights = [template.weight(k) for k in kinds] or [1.0]
     unit = (total - frame) / sum(weights)
     selected = {i for _, p in chosen if p is not None for i in p.select}
     parts = []
@@ -189,7 +233,7 @@ def plan_outline(
                 measures=measures,
                 text=tuple(trim(t) for t in given.text) if given else (),
                 sections=sections,
-                budget=int(unit * KIND_WEIGHTS[kind]),
+                budget=int(unit * template.weight(kind)),
                 remarks=tuple(
                     trim(r.text) for r in brief.remarks if r.at.strip() == f"parts.{number}"
                 ),

@@ -183,6 +183,8 @@ def _read_manifest(folder: Path, origin: str) -> TemplateInfo:
         "sections",
         "items",
         "length",
+        "needs",
+        "weights",
     }
     unknown = sorted(set(data) - allowed)
     if unknown:
@@ -499,7 +501,7 @@ def template_chain(
 
 def outline_spec(chain: list[TemplateInfo]) -> dict[str, Any]:
     """The outline keys of the nearest manifest in ``chain`` that declares ``parts``."""
-    keys = ("parts", "outline", "sections", "items", "length")
+    keys = ("parts", "outline", "sections", "items", "length", "needs", "weights")
     for info in chain:
         if info.manifest.get("parts"):
             return {k: info.manifest.get(k) for k in keys}

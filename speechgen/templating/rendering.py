@@ -25,7 +25,7 @@ from markupsafe import Markup
 from ..brief.loader import LoadedBrief
 from ..errors import InputProblems, Problem, UserError
 from ..speech.context import SpeechContext
-from ..speech.plan import TemplateOutline
+from ..speech.plan import PartNeed, TemplateOutline
 from .environment import (
     SpeechEnvironment,
     make_environment,
@@ -328,7 +328,49 @@ def template_outline(info: TemplateInfo, roots: list[tuple[Path, str]]) -> Templ
         items=items,
         length=length,
         declared=bool(spec),
+        needs=_needs(spec.get("needs"), info),
+        weights=_weights(spec.get("weights"), info),
     )
+
+
+def _weights(raw: Any, info: TemplateInfo) -> dict[str, float]:
+    """The manifest's ``weights`` (``learning: 1``): a kind's share of the length budget."""
+    if not raw:
+        return {}
+    where = info.folder / "manifest.yaml"
+    if not isinstance(raw, dict):
+        raise UserError(f"{where}: weights 应是“部分类型: 比重”的映射，如 learning: 1")
+    out = {}
+    for kind, value in raw.items():
+        try:
+            weight = float(value)
+        except (TypeError, ValueError):
+            raise UserError(f"{where}: weights.{kind} 应是数字，如 1 或 2.5") from None
+        if weight <= 0:
+            raise UserError(f"{where}: weights.{kind} 应大于 0")
+        out[str(kind)] = weight
+    return out
+
+
+def _needs(raw: Any, info: TemplateInfo) -> dict[str, PartNeed]:
+    """The manifest's ``needs`` (``learning: {least: 2, option: {combine: commendation}}``)."""
+    if not raw:
+        return {}
+    where = info.folder / "manifest.yaml"
+    if not isinstance(raw, dict):
+        raise UserError(f"{where}: needs 应是“部分类型: 条件”的映射")
+    out = {}
+    for kind, spec in raw.items():
+        spec = spec if isinstance(spec, dict) else {}
+        try:
+            least = int(spec.get("least") or 1)
+        except (TypeError, ValueError):
+            raise UserError(f"{where}: needs.{kind}.least 应是数字，如 2") from None
+        option = spec.get("option") or {}
+        if not isinstance(option, dict):
+            raise UserError(f"{where}: needs.{kind}.option 应是“选项: 值”的映射")
+        out[str(kind)] = PartNeed(least, {str(k): str(v) for k, v in option.items()})
+    return out
 
 
 def template_library(info: TemplateInfo, roots: list[tuple[Path, str]]) -> Library:

@@ -19,6 +19,7 @@ from speechgen.speech.plan import (
     FRAME_SHARE,
     KIND_WEIGHTS,
     OutlineProblem,
+    PartNeed,
     TemplateOutline,
     plan_outline,
     unrendered_fields,
@@ -294,3 +295,32 @@ def test_builtin_template_takes_a_custom_part_beside_its_own_parts(
     result = run_cli("render", brief, "-f", "txt", "-o", "-")
     assert result.exit_code == 0, result.stderr
     assert "二、以案为鉴筑牢防线" in result.stdout
+
+
+# --- what a manifest asks of a part: needs and weights ---------------------------------------
+
+LEARNING_FIRST = TemplateOutline(
+    ("learning", "situation", "measures"),
+    ("learning", "situation", "measures"),
+    needs={"learning": PartNeed(2, {"combine": "commendation"})},
+    weights={"learning": 1.0},
+)
+ONE_PRAISE = "praise:\n  - {who: 城东分局, for: 率先完成任务}\nmeasures: [抓落实]\n"
+TWO_PRAISES = ONE_PRAISE.replace("measures:", "  - {who: 办公室, for: 督办有力}\nmeasures:")
+
+
+def test_a_part_that_needs_two_items_waits_for_them() -> None:
+    assert _plan(ONE_PRAISE, LEARNING_FIRST).kinds == ("situation", "measures")
+    assert _plan(TWO_PRAISES, LEARNING_FIRST).kinds == ("learning", "situation", "measures")
+
+
+def test_an_option_can_call_for_the_part() -> None:
+    plan = _plan(ONE_PRAISE, LEARNING_FIRST, combine="commendation")
+    assert plan.kinds == ("learning", "situation", "measures")
+
+
+def test_manifest_weights_set_a_parts_share() -> None:
+    plan = _plan(TWO_PRAISES, LEARNING_FIRST)
+    budgets = {p.kind: p.budget for p in plan.parts}
+    assert abs(budgets["situation"] - 3 * budgets["learning"]) <= 3  # int() rounding
+    assert abs(budgets["measures"] - 4 * budgets["learning"]) <= 4
