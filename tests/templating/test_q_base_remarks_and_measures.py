@@ -226,3 +226,34 @@ def test_situation_headings_promise_nothing_the_body_omits() -> None:
     library = load_library([Path(__file__).resolve().parents[2] / "templates" / "situation"])
     for entry in library.entries("headings.sections"):
         assert "机遇" not in entry.text
+
+
+def test_no_stock_focus_without_measures(tmp_path: Path) -> None:
+    """With fewer than two measures there is nothing to focus on: no 重点 sub-point of stock
+    lines (it used to fill the part with 统筹兼顾 sentences the brief never supported)."""
+    from helpers import material
+
+    focus = [h.split("｜")[2] for h in material("situation", "headings.sections")]
+    one = BODY.split("  - title: 清理积压件")[0]
+    for body in (one, "strengths:\n  - 征管质效提升\n"):
+        paras = _paragraphs(tmp_path, _brief(body=body))
+        assert not any(p.startswith(tuple(focus)) or any(f in p for f in focus) for p in paras)
+
+
+def test_focus_counts_the_measures_it_points_to(tmp_path: Path) -> None:
+    """The focus sub-point names how many tasks this meeting sets, never a number it lacks."""
+    paras = _paragraphs(tmp_path, _brief())
+    focus = next(p for p in paras if p.startswith("（三）"))
+    assert "两项任务" in focus
+
+
+def test_no_two_sentences_in_a_row_open_alike(tmp_path: Path) -> None:
+    """这项工作 / 这件事 / 下面 / 借此机会 / 同志们 never open two sentences in a row."""
+    openers = ("这项工作", "这件事", "下面", "借此机会", "同志们")
+    thin = BODY + "  - title: 充实基层执法力量\n    owner: 人事科\n    deadline: 年底前\n"
+    for seed in range(6):
+        text = "\n".join(_paragraphs(tmp_path, _brief(body=thin), seed))
+        said = re.findall(r"[^。！？\n]+[。！？]", text)
+        for first, second in zip(said, said[1:], strict=False):
+            for opener in openers:
+                assert not (first.startswith(opener) and second.startswith(opener)), (first, second)
