@@ -121,6 +121,12 @@ class OutlinePlan:
         """Kinds of the parts whose heading comes from a heading set (no heading of the writer's)."""
         return tuple(dict.fromkeys(p.kind for p in self.parts if not p.heading))
 
+    @property
+    def stock_keys(self) -> tuple[str, ...]:
+        """Keys of those parts (measures, measures2…): a second part of one kind gets its
+        own heading from the same set."""
+        return tuple(p.key for p in self.parts if not p.heading)
+
 
 class OutlineProblem(Exception):
     """A brief's outline the template cannot follow: ``loc`` in the brief and a Chinese message."""

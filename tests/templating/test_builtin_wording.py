@@ -297,13 +297,13 @@ def test_a_lone_measure_is_not_numbered(invoke, tmp_path, template, substyle):
 
 @pytest.mark.parametrize("substyle", ["headings", "inline"])
 def test_situation_lone_situation_sub_point_is_not_numbered(invoke, tmp_path, substyle):
-    """Without strengths and weaknesses the first part has one sub-point: no （一）, no “一点要求”."""
+    """Without strengths, weaknesses or several measures the first part has no sub-points
+    (a lone stock focus point is dropped): no （一）, no 一是, no “一点要求”."""
     text = _render_text(
         invoke, tmp_path, f"template: situation\noptions:\n  substyle: {substyle}\n" + HEAD
     )
-    focus = [h.split("｜")[2] for h in material("situation", "headings.sections")]
-    paragraph = next(p for p in text.split("\n") if any(p.startswith(f) for f in focus))
-    assert not paragraph.startswith(("（一）", "一是"))
+    first = text.split("一、", 1)[1].split("二、", 1)[0]
+    assert "（一）" not in first and not re.search(r"(^|。)一是", first, re.M)
     assert "一点要求" not in text and not re.search(r"零(个|项|点|条|方面)", text)
 
 
