@@ -98,6 +98,11 @@ class MeetingCtx:
     next_speaker: NextSpeakerCtx | None = None
 
     @property
+    def campaign(self) -> str | None:
+        """What the meeting launches, read from its name (创建全国文明城市, “百日攻坚”行动)."""
+        return facts.campaign_name(self.name)
+
+    @property
     def festive(self) -> bool:
         """The meeting falls in the weeks before a holiday (元旦春节, 清明, 五一, 中秋国庆),
         when a speech may warn about 节日期间的“四风”; False without a date."""

@@ -142,6 +142,8 @@ _ONGOING = re.compile(r"长期|常态|长效|持续|始终|久久为功|常抓�
 _BY_PERIOD = re.compile(
     r"(前|底|末|初|中旬|上旬|下旬|以内|之内|内|月|季度|半年|年底|年内|年末|日)$|前完成|底前|末前"
 )
+# Two points in time joined: 6月1日至9月30日, 6月至9月, 汛期前后.
+_SPAN = re.compile(r"(?:日|月|号|年)\s*(?:至|到|—|－|-|~|～)\s*\S")
 # A calendar day without its year (6月30日) is a date, as 2026-06-30 is.
 _MONTH_DAY = re.compile(
     r"^\s*(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})[日号]\s*$"
@@ -155,6 +157,8 @@ def deadline_kind(deadline: BriefDate | str | None) -> str | None:
     if isinstance(deadline, BriefDate):
         return DATE
     text = deadline.strip()
+    if _SPAN.search(text):
+        return OTHER  # 6月1日至9月30日: a period of duty, not a date to finish by
     if _MONTH_DAY.match(text):
         return DATE
     if _RECURRING.search(text):
@@ -612,3 +616,30 @@ def case_short_name(who: str) -> str:
     if who.endswith("某") and len(who) > 2:
         return who[-2:]
     return who
+
+
+# --- the campaign a mobilization meeting launches ----------------------------------------
+
+_QUOTED = re.compile(r"“([^”]{2,20})”(行动)?")
+_MEETING_WORDS = re.compile(
+    r"(?:动员部署大会|动员部署会议|动员部署会|动员大会|动员会议|动员会|部署会议|部署会|推进会议|推进会"
+    r"|誓师大会|启动大会|启动会|工作会议|工作会|会议|大会)$"
+)
+_LEADING_PLACE = re.compile(
+    r"^(?:全[省市县区镇乡]|[\u4e00-\u9fff]{1,5}?(?:省|市|县|区|镇|乡|街道))"
+)
+_LEADING_TIME = re.compile(r"^(?:\d{4}年度?|[一二三四]季度|上半年|下半年|年度|今年)")
+
+
+def campaign_name(name: str) -> str | None:
+    """What a mobilization meeting launches, from its name: 「全县“百日攻坚”行动动员大会」 →
+    “百日攻坚”行动; 「全市创建全国文明城市动员大会」 → 创建全国文明城市; None when unclear."""
+    quoted = _QUOTED.search(name)
+    if quoted:
+        return f"“{quoted.group(1)}”{quoted.group(2) or ''}"
+    core = _MEETING_WORDS.sub("", name.strip())
+    place = _LEADING_PLACE.match(core)
+    if place and len(core) - place.end() >= 2:
+        core = core[place.end() :]
+    core = _LEADING_TIME.sub("", core)
+    return core if len(core) >= 2 else None

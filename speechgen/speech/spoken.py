@@ -70,3 +70,21 @@ _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 def unbracket(text: str) -> str:
     """Drop bracketed asides (a speech does not read brackets aloud)."""
     return _BRACKETED.sub("", text)
+
+
+_TERMINAL = "。！？!?…"
+_CLOSERS = "”’」』）)》"
+
+
+def as_sentence(text: str | None) -> str:
+    """A writer's words said as a sentence: trimmed, with a 。 only when none ends it.
+
+    「只有“一万”」 gets one (「只有“一万”。」); 「少跑一趟。”」 and 「一定要干好！」 do not.
+    """
+    out = trim(text)
+    if not out:
+        return out
+    end = out.rstrip(_CLOSERS)
+    if end and end[-1] in _TERMINAL:
+        return out
+    return out + "。"

@@ -30,7 +30,19 @@ TOPIC_WORDS: dict[str, tuple[str, ...]] = {
         "燃气",
     ),
     "项目": ("项目", "投资", "开工", "工程", "竣工", "招商", "签约", "征迁"),
-    "营商环境": ("营商", "审批", "企业", "服务", "政务", "办事", "市场主体"),
+    "营商环境": (
+        "营商",
+        "审批",
+        "惠企",
+        "涉企",
+        "助企",
+        "服务企业",
+        "企业服务",
+        "政务服务",
+        "办事",
+        "市场主体",
+        "一网通办",
+    ),
     "廉政": ("廉政", "廉洁", "腐败", "反腐", "警示", "以案", "清廉", "八项规定"),
     "民生": ("民生", "群众", "就业", "教育", "医疗", "养老", "社区"),
     "经济": ("经济运行", "经济发展", "经济增长", "稳增长", "生产总值", "GDP", "增速"),
@@ -41,7 +53,30 @@ TOPIC_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Phrases that hold a topic's keyword without being about it: 数据安全 is no workplace safety.
+NOT_ABOUT: dict[str, tuple[str, ...]] = {
+    "安全": (
+        "网络和数据安全",
+        "网络安全",
+        "数据安全",
+        "信息安全",
+        "食品安全",
+        "药品安全",
+        "金融安全",
+        "粮食安全",
+        "政治安全",
+    ),
+}
+
+
 def topics_of(*texts: str | None) -> tuple[str, ...]:
     """Every topic whose keywords appear in ``texts``, in table order."""
     joined = "".join(t for t in texts if t)
-    return tuple(topic for topic, words in TOPIC_WORDS.items() if any(w in joined for w in words))
+    found = []
+    for topic, words in TOPIC_WORDS.items():
+        text = joined
+        for phrase in NOT_ABOUT.get(topic, ()):
+            text = text.replace(phrase, "")
+        if any(w in text for w in words):
+            found.append(topic)
+    return tuple(found)

@@ -43,6 +43,7 @@ from markupsafe import Markup
 
 from ..safewrite import user_cache_dir
 from ..speech import numerals
+from ..speech.spoken import as_sentence
 from . import limits
 from .errors import TemplateLimitError, template_location
 from .inline import InlineMaterial
@@ -473,6 +474,7 @@ def install_filters(env: Any) -> None:
         join_cn=_join_filter,
         rank_change=rank_change_phrase,
         bare=strip_end_punct,
+        said=as_sentence,
     )
 
 

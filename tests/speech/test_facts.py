@@ -202,6 +202,8 @@ def test_target_gap_reaches_the_context() -> None:
         ("2026-06-30", "date"),
         ("2026年6月30日", "date"),
         ("6月30日", "date"),
+        ("6月1日至9月30日", "other"),
+        ("6月至9月", "other"),
         ("6月底前", "by_period"),
         ("三季度末", "by_period"),
         ("年底前", "by_period"),
@@ -486,3 +488,17 @@ def test_case_short_name(who, short) -> None:
 )
 def test_before_holidays(month, day, festive) -> None:
     assert facts.before_holidays(month, day) is festive
+
+
+@pytest.mark.parametrize(
+    ("name", "campaign"),
+    [
+        ("全县“百日攻坚”行动动员大会", "“百日攻坚”行动"),
+        ("全市创建全国文明城市动员大会", "创建全国文明城市"),
+        ("双河镇2026年防汛工作动员部署会", "防汛工作"),
+        ("全区营商环境优化提升推进会", "营商环境优化提升"),
+        ("动员大会", None),
+    ],
+)
+def test_campaign_name(name, campaign) -> None:
+    assert facts.campaign_name(name) == campaign

@@ -48,3 +48,18 @@ def test_keywords(text: str, topic: str | None) -> None:
         assert topic in found
     if text == "抓好队伍建设":
         assert "项目" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "about"),
+    [
+        ("推动志愿服务常态化", "营商环境", False),
+        ("加强网络和数据安全防护", "安全", False),
+        ("守牢食品安全底线", "安全", False),
+        ("抓好防汛物资储备", "安全", True),
+        ("提升政务服务效能", "营商环境", True),
+        ("加强食品安全和生产安全监管", "安全", True),
+    ],
+)
+def test_a_keyword_inside_another_phrase_is_not_the_topic(text, topic, about) -> None:
+    assert (topic in topics_of(text)) is about
