@@ -781,11 +781,30 @@ def heard_sentences(text: str, min_chars: int = 0) -> list[str]:
     return out
 
 
-def material_entries(template: str) -> dict[str, list[dict[str, Any]]]:
-    """A built-in template's material as ``{slot: [{"text": …, "when": {…}}]}`` (sets skipped)."""
+def _block_material(path: Path) -> dict[str, list[Any]]:
+    """The material blocks of a template file as raw YAML data, slot by slot."""
     import yaml
 
-    data = yaml.safe_load((REPO / "templates" / template / "material.yaml").read_text("utf-8"))
+    from speechgen.templating.inline import blocks
+
+    out: dict[str, list[Any]] = {}
+    for block in blocks(path.read_text(encoding="utf-8")):
+        out.setdefault(block.slot, []).extend(yaml.safe_load(block.body) or [])
+    return out
+
+
+def material_entries(template: str) -> dict[str, list[dict[str, Any]]]:
+    """A built-in template's material as ``{slot: [{"text": …, "when": {…}}]}`` (sets skipped):
+    its material.yaml and the material blocks of its templates."""
+    import yaml
+
+    folder = REPO / "templates" / template
+    data: dict[str, list[Any]] = {}
+    if (folder / "material.yaml").exists():
+        data = yaml.safe_load((folder / "material.yaml").read_text("utf-8")) or {}
+    for path in sorted(folder.glob("*.j2")):
+        for slot, items in _block_material(path).items():
+            data.setdefault(slot, []).extend(items)
     out: dict[str, list[dict[str, Any]]] = {}
     for slot, items in data.items():
         for item in items:
@@ -1054,7 +1073,10 @@ def template_shipped(path: Path, where: str, calls: list[tuple[str, bool]]) -> l
     """
     from jinja2 import Environment
 
-    tokens = [t for t in Environment().lex(path.read_text(encoding="utf-8"))]
+    from speechgen.templating.inline import to_calls
+
+    # material blocks are material (see shipped_texts), their calls are the template's
+    tokens = [t for t in Environment().lex(to_calls(path.read_text(encoding="utf-8")))]
     text: list[str] = []
     ranked: list[bool] = []
     literals: list[Shipped] = []
@@ -1156,8 +1178,12 @@ def shipped_texts(root: Path = REPO) -> list[Shipped]:
         return bool(hits) and all(hits)
 
     entries: list[Shipped] = []
-    for path in material_files_shipped(root):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    sources = [
+        (p, yaml.safe_load(p.read_text(encoding="utf-8")) or {})
+        for p in material_files_shipped(root)
+    ]
+    sources += [(p, _block_material(p)) for p in sorted(root.glob("templates/*/*.j2"))]
+    for path, data in sources:
         for slot, items in data.items():
             for n, item in enumerate(items or [], start=1):
                 when = item.get("when") or {} if isinstance(item, dict) else {}
