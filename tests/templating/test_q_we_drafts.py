@@ -394,10 +394,11 @@ def test_no_two_sentences_running_start_alike(tmp_path, seed, brief) -> None:
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_the_speakers_punchline_ends_the_speech_and_同志们_is_said_once(tmp_path, seed) -> None:
+def test_the_speakers_punchline_leads_into_the_call_and_同志们_is_said_once(tmp_path, seed) -> None:
     text = speech(tmp_path, COURT, seed)
     ending = _closing(text)
-    assert ending[-1] == "同志们，我们每天审理的是别人的案子，但千万不要让自己成为别人审理的案子。"
+    assert ending[-2] == "同志们，我们每天审理的是别人的案子，但千万不要让自己成为别人审理的案子。"
+    assert ending[-1].endswith("！")
     assert sum(p.startswith("同志们") for p in ending) == 1
 
 
