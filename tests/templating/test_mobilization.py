@@ -211,7 +211,7 @@ def test_deadline_wording_follows_its_kind(tmp_path: Path, seed) -> None:
         for word in DEADLINE_WORDS[kind]:
             assert word not in paragraph, (title, word)
     assert "务必在4月底前完成" in text and "2026年6月30日前完成" in text
-    assert "每月都要调度一次" in text and "要长期坚持" in text
+    assert "要坚持每月抓落实" in text and "要长期坚持" in text
 
 
 def test_seeds_change_the_body_and_the_same_seed_repeats(tmp_path: Path) -> None:
