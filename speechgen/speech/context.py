@@ -103,6 +103,12 @@ class MeetingCtx:
         return facts.campaign_name(self.name)
 
     @property
+    def safety(self) -> str | None:
+        """What a safety campaign keeps (安全度汛, 安全稳定) when the meeting is about one
+        (防汛、安全生产、森林防火…, read from its name); None otherwise."""
+        return facts.safety_goal(self.name)
+
+    @property
     def festive(self) -> bool:
         """The meeting falls in the weeks before a holiday (元旦春节, 清明, 五一, 中秋国庆),
         when a speech may warn about 节日期间的“四风”; False without a date."""

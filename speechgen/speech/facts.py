@@ -625,6 +625,7 @@ _MEETING_WORDS = re.compile(
     r"(?:动员部署大会|动员部署会议|动员部署会|动员大会|动员会议|动员会|部署会议|部署会|推进会议|推进会"
     r"|誓师大会|启动大会|启动会|工作会议|工作会|会议|大会)$"
 )
+_JOINED = re.compile(r"暨|动员|誓师|启动|部署")
 _LEADING_PLACE = re.compile(
     r"^(?:全[省市县区镇乡]|[\u4e00-\u9fff]{1,5}?(?:省|市|县|区|镇|乡|街道))"
 )
@@ -638,8 +639,19 @@ def campaign_name(name: str) -> str | None:
     if quoted:
         return f"“{quoted.group(1)}”{quoted.group(2) or ''}"
     core = _MEETING_WORDS.sub("", name.strip())
+    core = _JOINED.split(core, maxsplit=1)[0]  # 创建全国文明城市动员部署暨表彰 → 创建全国文明城市
     place = _LEADING_PLACE.match(core)
     if place and len(core) - place.end() >= 2:
         core = core[place.end() :]
     core = _LEADING_TIME.sub("", core)
     return core if len(core) >= 2 else None
+
+
+_SAFETY_WORDS = ("防汛", "度汛", "汛期", "安全", "防火", "消防", "防台", "防灾", "抗旱")
+
+
+def safety_goal(name: str) -> str | None:
+    """安全度汛 for a flood-season meeting, 安全稳定 for another safety one, else None."""
+    if not any(word in name for word in _SAFETY_WORDS):
+        return None
+    return "安全度汛" if "汛" in name else "安全稳定"

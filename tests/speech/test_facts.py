@@ -497,8 +497,21 @@ def test_before_holidays(month, day, festive) -> None:
         ("全市创建全国文明城市动员大会", "创建全国文明城市"),
         ("双河镇2026年防汛工作动员部署会", "防汛工作"),
         ("全区营商环境优化提升推进会", "营商环境优化提升"),
+        ("全市创建全国文明城市动员部署暨表彰大会", "创建全国文明城市"),
         ("动员大会", None),
     ],
 )
 def test_campaign_name(name, campaign) -> None:
     assert facts.campaign_name(name) == campaign
+
+
+@pytest.mark.parametrize(
+    ("name", "goal"),
+    [
+        ("双河镇防汛工作动员部署会", "安全度汛"),
+        ("全县森林防火动员会", "安全稳定"),
+        ("全市招商引资推进会", None),
+    ],
+)
+def test_safety_goal(name, goal) -> None:
+    assert facts.safety_goal(name) == goal
