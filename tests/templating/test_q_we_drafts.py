@@ -492,8 +492,9 @@ def test_lower_is_better_indicators_and_lagging_analysis(tmp_path, seed) -> None
     red = next(p for p in _paragraphs(text) if p.startswith("亮红灯的有三项"))
     assert "城镇调查失业率为5.6%，比目标5.5%高0.1个百分点" in red
     green = next(p for p in _paragraphs(text) if p.startswith("达到预期的有三项"))
-    assert "规上工业单位增加值能耗为0.58吨标准煤/万元，比目标0.60低0.02" in green
-    assert text.count("吨标准煤/万元") == 1
+    # the unit read aloud once in full; the difference keeps the numerator's unit
+    assert "规上工业单位增加值能耗为0.58吨标准煤每万元，比目标0.60低0.02吨标准煤" in green
+    assert text.count("吨标准煤每万元") == 1 and "吨标准煤/万元" not in green
     lag = material("economy", "economy.lag")
     analysed = sorted((red.index(line), line) for line in lag if line in red)
     # investment and jobs are analysed; the total (GDP), if at all, after them
@@ -504,9 +505,11 @@ def test_lower_is_better_indicators_and_lagging_analysis(tmp_path, seed) -> None
 @pytest.mark.parametrize("seed", SEEDS)
 @pytest.mark.parametrize("brief", [DISTRICT, COUNTY], ids=["district", "county"])
 def test_the_closing_remark_is_said_last(tmp_path, seed, brief) -> None:
+    """A closing remark not starting with 最后 comes right before the final 同志们 call."""
     text = speech(tmp_path, brief, seed)
-    last = _paragraphs(text)[-1]
-    assert last.startswith(("下半年时间只剩五个多月", "离年底只有七十天了"))
+    *_, before, last = _paragraphs(text)
+    assert before.startswith(("下半年时间只剩五个多月", "离年底只有七十天了"))
+    assert last.startswith("同志们") and last.endswith("！")
     assert sum(p.startswith("同志们") for p in _closing(text)) == 1
 
 
