@@ -153,7 +153,9 @@ def test_each_measure_is_scheduled_in_the_wording_of_its_deadline(tmp_path) -> N
     project = _paragraph(text, "（一）全力攻坚重点项目建设")
     assert "县发改局" in project and "县自然资源局" in project
     assert "每月都要往前推" in project
-    assert "调度一次" not in project and "通报一次" not in project  # no cadence the brief never gave
+    assert (
+        "调度一次" not in project and "通报一次" not in project
+    )  # no cadence the brief never gave
     assert not re.search(r"前完成|按时完成|倒排工期|完成到位", project)
     assert "5月底前，12个计划新开工项目全部开工" in project
     assert "上半年固定资产投资增速达到8%" in project
