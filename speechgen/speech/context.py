@@ -392,6 +392,12 @@ class MeasureCtx:
         return self.deadline_kind == facts.RECURRING and facts.deadline_bare(self.deadline_text)
 
     @property
+    def deadline_worded(self) -> bool:
+        """The deadline says what is due by when (9月底前全部开工, 11月起常态运行): a frame
+        says it whole (要确保……) and adds no 前完成 of its own."""
+        return self.deadline_kind != facts.RECURRING and facts.deadline_worded(self.deadline_text)
+
+    @property
     def deadline_verbal(self) -> bool:
         """An ongoing deadline that is an action (长期坚持, 持续推进)."""
         return self.deadline_kind == facts.ONGOING and facts.deadline_verbal(self.deadline_text)

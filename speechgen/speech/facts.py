@@ -655,3 +655,18 @@ def safety_goal(name: str) -> str | None:
     if not any(word in name for word in _SAFETY_WORDS):
         return None
     return "安全度汛" if "汛" in name else "安全稳定"
+
+
+_DUE_VERBS = re.compile(
+    r"完成|开工|竣工|建成|投用|投运|运行|上线|实现|达到|到位|启动|召开|开展|整改|销号|办结|覆盖"
+)
+
+
+def deadline_worded(text: str | None) -> bool:
+    """A deadline written as a whole clause (10月中旬前完成首轮谈话), not just a time."""
+    if not text:
+        return False
+    text = text.strip()
+    if text.endswith(("前完成", "底前完成", "前全部完成")) and len(text) <= 9:
+        return True  # 6月底前完成: the frame must not add another 完成
+    return bool(_DUE_VERBS.search(text))

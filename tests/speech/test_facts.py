@@ -515,3 +515,20 @@ def test_campaign_name(name, campaign) -> None:
 )
 def test_safety_goal(name, goal) -> None:
     assert facts.safety_goal(name) == goal
+
+
+@pytest.mark.parametrize(
+    ("deadline", "worded"),
+    [
+        ("10月中旬前完成首轮谈话", True),
+        ("9月底前全部开工", True),
+        ("11月起常态运行", True),
+        ("6月底前", False),
+        ("2026-06-30", False),
+        ("长期坚持", False),
+        ("每月", False),
+    ],
+)
+def test_a_deadline_written_as_a_clause(deadline, worded) -> None:
+    ctx = _ctx(MEETING + f"measures:\n  - {{title: 某项工作, deadline: '{deadline}'}}\n")
+    assert ctx.measures[0].deadline_worded is worded
