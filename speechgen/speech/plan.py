@@ -170,19 +170,10 @@ def _worth_a_part(
 
 def _has_material(kind: str, brief: Brief) -> bool:
     """Whether the brief gives anything for a part of ``kind`` in a default outline."""
-    if kind == "strengths":
-        return bool(brief.strengths)
-    if kind == "weaknesses":
-        return bool(brief.weaknesses)
-    if kind == "measures":
-        return bool(brief.measures)
-    if kind == "cases":
-        return bool(brief.cases)
-    if kind == "learning":
-        return bool(brief.praise)
     if kind == "indicators":
         return any(r.indicators for r in brief.rankings)
-    return True
+    count = _material_count(kind, brief)
+    return count is None or count > 0
 
 
 def _check_kinds(brief: Brief, template: TemplateOutline) -> None:
