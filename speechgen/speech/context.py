@@ -26,6 +26,7 @@ from ..brief.model import (
 from . import facts
 from .numerals import cn_date
 from .plan import OutlinePlan
+from .sector import unit_sector
 from .spoken import trim
 from .topics import topics_of
 
@@ -91,6 +92,7 @@ class MeetingCtx:
     units: str = "各部门"
     territory: bool = False
     scope: str = ""
+    sector: str = "none"
     on_behalf_of: str | None = None
     audience_role: str | None = None
     theme: str | None = None
@@ -663,6 +665,7 @@ def _meeting(brief: Brief, date_style: str) -> MeetingCtx:
         units=facts.units_below(m.level),
         territory=(m.level or "单位") in ("区", "县", "市", "省"),
         scope=facts.scope_noun(m.level, trim(m.organization)),
+        sector=unit_sector(trim(m.organization), trim(m.name)),
         on_behalf_of=_t(m.on_behalf_of),
         audience_role=facts.audience_role(m.audience_role, m.audience),
         theme=_t(m.theme),

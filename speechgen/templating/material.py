@@ -13,10 +13,11 @@ office's files join the built-in ones. A file maps slot names to entries::
       - set: {situation: 要切实增强“危机感”和“紧迫感”, measures: 要切实提高“执行力”和“落实力”}
         when: {direction: down}
 
-``when`` keys: direction, band, size, level, role, topic, territory, kind, device; a value
+``when`` keys: direction, band, size, level, role, topic, territory, sector, kind, device; a value
 may be a list (any of them). Selection is reproducible: for each slot and key the entries
 are ranked by a hash of (seed, slot, key, entry), so adding a measure changes only the
-sentences keyed by it; an entry is never used twice in one speech.
+sentences keyed by it; an entry is never used twice in one speech. An entry written for
+the unit's line of work (``sector``) goes before the general ones where it fits.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from typing import Any
 from ..brief.loader import parse_brief_text
 from ..errors import UserError
 from ..safewrite import user_cache_dir
+from ..speech.sector import SECTORS
 from .inline import blocks
 
 MATERIAL_FILE = "material.yaml"
@@ -46,6 +48,7 @@ TAG_KEYS = (
     "role",
     "topic",
     "territory",
+    "sector",
     "kind",
     "device",
     "has",
@@ -57,6 +60,7 @@ TAG_VALUES: dict[str, tuple[str, ...]] = {
     "level": ("单位", "系统", "区", "县", "市", "省"),
     "role": ("领导干部", "中层干部", "全体干部职工", "none"),
     "territory": ("true", "false"),
+    "sector": SECTORS,
     "kind": (
         "situation",
         "strengths",
@@ -104,6 +108,12 @@ class Entry:
             if not any(value in wanted for value in have):
                 return False
         return True
+
+    @property
+    def for_sector(self) -> bool:
+        """True for an entry written for one line of work (``when: {sector: …}``): where it
+        fits, it goes before the general entries of its slot."""
+        return any(key == "sector" for key, _ in self.when)
 
     def tag_values(self) -> dict[str, tuple[str, ...]]:
         """The ``when`` conditions as a mapping."""
@@ -354,7 +364,8 @@ class Picker:
         fitting = [
             e for e in self.library.entries(slot) if e.text not in self.used and e.fits(tags)
         ]
-        fitting.sort(key=lambda e: _rank(self.seed, slot, f"{self.salt}|{key}", e.text))
+        salted = f"{self.salt}|{key}"
+        fitting.sort(key=lambda e: (not e.for_sector, _rank(self.seed, slot, salted, e.text)))
         return fitting
 
     def say(self, slot: str, key: str = "", n: int = 1, **extra: Sequence[str]) -> list[str]:

@@ -135,6 +135,7 @@ def material_tags(context: SpeechContext) -> dict[str, tuple[str, ...]]:
         "level": (m.level,),
         "role": (m.audience_role or "none",),
         "territory": ("true" if m.territory else "false",),
+        "sector": (m.sector,),
         "has": tuple(has),
         # any device may be used; a template narrows it with say(..., device=...)
         "device": TAG_VALUES["device"],

@@ -138,6 +138,19 @@ def test_when_conditions_filter_entries() -> None:
     assert "末位要奋起" in extra
 
 
+def test_an_entry_for_the_units_sector_goes_first() -> None:
+    library = _library(
+        _pool("s", 8)
+        + "  - {text: 医院讲患者, when: {sector: 医疗}}\n"
+        + "  - {text: 公安讲平安, when: {sector: 公安}}\n"
+    )
+    hospital = {**TAGS, "sector": ("医疗",)}
+    for seed in range(5):
+        assert Picker(library, hospital, seed).say("s") == ["医院讲患者"]
+        said = Picker(library, {**TAGS, "sector": ("none",)}, seed).say("s", n=20)
+        assert "医院讲患者" not in said and "公安讲平安" not in said and len(said) == 8
+
+
 def test_an_entry_is_never_used_twice_in_one_render() -> None:
     shared = mini_fill_text("shared", 0)
     library = _library(

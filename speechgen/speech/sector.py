@@ -1,0 +1,60 @@
+"""Which line of work a unit is in (医疗, 公安, 教育…), read from the names in the brief.
+
+Material may be tagged ``when: {sector: 医疗}`` so that a hospital's speech sounds like a
+hospital's (患者, 医疗质量) and a police bureau's like a police bureau's; the planner prefers
+such an entry over a general one of the same slot. The brief has no field for it: the unit's
+own name says it, and where it does not (市政府办公室), the speech keeps the general voice.
+"""
+
+from __future__ import annotations
+
+NONE = "none"
+
+# (sector, words in the organization's name), most specific first: 医院 before 院,
+# 银行 before 公司, 公安 before 局. A word names the sector wherever it stands in the name.
+_ORG_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("公安", ("公安", "派出所", "交警", "警察", "特警", "刑侦")),
+    (
+        "医疗",
+        ("医院", "卫生院", "卫健", "卫生健康", "疾控", "疾病预防控制", "妇幼保健", "急救中心"),
+    ),
+    ("税务", ("税务",)),
+    ("金融", ("银行", "支行", "分行", "农商行", "信用社", "信用联社", "保险", "证券", "金融")),
+    (
+        "教育",
+        (
+            "学校",
+            "中学",
+            "小学",
+            "幼儿园",
+            "大学",
+            "职业技术学院",
+            "师范",
+            "教育局",
+            "教育体育局",
+            "教体局",
+        ),
+    ),
+    ("乡镇", ("镇人民政府", "乡人民政府", "街道办事处", "镇党委", "乡党委", "街道党工委")),
+    ("企业", ("公司", "集团", "供电", "电厂", "工厂", "有限")),
+)
+
+# Organizations whose name ends in one of these are a town or township even without 人民政府.
+_TOWN_ENDINGS = ("镇", "乡", "街道")
+
+SECTORS: tuple[str, ...] = tuple(name for name, _ in _ORG_WORDS) + (NONE,)
+
+
+def unit_sector(organization: str, meeting_name: str = "") -> str:
+    """The sector of a unit: from its name first, then from the meeting's name
+    (全市公安机关…推进会 held by a 局 of another name); ``none`` when neither says."""
+    name = organization.strip()
+    if name.endswith(_TOWN_ENDINGS):
+        return "乡镇"
+    for text in (name, meeting_name.strip()):
+        for sector, words in _ORG_WORDS:
+            if sector == "乡镇" and text is not name:
+                continue
+            if any(word in text for word in words):
+                return sector
+    return NONE

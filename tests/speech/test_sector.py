@@ -1,0 +1,39 @@
+"""The unit's line of work, read from the names a brief gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from speechgen.speech.sector import SECTORS, unit_sector
+
+
+@pytest.mark.parametrize(
+    ("organization", "meeting", "sector"),
+    [
+        ("清河市第一人民医院", "2025年度工作总结暨表彰大会", "医疗"),
+        ("某县卫生健康委员会", "", "医疗"),
+        ("某市公安局", "", "公安"),
+        ("某市公安局交通警察支队", "", "公安"),
+        ("国家税务总局某县税务局", "", "税务"),
+        ("某农商银行某支行", "", "金融"),
+        ("某市实验中学", "", "教育"),
+        ("某县教育体育局", "全县教育系统推进会", "教育"),
+        ("某镇人民政府", "", "乡镇"),
+        ("城关镇", "", "乡镇"),
+        ("某街道办事处", "", "乡镇"),
+        ("某某供电公司", "", "企业"),
+        ("某某建设集团有限公司", "", "企业"),
+        ("某市发展和改革委员会", "", "none"),
+        ("某市人民政府办公室", "全市经济运行分析会", "none"),
+        ("某市人民政府办公室", "全市公安工作会议", "公安"),
+        ("某区市场监督管理局", "", "none"),
+    ],
+)
+def test_unit_sector(organization: str, meeting: str, sector: str) -> None:
+    assert unit_sector(organization, meeting) == sector
+
+
+def test_sectors_are_known_tag_values() -> None:
+    from speechgen.templating.material import TAG_VALUES
+
+    assert set(SECTORS) == set(TAG_VALUES["sector"])
