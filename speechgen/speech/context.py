@@ -342,8 +342,9 @@ class RankingCtx:
 
     @property
     def name(self) -> str:
-        """The assessment's name, with its period when it has one."""
-        return f"{self.period or ''}{self.assessment or '考核'}"
+        """The assessment's name, with its period when it has one (said once: 2025年度 and
+        年度绩效考核 make 2025年度绩效考核)."""
+        return facts.assessment_name(self.period, self.assessment)
 
 
 @dataclass(frozen=True)
@@ -613,7 +614,8 @@ def _measure(
 ) -> MeasureCtx:
     deadline_text = None
     if isinstance(m.deadline, BriefDate):
-        deadline_text = cn_date(m.deadline, date_style)
+        same_year = meeting_date is not None and meeting_date.year == m.deadline.year
+        deadline_text = cn_date(m.deadline, date_style, year=not same_year)
     elif m.deadline is not None:
         deadline_text = trim(m.deadline)
     return MeasureCtx(

@@ -670,3 +670,16 @@ def deadline_worded(text: str | None) -> bool:
     if text.endswith(("前完成", "底前完成", "前全部完成")) and len(text) <= 9:
         return True  # 6月底前完成: the frame must not add another 完成
     return bool(_DUE_VERBS.search(text))
+
+
+def assessment_name(period: str | None, assessment: str | None) -> str:
+    """An assessment's name with its period in front, the period said once: an assessment
+    that already names it stays as written, and a period ending where the name begins
+    (2025年度 + 年度绩效考核) is joined on the shared words."""
+    name = assessment or "考核"
+    if not period or period in name:
+        return name
+    for size in range(min(len(period), len(name)), 1, -1):
+        if name.startswith(period[-size:]):
+            return period + name[size:]
+    return period + name

@@ -46,16 +46,18 @@ def ordinal(n: int, style: str = "arabic") -> str:
     return f"第{cn_number(n) if style == 'chinese' else n}名"
 
 
-def cn_date(value: Any, style: str = "arabic") -> str:
-    """Format a date as 2026年5月10日 (``style='chinese'``: 二〇二六年五月十日)."""
+def cn_date(value: Any, style: str = "arabic", year: bool = True) -> str:
+    """Format a date as 2026年5月10日 (``style='chinese'``: 二〇二六年五月十日); without
+    ``year`` as 5月10日 (五月十日), as a speech says a date of its own year."""
     if hasattr(value, "to_date"):
         value = value.to_date()
     if not isinstance(value, _dt.date):
         return str(value)
     if style == "chinese":
-        year = "".join(_DATE_DIGITS[int(d)] for d in str(value.year))
-        return f"{year}年{cn_number(value.month)}月{cn_number(value.day)}日"
-    return f"{value.year}年{value.month}月{value.day}日"
+        day = f"{cn_number(value.month)}月{cn_number(value.day)}日"
+        return "".join(_DATE_DIGITS[int(d)] for d in str(value.year)) + "年" + day if year else day
+    day = f"{value.month}月{value.day}日"
+    return f"{value.year}年{day}" if year else day
 
 
 def join_cn(items: Iterable[Any], last: str = "和", sep: str = "、") -> str:

@@ -73,16 +73,16 @@ def test_edited_draft_reports_each_change(invoke, tmp_path: Path) -> None:
 def test_changed_dates_against_the_brief(invoke, tmp_path: Path) -> None:
     brief, draft = render(invoke, tmp_path)
     document = docx.Document(str(draft))
+    said = "\n".join(p.text for p in document.paragraphs)
+    assert "2026年6月30日" not in said and "6月30日" in said  # the meeting's own year goes unsaid
     for p in document.paragraphs:
-        if "2026年5月10日" in p.text or "2026年6月30日" in p.text:
-            p.text = p.text.replace("2026年5月10日", "2026年5月12日").replace(
-                "2026年6月30日", "2026年7月30日"
-            )
+        if "2026年5月10日" in p.text or "6月30日" in p.text:
+            p.text = p.text.replace("2026年5月10日", "2026年5月12日").replace("6月30日", "7月30日")
     document.save(str(draft))
     _code, payload = check_json(invoke, draft, "--brief", brief)
     messages = [f["message"] for f in payload["findings"] if f["rule"] == "brief.changed"]
     assert any("2026年5月12日" in m for m in messages)
-    assert any("2026年7月30日" in m for m in messages)
+    assert any("写成了“7月30日”" in m for m in messages)
 
 
 def _run(text: str, tag: str | None = None, deleted: bool = False):

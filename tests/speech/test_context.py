@@ -25,13 +25,16 @@ def test_context_derives_values() -> None:
         "ranking: {previous: 3, current: 9, total: 13}\n"
         "strengths: [甲, 乙]\nweaknesses: [丙]\n"
         "measures:\n  - title: 丁\n    deadline: 2026-06-30\n  - title: 戊\n    deadline: 6月底前\n"
+        "  - title: 己\n    deadline: 2027-03-31\n"
     )
     assert ctx.meeting.title == "在全市形势分析会上的讲话"
     assert ctx.meeting.date_text == "2026年5月10日"
     assert ctx.ranking is not None
     assert (ctx.ranking.direction, ctx.ranking.change) == ("down", 6)
-    assert (ctx.counts.strengths, ctx.counts.weaknesses, ctx.counts.measures) == (2, 1, 2)
-    assert ctx.measures[0].deadline_text == "2026年6月30日" and ctx.measures[0].deadline_is_date
+    assert (ctx.counts.strengths, ctx.counts.weaknesses, ctx.counts.measures) == (2, 1, 3)
+    # a date of the meeting's own year is said without the year, another year's with it
+    assert ctx.measures[0].deadline_text == "6月30日" and ctx.measures[0].deadline_is_date
+    assert ctx.measures[2].deadline_text == "2027年3月31日"
     assert ctx.measures[1].deadline_text == "6月底前" and not ctx.measures[1].deadline_is_date
 
 

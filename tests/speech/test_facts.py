@@ -532,3 +532,17 @@ def test_safety_goal(name, goal) -> None:
 def test_a_deadline_written_as_a_clause(deadline, worded) -> None:
     ctx = _ctx(MEETING + f"measures:\n  - {{title: 某项工作, deadline: '{deadline}'}}\n")
     assert ctx.measures[0].deadline_worded is worded
+
+
+@pytest.mark.parametrize(
+    ("period", "assessment", "said"),
+    [
+        ("2025年度", "年度绩效考核", "2025年度绩效考核"),
+        ("2025年度", "2025年度全市绩效考核", "2025年度全市绩效考核"),
+        ("上半年", "全市绩效考核", "上半年全市绩效考核"),
+        ("一季度", None, "一季度考核"),
+        (None, "全省系统绩效考核", "全省系统绩效考核"),
+    ],
+)
+def test_assessment_name_says_the_period_once(period, assessment, said) -> None:
+    assert facts.assessment_name(period, assessment) == said

@@ -210,7 +210,7 @@ def test_deadline_wording_follows_its_kind(tmp_path: Path, seed) -> None:
         paragraph = next(p for p in text.split("\n") if title in p)
         for word in DEADLINE_WORDS[kind]:
             assert word not in paragraph, (title, word)
-    assert "务必在4月底前完成" in text and "2026年6月30日前完成" in text
+    assert "务必在4月底前完成" in text and "确保6月30日前完成" in text
     assert "要坚持每月抓落实" in text and "要长期坚持" in text
 
 

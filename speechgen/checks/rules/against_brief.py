@@ -133,6 +133,7 @@ def _meeting_date(doc: Document, date: Any) -> Iterator[Finding]:
 
 def _deadlines(doc: Document, brief: Any) -> Iterator[Finding]:
     """A measure's paragraph must still carry the deadline date the brief gives it."""
+    meeting = brief.meeting.date
     for measure in brief.measures:
         deadline = measure.deadline
         if deadline is None or not hasattr(deadline, "year"):
@@ -141,9 +142,10 @@ def _deadlines(doc: Document, brief: Any) -> Iterator[Finding]:
         if start is None:
             continue
         region = [start] + following_paras(doc, start)
-        found = [(i, d) for i in region for d in dates(doc.paras[i].text)]
+        year = meeting.year if meeting is not None and meeting.year == deadline.year else None
+        found = [(i, d) for i in region for d in _dates_said(doc.paras[i].text, year)]
         wanted = (deadline.year, deadline.month, deadline.day)
-        if any((d[1], d[2], d[3]) == wanted for _, d in found):
+        if any(d[1:] == wanted for _, d in found):
             continue
         if found:
             index, (m, *_rest) = found[0]
@@ -160,6 +162,25 @@ def _deadlines(doc: Document, brief: Any) -> Iterator[Finding]:
                 start,
                 0,
             )
+
+
+_MONTH_DAY = re.compile(
+    r"(?<![年0-9〇零一二三四五六七八九十])([0-9]{1,2}|[一二三四五六七八九十]{1,3})月"
+    r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})日"
+)
+
+
+def _dates_said(text: str, year: int | None) -> Iterator[tuple[re.Match[str], int, int, int]]:
+    """Full dates in ``text``, and with ``year`` (the meeting's own year, which a speech
+    leaves out: 9月30日前) month-and-day dates read as dates of that year."""
+    for m, y, month, day, _chinese in dates(text):
+        yield m, y, month, day
+    if year is None:
+        return
+    for m in _MONTH_DAY.finditer(text):
+        said_month, said_day = number_value(m.group(1)), number_value(m.group(2))
+        if said_month is not None and said_day is not None:
+            yield m, year, int(said_month), int(said_day)
 
 
 def find_title(doc: Document, title: str) -> int | None:
