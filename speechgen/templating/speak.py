@@ -25,6 +25,7 @@ from .rendering import merge_options, render_markup, template_library, template_
 from .slots import material_tags
 
 FRAME = "frame"
+TOP_UP = 0.9  # a filled draft under this share of its budget gets one more filling pass
 
 
 @dataclass(frozen=True)
@@ -101,9 +102,13 @@ def speak(
     refuse_unrendered(brief, info, roots, plan, loaded)
     if not picker.fill_calls:
         return Spoken(first, context, plan)
-    budgets = fill_budgets(first, plan, str(info.folder / info.entry))
+    source = str(info.folder / info.entry)
+    budgets = fill_budgets(first, plan, source)
     second = render_markup(info, context, roots, picker.second_pass(budgets))
-    return Spoken(second, context, plan)
+    more = topped_up(budgets, second, plan, source)
+    if more is None:
+        return Spoken(second, context, plan)
+    return Spoken(render_markup(info, context, roots, picker.second_pass(more)), context, plan)
 
 
 def part_lengths(text: str, source: str) -> tuple[int, list[int]]:
@@ -136,6 +141,25 @@ def fill_budgets(text: str, plan: OutlinePlan, source: str) -> dict[str, int]:
     if asked > lacking and asked > 0:
         wants = {k: int(v * lacking / asked) for k, v in wants.items()}
     return wants
+
+
+def topped_up(
+    budgets: dict[str, int], text: str, plan: OutlinePlan, source: str
+) -> dict[str, int] | None:
+    """Budgets for one more filling pass when the filled draft is still under 90 % of its
+    budget: what the draft still lacks is added to every place that had a budget, in
+    proportion; a place whose material is capped or used up cannot spend it, so the
+    others do. None when no pass is due."""
+    opening, lengths = part_lengths(text, source)
+    length = opening + sum(lengths)
+    if plan.budget <= 0 or length >= plan.budget * TOP_UP:
+        return None
+    open_places = {k: v for k, v in budgets.items() if v > 0}
+    if not open_places:
+        return None
+    lacking = plan.budget - length
+    total = sum(open_places.values())
+    return {k: v + (lacking * open_places.get(k, 0)) // total for k, v in budgets.items()}
 
 
 def problems_of(error: UserError) -> list[Problem]:

@@ -238,3 +238,19 @@ def test_the_thin_note_asks_only_for_what_the_template_says(tmp_path: Path) -> N
     assert run_cli("render", brief, "-o", out).exit_code == 0
     checked = run_cli("check", out, "--brief", brief)
     assert "length." in checked.output and "strengths" not in checked.output
+
+
+def test_a_short_draft_gets_one_more_pass_where_budget_can_be_spent() -> None:
+    from types import SimpleNamespace
+
+    from speechgen.templating.speak import part_lengths, topped_up
+
+    text = "开场的一句话。\n\n# 一、第一部分\n\n正文一段话。\n"
+    short = SimpleNamespace(budget=1000)
+    more = topped_up({"frame": 0, "p1": 100, "p2": 300}, text, short, "t.j2")
+    assert more is not None and more["frame"] == 0  # a place with nothing to spend gets nothing
+    opening, parts = part_lengths(text, "t.j2")
+    lacking = 1000 - opening - sum(parts)
+    assert more["p1"] == 100 + lacking * 100 // 400 and more["p2"] == 300 + lacking * 300 // 400
+    assert topped_up({"p1": 100}, text, SimpleNamespace(budget=17), "t.j2") is None  # long enough
+    assert topped_up({"p1": 0}, text, short, "t.j2") is None  # nowhere to spend
