@@ -17,7 +17,8 @@ office's files join the built-in ones. A file maps slot names to entries::
 may be a list (any of them). Selection is reproducible: for each slot and key the entries
 are ranked by a hash of (seed, slot, key, entry), so adding a measure changes only the
 sentences keyed by it; an entry is never used twice in one speech. An entry written for
-the unit's line of work (``sector``) goes before the general ones where it fits.
+the unit's line of work (``sector``) goes first where it fits, alternating with the
+general ones.
 """
 
 from __future__ import annotations
@@ -333,6 +334,20 @@ def _write_disk_cache(path: Path, parsed: dict[str, list[Entry]]) -> None:
         pass
 
 
+def _sector_first(entries: list[Entry]) -> list[Entry]:
+    """Entries written for the unit's line of work alternate with the general ones, a
+    sector entry first: a passage of two sentences says one of each, so the speech sounds
+    like its unit without every seed drawing the same pair."""
+    own = [e for e in entries if e.for_sector]
+    if not own:
+        return entries
+    general = [e for e in entries if not e.for_sector]
+    out: list[Entry] = []
+    for n in range(max(len(own), len(general))):
+        out.extend(group[n] for group in (own, general) if n < len(group))
+    return out
+
+
 def _rank(seed: int, slot: str, key: str, text: str) -> bytes:
     """The reproducible order of an entry within a slot and key (rendezvous hashing)."""
     return hashlib.blake2b(f"{seed}|{slot}|{key}|{text}".encode(), digest_size=8).digest()
@@ -365,8 +380,8 @@ class Picker:
             e for e in self.library.entries(slot) if e.text not in self.used and e.fits(tags)
         ]
         salted = f"{self.salt}|{key}"
-        fitting.sort(key=lambda e: (not e.for_sector, _rank(self.seed, slot, salted, e.text)))
-        return fitting
+        fitting.sort(key=lambda e: _rank(self.seed, slot, salted, e.text))
+        return _sector_first(fitting)
 
     def say(self, slot: str, key: str = "", n: int = 1, **extra: Sequence[str]) -> list[str]:
         """Up to ``n`` entries of ``slot`` that fit; marks them used."""

@@ -381,7 +381,11 @@ def test_inline_substyle_and_chinese_dates(tmp_path: Path) -> None:
     brief = RICH.replace("options:\n", "options:\n  substyle: inline\n  date_style: chinese\n")
     text = _text(_draft(tmp_path, brief))
     assert "一是重点改革任务落地见效。" in text and "（一）" not in text
-    assert "二〇二六年一月十六日" in text and "十二月三十一日前" in text and "二〇二六年十二月" not in text
+    assert (
+        "二〇二六年一月十六日" in text
+        and "十二月三十一日前" in text
+        and "二〇二六年十二月" not in text
+    )
     reform = next(p for p in text.splitlines() if p.startswith("一是在深化改革上再突破"))
     assert reform.count("一是") == 1 and "全面推开试点经验；每半年总结一次改革成效。" in reform
 

@@ -149,6 +149,10 @@ def test_an_entry_for_the_units_sector_goes_first() -> None:
         assert Picker(library, hospital, seed).say("s") == ["医院讲患者"]
         said = Picker(library, {**TAGS, "sector": ("none",)}, seed).say("s", n=20)
         assert "医院讲患者" not in said and "公安讲平安" not in said and len(said) == 8
+    # a passage of several sentences alternates: not every seed says the same pair
+    two = {tuple(Picker(library, hospital, seed).say("s", n=2)) for seed in range(6)}
+    assert all(pair[0] == "医院讲患者" and pair[1] != "公安讲平安" for pair in two)
+    assert len(two) > 1
 
 
 def test_an_entry_is_never_used_twice_in_one_render() -> None:
