@@ -23,7 +23,7 @@ from ..brief.model import (
     Praise,
     Ranking,
 )
-from . import facts
+from . import facts, integrity
 from .numerals import cn_date
 from .plan import OutlinePlan
 from .sector import unit_sector
@@ -390,6 +390,15 @@ class MeasureCtx:
         return self.title
 
     @property
+    def due_by(self) -> str | None:
+        """The deadline as a limit: 6月底前 and 年末 as written, 2026年6月30日 → 2026年6月30日前
+        (what 务必在……完成 needs); None without a deadline."""
+        text = self.deadline_text
+        if text is None:
+            return None
+        return text if text.endswith(("前", "末")) else f"{text}前"
+
+    @property
     def deadline_bare(self) -> bool:
         """A recurring deadline that is a bare period word (每月, 每季度)."""
         return self.deadline_kind == facts.RECURRING and facts.deadline_bare(self.deadline_text)
@@ -404,6 +413,13 @@ class MeasureCtx:
     def deadline_verbal(self) -> bool:
         """An ongoing deadline that is an action (长期坚持, 持续推进)."""
         return self.deadline_kind == facts.ONGOING and facts.deadline_verbal(self.deadline_text)
+
+    @property
+    def remedy_topics(self) -> tuple[str, ...]:
+        """Topics of the measure as a remedy of a warning-education speech (用权, 交往, 监督…
+        beside the general ones), from its title, else from what the writer said of it."""
+        said = (self.why, *self.steps, *(p.title for p in self.points))
+        return integrity.remedy_topics(self.title, self.topics, said)
 
     @property
     def why_purpose(self) -> bool:
@@ -432,6 +448,9 @@ class CaseCtx:
     what: str
     result: str | None
     lesson: str | None
+    # what kind of case it is (受贿, 吃请…), each kind told once per speech
+    # (:func:`.integrity.case_kinds`)
+    kinds: tuple[str, ...] = ()
 
     @property
     def short(self) -> str:
@@ -498,6 +517,12 @@ class SpeechContext:
         """有喜有忧: one assessment rose while another fell."""
         return self.direction == MIXED
 
+    @property
+    def closing_hailed(self) -> bool:
+        """A closing remark of the speaker's opens with 同志们: the template's closing
+        paragraph does not address them a second time."""
+        return any(r.startswith("同志们") for r in self.remarks.get("closing", ()))
+
     def as_mapping(self) -> dict[str, Any]:
         """Return the top-level names a template sees."""
         return {
@@ -506,6 +531,7 @@ class SpeechContext:
             "rankings": self.rankings,
             "direction": self.direction,
             "mixed": self.mixed,
+            "closing_hailed": self.closing_hailed,
             "strengths": self.strengths,
             "weaknesses": self.weaknesses,
             "measures": self.measures,
@@ -686,6 +712,13 @@ def _case(c: Case) -> CaseCtx:
     return CaseCtx(trim(c.who), trim(c.what), _t(c.result), _t(c.lesson))
 
 
+def _cases(cases: list[Case]) -> tuple[CaseCtx, ...]:
+    """The cases, each with its kinds (a kind told once, by the first case of it)."""
+    plain = [_case(c) for c in cases]
+    kinds = integrity.case_kinds((c.who + c.what, c.lesson) for c in plain)
+    return tuple(dataclasses.replace(c, kinds=k) for c, k in zip(plain, kinds, strict=True))
+
+
 def _step(s: NextStep) -> NextStepCtx:
     return NextStepCtx(trim(s.when), trim(s.what), _t(s.who))
 
@@ -724,7 +757,7 @@ def build_context(
         rankings=rankings,
         direction=_overall(rankings),
         praise=tuple(_praise(p) for p in brief.praise),
-        cases=tuple(_case(c) for c in brief.cases),
+        cases=_cases(brief.cases),
         next_steps=tuple(_step(s) for s in brief.next_steps),
         remarks={k: tuple(v) for k, v in remarks.items()},
         plan=plan,

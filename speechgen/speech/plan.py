@@ -29,6 +29,17 @@ KIND_WEIGHTS = {
     "custom": 1.0,
 }
 ITEM_STYLES = ("headings", "一是", "一要", "首先", "none")
+# Rhetorical devices material may be tagged with (``when: {device: …}``).
+DEVICES = ("反问", "有的有的", "比喻", "三句", "俗语", "直接称呼", "坦率")
+CANDOUR = "坦率"
+
+
+def devices_beside(remarks: Sequence[str]) -> tuple[str, ...]:
+    """The devices stock material may use in a passage: all of them, but no candour
+    (说实话……) where the speaker already speaks in their own words (``remarks``)."""
+    return tuple(d for d in DEVICES if d != CANDOUR) if remarks else DEVICES
+
+
 # Brief sections and the part kind that renders them.
 SECTION_OF_KIND = {
     "strengths": "strengths",
@@ -95,6 +106,11 @@ class PartPlan:
         """The kind's Chinese name (形势与排名, 举措与任务…)."""
         return PART_KIND_NAMES[self.kind]
 
+    @property
+    def devices(self) -> tuple[str, ...]:
+        """Devices this part's stock material may use (:func:`devices_beside` its remarks)."""
+        return devices_beside(self.remarks)
+
 
 @dataclass(frozen=True)
 class OutlinePlan:
@@ -110,6 +126,23 @@ class OutlinePlan:
     def part(self, kind: str) -> PartPlan | None:
         """The first part of ``kind``, or None."""
         return next((p for p in self.parts if p.kind == kind), None)
+
+    def first_of(self, *kinds: str) -> PartPlan | None:
+        """The first part of any of ``kinds``, or None."""
+        return next((p for p in self.parts if p.kind in kinds), None)
+
+    def last_of(self, *kinds: str) -> PartPlan | None:
+        """The last part of any of ``kinds``, or None (where a closing word of theirs goes)."""
+        return next((p for p in reversed(self.parts) if p.kind in kinds), None)
+
+    @property
+    def devices(self) -> tuple[str, ...]:
+        """Every device (:data:`DEVICES`): the opening's and closing's stock material may use any."""
+        return DEVICES
+
+    def devices_beside(self, remarks: Sequence[str]) -> tuple[str, ...]:
+        """The devices for a passage where the speaker says ``remarks`` (no candour then)."""
+        return devices_beside(remarks)
 
     @property
     def kinds(self) -> tuple[str, ...]:

@@ -62,7 +62,7 @@ def _kind(hint: Any) -> Any:
 
 
 # Names a template sees beside the context's fields: the material functions and derived flags.
-CONTEXT_EXTRAS = frozenset({"say", "fill", "heading", "mixed"})
+CONTEXT_EXTRAS = frozenset({"say", "fill", "heading", "mixed", "closing_hailed"})
 
 
 def context_kinds() -> dict[str, Any]:

@@ -42,7 +42,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from ..safewrite import user_cache_dir
-from ..speech import numerals
+from ..speech import integrity, numerals
 from ..speech.spoken import as_sentence
 from . import limits
 from .errors import TemplateLimitError, template_location
@@ -475,7 +475,14 @@ def install_filters(env: Any) -> None:
         rank_change=rank_change_phrase,
         bare=strip_end_punct,
         said=as_sentence,
+        names_case=names_case,
     )
+
+
+def names_case(text: Any, cases: Iterable[Any]) -> int | None:
+    """The index of the first case whose short name (钱某) ``text`` mentions, or None:
+    the writer's remark on a case follows that case."""
+    return integrity.case_named(str(text), [c.short for c in cases])
 
 
 def _join_filter(items: Any, last: str = "和", sep: str = "、") -> Markup:

@@ -35,6 +35,7 @@ from typing import Any
 from ..brief.loader import parse_brief_text
 from ..errors import UserError
 from ..safewrite import user_cache_dir
+from ..speech.plan import DEVICES
 from ..speech.sector import SECTORS
 from .inline import blocks
 
@@ -87,7 +88,7 @@ TAG_VALUES: dict[str, tuple[str, ...]] = {
         "ongoing",
         "none",
     ),
-    "device": ("反问", "有的有的", "比喻", "三句", "俗语", "直接称呼", "坦率"),
+    "device": DEVICES,
     "has": ("ranking", "strengths", "weaknesses", "measures", "praise", "cases", "target"),
 }
 

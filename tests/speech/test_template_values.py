@@ -1,0 +1,104 @@
+"""Values the genre templates read instead of deciding in Jinja: a warning speech's case
+kinds and remedy topics, the devices a passage may use, where a kind's parts begin and end,
+a deadline as a limit and whether the speaker's closing already says 同志们."""
+
+from __future__ import annotations
+
+from speechgen.brief.loader import parse_brief_text
+from speechgen.brief.validate import validate_brief
+from speechgen.speech import integrity
+from speechgen.speech.context import build_context
+from speechgen.speech.plan import DEVICES, OutlinePlan, PartPlan, devices_beside
+from speechgen.templating.environment import names_case
+
+MEETING = "meeting: {name: 警示教育大会, organization: 某某局}\n"
+
+
+def _ctx(text: str):
+    return build_context(validate_brief(parse_brief_text(MEETING + text, "b.yaml")))
+
+
+def test_case_kinds_are_told_once_and_not_after_a_lesson_that_says_them() -> None:
+    kinds = integrity.case_kinds(
+        [
+            ("张某收受好处费并泄露信息", None),
+            ("李某收受财物", None),
+            ("王某接受宴请", "一顿饭也能吃出问题"),
+        ]
+    )
+    assert kinds == (("受贿", "泄密"), (), ())
+
+
+def test_cases_in_the_context_carry_their_kinds() -> None:
+    ctx = _ctx(
+        "cases:\n"
+        "  - {who: 某局原科员钱某, what: 多次收受服务对象购物卡}\n"
+        "  - {who: 孙某, what: 收受财物}\n"
+    )
+    assert ctx.cases[0].kinds == ("受贿", "吃请", "小岗位")
+    assert ctx.cases[1].kinds == ()
+
+
+def test_remedy_topics_come_from_the_title_before_what_was_said_of_it() -> None:
+    assert integrity.remedy_topics("规范执法权力运行", ()) == ("用权",)
+    assert integrity.remedy_topics("开展专项行动", (), ["加强监督", None]) == ("监督",)
+    # a title with a general topic keeps the said words out
+    assert integrity.remedy_topics("队伍建设", ("队伍",), ["加强监督"]) == ("队伍",)
+
+
+def test_measure_remedy_topics_read_why_steps_and_points() -> None:
+    ctx = _ctx(
+        "measures:\n  - title: 开展专项行动\n    steps: [节前发通知]\n  - title: 清理中介交往\n"
+    )
+    assert ctx.measures[0].remedy_topics == ("节点",)
+    assert ctx.measures[1].remedy_topics == ("交往",)
+
+
+def test_a_remark_follows_the_first_case_it_names() -> None:
+    ctx = _ctx("cases:\n  - {who: 原科长赵某, what: 收受财物}\n  - {who: 钱某某, what: 泄露信息}\n")
+    assert names_case("钱某某和赵某都是老同志", ctx.cases) == 0
+    assert names_case("说到钱某某", ctx.cases) == 1
+    assert names_case("说实话", ctx.cases) is None
+
+
+def test_no_candour_where_the_speaker_speaks() -> None:
+    assert devices_beside([]) == DEVICES
+    assert "坦率" not in devices_beside(["我说两句"])
+    part = PartPlan(kind="cases", number=1, key="cases", heading=None, items="headings")
+    assert part.devices == DEVICES
+    spoken = PartPlan(
+        kind="cases", number=1, key="cases", heading=None, items="headings", remarks=("话",)
+    )
+    assert "坦率" not in spoken.devices
+
+
+def test_first_and_last_part_of_kinds() -> None:
+    parts = tuple(
+        PartPlan(kind=k, number=n, key=key, heading=None, items="headings")
+        for n, (k, key) in enumerate(
+            [("cases", "cases"), ("measures", "measures"), ("focus", "focus"), ("measures", "m2")],
+            1,
+        )
+    )
+    plan = OutlinePlan(parts=parts)
+    assert plan.first_of("requirements", "focus") is parts[2]
+    assert plan.last_of("measures") is parts[3]
+    assert plan.first_of("learning") is None
+
+
+def test_due_by_reads_a_deadline_as_a_limit() -> None:
+    ctx = _ctx(
+        "measures:\n"
+        "  - {title: 甲, deadline: 6月底前}\n"
+        "  - {title: 乙, deadline: 2026-06-30}\n"
+        "  - {title: 丙, deadline: 年末}\n"
+        "  - {title: 丁}\n"
+    )
+    assert [m.due_by for m in ctx.measures] == ["6月底前", "2026年6月30日前", "年末", None]
+
+
+def test_closing_hailed_when_a_closing_remark_opens_with_tongzhimen() -> None:
+    said = "remarks:\n  - {at: closing, text: 同志们，散会！}\n"
+    assert _ctx(said).closing_hailed
+    assert not _ctx("remarks:\n  - {at: closing, text: 最后，祝大家节日快乐}\n").closing_hailed
+    assert not _ctx("").closing_hailed
