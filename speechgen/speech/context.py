@@ -353,6 +353,11 @@ class RankingCtx:
         return tuple(i for i in self.indicators if i.judged)
 
     @property
+    def unjudged(self) -> tuple[IndicatorCtx, ...]:
+        """Indicators with nothing to hold them against (said after the lit groups: 此外，…)."""
+        return tuple(i for i in self.indicators if not i.judged)
+
+    @property
     def lights(self) -> str | None:
         """The worst light among the indicators: ``red``, ``yellow``, ``green`` (none lit), or None."""
         if not self.judged:

@@ -42,7 +42,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from ..safewrite import user_cache_dir
-from ..speech import integrity, numerals
+from ..speech import figures, integrity, numerals
 from ..speech.spoken import as_sentence
 from . import limits
 from .errors import TemplateLimitError, template_location
@@ -473,6 +473,10 @@ def install_filters(env: Any) -> None:
         cn_date=numerals.cn_date,
         join_cn=_join_filter,
         join_counted=_join_counted,
+        figures=figures.indicator_figures,
+        tally=figures.light_tally,
+        figures_said=figures.figures_said,
+        light_group=figures.light_group,
         rank_change=rank_change_phrase,
         bare=strip_end_punct,
         said=as_sentence,
