@@ -28,7 +28,12 @@ from .numerals import cn_count, cn_date
 from .plan import OutlinePlan
 from .sector import unit_sector
 from .spoken import trim
-from .topics import topics_of
+from .topics import (
+    economy_indicator_topic,
+    economy_measure_topics,
+    economy_method_topic,
+    topics_of,
+)
 
 UP, DOWN, SAME, NONE, MIXED = "up", "down", "same", "none", "mixed"
 
@@ -186,6 +191,11 @@ class IndicatorCtx:
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def economy_topic(self) -> str:
+        """The economy speech's topic for this indicator (投资, 消费, 总量…), "" when none fits."""
+        return economy_indicator_topic(self.name)
 
     @property
     def lagging(self) -> bool:
@@ -406,6 +416,17 @@ class MeasureCtx:
     number: int = 0
     # days from the meeting to the deadline, when both are known (None otherwise)
     days_left: int | None = None
+
+    @property
+    def economy_topics(self) -> tuple[str, ...]:
+        """The economy speech's topics for this measure, finest first (外资外贸, 招商… from the
+        title, then 工业、消费、财税, then the rest)."""
+        return economy_measure_topics(self.title, self.topics)
+
+    @property
+    def economy_method(self) -> str:
+        """The topic of the economy speech's method paragraph for this measure (``none``: none)."""
+        return economy_method_topic(self.economy_topics)
 
     @property
     def deadline_near(self) -> bool:
