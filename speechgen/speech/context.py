@@ -24,11 +24,16 @@ from ..brief.model import (
     Ranking,
 )
 from . import facts, integrity
-from .numerals import cn_date
+from .numerals import cn_count, cn_date
 from .plan import OutlinePlan
 from .sector import unit_sector
 from .spoken import trim
-from .topics import topics_of
+from .topics import (
+    economy_indicator_topic,
+    economy_measure_topics,
+    economy_method_topic,
+    topics_of,
+)
 
 UP, DOWN, SAME, NONE, MIXED = "up", "down", "same", "none", "mixed"
 
@@ -188,6 +193,11 @@ class IndicatorCtx:
         return self.name
 
     @property
+    def economy_topic(self) -> str:
+        """The economy speech's topic for this indicator (投资, 消费, 总量…), "" when none fits."""
+        return economy_indicator_topic(self.name)
+
+    @property
     def lagging(self) -> bool:
         """Below its target or last year (亮灯), or fallen in rank."""
         return self.light is not None or self.direction == DOWN
@@ -256,6 +266,20 @@ class RankingCtx:
     # a prior speaker already announced the results (通报了考核结果): the speech does not
     # announce them again, it goes straight to what they mean
     announced: bool = False
+    # how the speech writes this assessment's ranks: ``chinese`` (第四名) when the speaker's
+    # own words do, else ``arabic`` (第4名); see :func:`facts.rank_style`
+    rank_style: str = "arabic"
+    # the first assessment of the brief (a later one is introduced by its name: 在……中)
+    first: bool = True
+    # a prior speaker's words already name this assessment (从刚才通报的结果看, no name again)
+    assessment_heard: bool = False
+    # who reported the results, when no prior speaker is, or spoke of, that reporter
+    # (从刚才通报的【市考核办】……结果看); empty otherwise
+    reporter_unsaid: str = ""
+    # the strong and weak items a result line still names: not said by a strength, and not
+    # an indicator the same part lists itself (when there is no indicators part)
+    strong_to_say: tuple[ItemCtx, ...] = ()
+    weak_to_say: tuple[ItemCtx, ...] = ()
 
     @property
     def has_ranks(self) -> bool:
@@ -276,6 +300,13 @@ class RankingCtx:
     def may_extend_lead(self) -> bool:
         """扩大领先 fits: a rank in the top third."""
         return facts.may_extend_lead(self.current, self.total)
+
+    @property
+    def gap_said(self) -> str:
+        """The places to the target as the speech says them: 两 or 2, after :attr:`rank_style`."""
+        if self.gap is None:
+            return ""
+        return cn_count(self.gap) if self.rank_style == "chinese" else str(self.gap)
 
     @property
     def target_state(self) -> str | None:
@@ -332,6 +363,11 @@ class RankingCtx:
         return tuple(i for i in self.indicators if i.judged)
 
     @property
+    def unjudged(self) -> tuple[IndicatorCtx, ...]:
+        """Indicators with nothing to hold them against (said after the lit groups: 此外，…)."""
+        return tuple(i for i in self.indicators if not i.judged)
+
+    @property
     def lights(self) -> str | None:
         """The worst light among the indicators: ``red``, ``yellow``, ``green`` (none lit), or None."""
         if not self.judged:
@@ -380,6 +416,17 @@ class MeasureCtx:
     number: int = 0
     # days from the meeting to the deadline, when both are known (None otherwise)
     days_left: int | None = None
+
+    @property
+    def economy_topics(self) -> tuple[str, ...]:
+        """The economy speech's topics for this measure, finest first (外资外贸, 招商… from the
+        title, then 工业、消费、财税, then the rest)."""
+        return economy_measure_topics(self.title, self.topics)
+
+    @property
+    def economy_method(self) -> str:
+        """The topic of the economy speech's method paragraph for this measure (``none``: none)."""
+        return economy_method_topic(self.economy_topics)
 
     @property
     def deadline_near(self) -> bool:
@@ -635,6 +682,21 @@ def _ranking(r: Ranking, strengths: tuple[ItemCtx, ...] = ()) -> RankingCtx:
     )
 
 
+def _heard(r: RankingCtx, heard: str, speakers: str, listed: bool) -> RankingCtx:
+    """Fill in what the result line may leave out: what prior speakers already said
+    (``heard``: their words joined by ；, ``speakers``: their names) and, when ``listed``
+    (the part lists the indicators itself), the items an indicator already names."""
+    shown = {i.name for i in r.indicators} if listed else set()
+    by = r.reported_by or ""
+    return dataclasses.replace(
+        r,
+        assessment_heard=bool(r.assessment) and r.assessment in heard,  # type: ignore[operator]
+        reporter_unsaid="" if by in heard or by in speakers else by,
+        strong_to_say=tuple(i for i in r.strong_unsaid if i.title not in shown),
+        weak_to_say=tuple(i for i in r.weak_items if i.title not in shown),
+    )
+
+
 def _measure(
     m: Measure, date_style: str, number: int, meeting_date: BriefDate | None = None
 ) -> MeasureCtx:
@@ -737,12 +799,27 @@ def build_context(
         [(p.who, p.did, p.kind) for p in brief.meeting.prior_speakers],
         [r.reported_by for r in brief.rankings],
     )
-    rankings = tuple(
-        dataclasses.replace(_ranking(r, strengths), announced=announced) for r in brief.rankings
-    )
     remarks: dict[str, list[str]] = {}
     for remark in brief.remarks:
         remarks.setdefault(remark.at.strip(), []).append(trim(remark.text))
+    spoken = "".join("".join(v) for v in remarks.values())
+    prior = brief.meeting.prior_speakers
+    heard = "；".join(trim(p.did) for p in prior if p.did and trim(p.did))
+    speakers = "；".join(trim(p.who) for p in prior)
+    rankings = tuple(
+        _heard(
+            dataclasses.replace(
+                _ranking(r, strengths),
+                announced=announced,
+                rank_style=facts.rank_style(spoken, r.previous, r.current),
+                first=n == 0,
+            ),
+            heard,
+            speakers,
+            listed=plan is None or plan.part("indicators") is None,
+        )
+        for n, r in enumerate(brief.rankings)
+    )
     return SpeechContext(
         meeting=_meeting(brief, date_style),
         ranking=rankings[0] if rankings else None,

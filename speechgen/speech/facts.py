@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from ..brief.model import BriefDate, Indicator, cn_to_int
+from .numerals import cn_number
 
 # Position bands, tested in DESIGN.md §3's order.
 TOP, LEADING, UPPER, LAST, SECOND_LAST, THIRD_LAST, LOW, LOWER = (
@@ -69,6 +70,13 @@ _BAND_WORDS = {
 def band_words(band: str | None) -> str | None:
     """How a speech says a band: 处于中上游, 排在末位…"""
     return _BAND_WORDS.get(band) if band else None
+
+
+def rank_style(spoken: str, *ranks: int | None) -> str:
+    """``chinese`` when the speaker's own words (``spoken``) write one of ``ranks`` in
+    Chinese numerals (第四名), else ``arabic``: the draft writes ranks as the speaker does."""
+    said = any(n and f"第{cn_number(n)}名" in spoken for n in ranks)
+    return "chinese" if said else "arabic"
 
 
 def may_extend_lead(current: int | None, total: int | None) -> bool:

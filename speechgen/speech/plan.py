@@ -209,6 +209,14 @@ def _has_material(kind: str, brief: Brief) -> bool:
     return count is None or count > 0
 
 
+def _worth_a_section(kind: str, brief: Brief) -> bool:
+    """A kind folded into another part as a sub-point is said when the brief gives material
+    for it; a focus sub-point (重点) names the measures deployed, so it needs two of them."""
+    if kind == "focus":
+        return len(brief.measures) > 1
+    return _has_material(kind, brief)
+
+
 def _check_kinds(brief: Brief, template: TemplateOutline) -> None:
     assert brief.outline is not None
     offered = "、".join(f"{k}（{PART_KIND_NAMES[k]}）" for k in template.offered)
@@ -251,7 +259,9 @@ def plan_outline(
             else:
                 measures = tuple(i for i in range(1, len(brief.measures) + 1) if i not in selected)
         sections = tuple(
-            s for s in template.sections.get(kind, ()) if s not in kinds and _has_material(s, brief)
+            s
+            for s in template.sections.get(kind, ())
+            if s not in kinds and _worth_a_section(s, brief)
         )
         parts.append(
             PartPlan(

@@ -80,3 +80,60 @@ def topics_of(*texts: str | None) -> tuple[str, ...]:
         if any(w in text for w in words):
             found.append(topic)
     return tuple(found)
+
+
+# The economy speech's own finer topics. An indicator is matched by its name, in this order
+# (能耗 and 失业 before 工业 and 收入 would claim them); 总量 is the GDP, said last.
+ECONOMY_INDICATOR_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("能耗", ("能耗", "能源消耗", "节能")),
+    ("就业", ("失业", "就业")),
+    ("居民收入", ("居民", "人均可支配")),
+    ("外资外贸", ("外资", "外贸", "进出口", "出口")),
+    ("投资", ("投资",)),
+    ("消费", ("消费", "零售")),
+    ("财税", ("预算收入", "税收", "财政")),
+    ("工业", ("工业", "制造业")),
+    ("总量", ("生产总值", "GDP")),
+)
+# A measure is matched by its title against these first (every topic that fits, in order).
+ECONOMY_MEASURE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("外资外贸", ("外资", "外贸", "出口", "引资")),
+    ("招商", ("招商", "引资", "签约")),
+    ("就业", ("就业", "失业", "稳岗", "招聘", "创业")),
+    ("投资", ("投资", "开工", "专项债", "项目")),
+    ("能耗", ("能耗", "节能", "减排", "降碳")),
+    ("居民收入", ("增收", "居民收入", "农民")),
+)
+# General topics the economy speech ranks before the rest (营商环境…) for a measure.
+ECONOMY_SPECIFIC = ("工业", "消费", "财税")
+# Topics the economy speech has a method paragraph for (economy.method).
+ECONOMY_METHODS = (
+    "投资",
+    "工业",
+    "消费",
+    "财税",
+    "招商",
+    "外资外贸",
+    "就业",
+    "营商环境",
+    "能耗",
+    "居民收入",
+)
+
+
+def economy_indicator_topic(name: str) -> str:
+    """The economy topic of an indicator (总量, 投资, 消费…), or "" when none fits."""
+    return next((k for k, words in ECONOMY_INDICATOR_WORDS if any(w in name for w in words)), "")
+
+
+def economy_measure_topics(title: str, topics: tuple[str, ...]) -> tuple[str, ...]:
+    """A measure's topics for the economy speech, finest first: the economy topics its title
+    names, then its general ``topics`` (工业、消费、财税 before the rest)."""
+    fine = tuple(k for k, words in ECONOMY_MEASURE_WORDS if any(w in title for w in words))
+    specific = tuple(t for t in topics if t in ECONOMY_SPECIFIC)
+    return fine + specific + tuple(t for t in topics if t not in ECONOMY_SPECIFIC)
+
+
+def economy_method_topic(topics: tuple[str, ...]) -> str:
+    """The first of ``topics`` with a method paragraph, or ``none``."""
+    return next((t for t in topics if t in ECONOMY_METHODS), "none")

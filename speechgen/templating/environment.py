@@ -42,7 +42,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from ..safewrite import user_cache_dir
-from ..speech import integrity, numerals
+from ..speech import figures, integrity, numerals
 from ..speech.spoken import as_sentence
 from . import limits
 from .errors import TemplateLimitError, template_location
@@ -472,6 +472,11 @@ def install_filters(env: Any) -> None:
         ordinal=numerals.ordinal,
         cn_date=numerals.cn_date,
         join_cn=_join_filter,
+        join_counted=_join_counted,
+        figures=figures.indicator_figures,
+        tally=figures.light_tally,
+        figures_said=figures.figures_said,
+        light_group=figures.light_group,
         rank_change=rank_change_phrase,
         bare=strip_end_punct,
         said=as_sentence,
@@ -488,6 +493,14 @@ def names_case(text: Any, cases: Iterable[Any]) -> int | None:
 def _join_filter(items: Any, last: str = "和", sep: str = "、") -> Markup:
     """Join items with 、 and 和, escaping each item."""
     return Markup(numerals.join_cn([escape_value(i) for i in items], str(escape_value(last)), sep))
+
+
+def _join_counted(items: Any) -> Markup:
+    """Join items as :func:`_join_filter` does and say how many when there are several:
+    甲、乙和丙三项 (one item is said alone)."""
+    items = list(items)
+    count = f"{numerals.cn_count(len(items))}项" if len(items) > 1 else ""
+    return _join_filter(items) + count
 
 
 _JOINING_PUNCT = "。；;，,、"

@@ -49,3 +49,48 @@ def test_chinese_date_style_option() -> None:
 def test_explicit_title_wins() -> None:
     ctx = _ctx("meeting: {name: 会, organization: 局, title: 在某某会议上的讲话}\n")
     assert ctx.meeting.title == "在某某会议上的讲话"
+
+
+def test_ranks_are_written_as_the_speaker_writes_them() -> None:
+    brief = (
+        "meeting: {name: 形势分析会, organization: 局}\n"
+        "ranking: {previous: 2, current: 4, total: 13, target: 保三争二}\n"
+    )
+    assert _ctx(brief).ranking.rank_style == "arabic"
+    assert _ctx(brief).ranking.gap_said == "2"
+    spoken = _ctx(brief + "remarks: [{at: opening, text: 这次我们从第二名掉到了第四名}]\n")
+    assert spoken.ranking.rank_style == "chinese"
+    assert spoken.ranking.gap_said == "两"
+
+
+def test_what_prior_speakers_said_is_not_said_again() -> None:
+    ctx = _ctx(
+        "meeting:\n  name: 形势分析会\n  organization: 局\n"
+        "  prior_speakers: [{who: 张三, did: 通报了全省绩效考核结果}]\n"
+        "ranking:\n"
+        "  - {assessment: 全省绩效考核, current: 4, reported_by: 省考核办}\n"
+        "  - {assessment: 党建考核, current: 2, reported_by: 张三}\n"
+    )
+    first, second = ctx.rankings
+    assert (first.first, second.first) == (True, False)
+    assert first.assessment_heard and not second.assessment_heard
+    # 省考核办 is named by nobody before; 张三 spoke himself
+    assert (first.reporter_unsaid, second.reporter_unsaid) == ("省考核办", "")
+
+
+def test_a_result_line_names_items_no_indicator_and_no_strength_names() -> None:
+    from speechgen.speech.plan import OutlinePlan, PartPlan
+
+    brief = (
+        "meeting: {name: 形势分析会, organization: 局}\n"
+        "strengths: [征管质效模块名列前茅]\n"
+        "ranking:\n  current: 4\n  strong_items: [征管质效, 纳税服务]\n"
+        "  weak_items: [数据质量, 风险应对]\n"
+        "  indicators: [{name: 数据质量, score: 8}]\n"
+    )
+    listed = _ctx(brief).ranking
+    assert [i.title for i in listed.strong_to_say] == ["纳税服务"]
+    assert [i.title for i in listed.weak_to_say] == ["风险应对"]
+    own_part = OutlinePlan((PartPlan("indicators", 1, "indicators", None, "headings"),))
+    apart = _ctx(brief, plan=own_part).ranking
+    assert [i.title for i in apart.weak_to_say] == ["数据质量", "风险应对"]

@@ -67,6 +67,14 @@ def test_sections_fold_into_a_part_only_when_not_parts_of_their_own() -> None:
     assert folded.part("situation").sections == ("strengths", "weaknesses", "focus")
 
 
+def test_a_focus_sub_point_needs_two_measures_to_name() -> None:
+    # 重点 names the measures deployed: with one measure there is nothing to single out
+    one = _plan("strengths: [甲]\nmeasures: [甲举措]\n")
+    assert one.part("situation").sections == ()
+    two = _plan("strengths: [甲]\nmeasures: [甲举措, 乙举措]\n")
+    assert two.part("situation").sections == ("focus",)
+
+
 def test_default_outline_keeps_a_part_whose_sections_have_material() -> None:
     template = TemplateOutline(
         ("strengths", "measures"), ("strengths", "measures"), {"strengths": ("weaknesses",)}

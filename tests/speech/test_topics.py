@@ -63,3 +63,21 @@ def test_keywords(text: str, topic: str | None) -> None:
 )
 def test_a_keyword_inside_another_phrase_is_not_the_topic(text, topic, about) -> None:
     assert (topic in topics_of(text)) is about
+
+
+def test_economy_topics_finest_first() -> None:
+    from speechgen.speech.topics import (
+        economy_indicator_topic,
+        economy_measure_topics,
+        economy_method_topic,
+    )
+
+    # 能耗 is found before 工业 claims 规上工业单位增加值能耗
+    assert economy_indicator_topic("规上工业单位增加值能耗") == "能耗"
+    assert economy_indicator_topic("地区生产总值") == "总量"
+    assert economy_indicator_topic("城镇新增就业人数") == "就业"
+    assert economy_indicator_topic("森林覆盖率") == ""
+    topics = economy_measure_topics("抓招商引资和重点项目开工", ("营商环境", "工业"))
+    assert topics == ("外资外贸", "招商", "投资", "工业", "营商环境")
+    assert economy_method_topic(topics) == "外资外贸"
+    assert economy_method_topic(("队伍",)) == "none"

@@ -103,3 +103,13 @@ def test_office_phrase_bank_overrides_one_key(invoke, tmp_path, monkeypatch):
     text = _render(invoke, brief, 7)
     assert text.rstrip().endswith("散会以后马上抓落实！")
     assert "今天开会，主要是盘点工作。" in text
+
+
+def test_join_counted_says_how_many_when_there_are_several() -> None:
+    from speechgen.templating.environment import make_environment
+
+    env = make_environment()
+    tpl = env.from_string("{{ items|join_counted }}")
+    assert tpl.render(items=["甲"]) == "甲"
+    assert tpl.render(items=["甲", "乙"]) == "甲和乙两项"
+    assert tpl.render(items=["甲", "乙", "丙#"]) == "甲、乙和丙&#35;三项"
