@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from typing import Any
 
@@ -179,6 +180,8 @@ def _to_problem(loaded: LoadedBrief, err: dict[str, Any]) -> Problem:
         message = _TYPE_WORDS[kind].format(
             input=err.get("input"), field=loc[-1] if loc else "", **ctx
         )
+    elif kind in ("literal_error", "enum"):
+        message = _choice_message(loc, err.get("input"), str(ctx.get("expected", "")))
     else:
         message = f"取值不对（{err['msg']}）"
     if err.get("input") is None and kind in ("string_type", "int_type", "model_type", "dict_type"):
@@ -186,6 +189,19 @@ def _to_problem(loaded: LoadedBrief, err: dict[str, Any]) -> Problem:
     if kind == "int_parsing":
         message += _fullwidth_digit_hint(err.get("input"))
     return loaded.problem(loc, message)
+
+
+_TOWN_LEVELS = ("镇", "乡", "街道", "乡镇")
+
+
+def _choice_message(loc: tuple[Any, ...], value: Any, expected: str) -> str:
+    """A value outside a fixed list: the list in Chinese, and for a township's level
+    (镇, 乡, 街道) what to write instead."""
+    choices = "、".join(c.strip(" '\"") for c in re.split(r",| or ", expected) if c.strip())
+    message = f"只能填 {choices} 中的一个，现在写的是“{value}”"
+    if loc and loc[-1] == "level" and str(value).strip() in _TOWN_LEVELS:
+        message += "；乡镇、街道请填 单位，“全镇上下”会从单位名称得出（也可以用 we 写明）"
+    return message
 
 
 def _fullwidth_digit_hint(value: Any) -> str:

@@ -256,3 +256,12 @@ def test_schema_errors_are_located_with_suggestions() -> None:
         "brief.yaml:8:5  measures.第1项.onwer  不认识的字段“onwer”，是否想写 owner？",
     ]
     assert info.value.message.endswith("简报有 3 处问题，请逐一修改后再运行。")
+
+
+def test_a_value_outside_its_list_is_named_in_chinese() -> None:
+    message = _problems("meeting:\n  name: 会\n  organization: 白沙镇人民政府\n  level: 镇\n")
+    assert "meeting.level" in message and "Input should" not in message
+    assert "只能填 单位、系统、区、县、市、省 中的一个，现在写的是“镇”" in message
+    assert "乡镇、街道请填 单位" in message
+    other = _problems("meeting:\n  name: 会\n  organization: 局\n  audience_role: 群众\n")
+    assert "现在写的是“群众”" in other and "乡镇" not in other
