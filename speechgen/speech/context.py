@@ -26,6 +26,7 @@ from ..brief.model import (
 from . import facts, integrity
 from .numerals import cn_count, cn_date
 from .plan import OutlinePlan
+from .remarks import Remarks
 from .sector import unit_sector
 from .spoken import trim
 from .topics import (
@@ -836,6 +837,8 @@ def build_context(
         praise=tuple(_praise(p) for p in brief.praise),
         cases=_cases(brief.cases),
         next_steps=tuple(_step(s) for s in brief.next_steps),
-        remarks={k: tuple(v) for k, v in remarks.items()},
+        remarks=Remarks(
+            {k: tuple(v) for k, v in remarks.items()}, bool(brief.meeting.prior_speakers)
+        ),
         plan=plan,
     )
