@@ -26,3 +26,10 @@ def test_remarks_still_read_as_a_mapping() -> None:
     said = Remarks({"measures.1": ("这件事我盯着。",)})
     assert said.get("measures.1") == ("这件事我盯着。",)
     assert said.get("closing", []) == []
+
+
+def test_words_on_a_measure_are_found_by_its_number() -> None:
+    said = Remarks({"measures.2": ("这件事我亲自抓。",), "opening": ("开场。",)})
+    assert said.measure(2) == ("这件事我亲自抓。",)
+    assert said.measure(1) == ()
+    assert said.opening == ("开场。",) and said.closing == ()
