@@ -35,7 +35,7 @@ _ORG_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "教体局",
         ),
     ),
-    ("乡镇", ("镇人民政府", "乡人民政府", "街道办事处", "镇党委", "乡党委", "街道党工委")),
+    ("乡镇", ("镇人民政府", "乡人民政府", "镇党委", "乡党委")),
     ("政法", ("法院", "检察院", "司法局", "政法委")),
     ("财政", ("财政",)),
     ("市场监管", ("市场监督管理", "市场监管")),
@@ -45,11 +45,16 @@ _ORG_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("发改", ("发展和改革", "发展改革", "发改")),
     ("生态环境", ("生态环境", "环境保护", "环保局")),
     ("自然资源", ("自然资源", "国土资源")),
-    ("企业", ("公司", "集团", "供电", "电厂", "工厂", "有限")),
+    ("企业", ("公司", "集团", "电厂", "工厂", "有限")),
 )
 
 # Organizations whose name ends in one of these are a town or township even without 人民政府.
-_TOWN_ENDINGS = ("镇", "乡", "街道")
+# A 街道 is not one: it has 社区, not 村, so it keeps the general voice.
+_TOWN_ENDINGS = ("镇", "乡")
+
+# Units whose name holds a sector's word but whose work is not that sector's: a power or
+# water utility is a 公司 without markets, raw materials or production lines.
+_GENERAL = ("街道", "供电", "电网", "供水", "燃气", "热力", "管理处")
 
 SECTORS: tuple[str, ...] = tuple(name for name, _ in _ORG_WORDS) + (NONE,)
 
@@ -58,6 +63,8 @@ def unit_sector(organization: str, meeting_name: str = "") -> str:
     """The sector of a unit: from its name first, then from the meeting's name
     (全市公安机关…推进会 held by a 局 of another name); ``none`` when neither says."""
     name = organization.strip()
+    if any(word in name for word in _GENERAL):
+        return NONE
     if name.endswith(_TOWN_ENDINGS):
         return "乡镇"
     for text in (name, meeting_name.strip()):
