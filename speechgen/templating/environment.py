@@ -32,6 +32,7 @@ from jinja2 import (
     Template,
     TemplateRuntimeError,
     nodes,
+    pass_context,
     pass_eval_context,
 )
 from jinja2.compiler import CodeGenerator, Frame
@@ -43,6 +44,7 @@ from markupsafe import Markup
 
 from ..safewrite import user_cache_dir
 from ..speech import figures, integrity, numerals, remedies, steps
+from ..speech.commendation import Commendation, commendation_view
 from ..speech.spoken import as_sentence
 from . import limits
 from .errors import TemplateLimitError, template_location
@@ -465,7 +467,7 @@ def _refuse_none(value: Any) -> Any:
 
 
 def install_filters(env: Any) -> None:
-    """Register the genre's filters and the limited ``range`` on any Jinja environment."""
+    """Register the genre's filters (and the commendation speech's decisions) on any Jinja environment."""
     env.filters.update(
         cn=numerals.cn_number,
         cn_count=numerals.cn_count,
@@ -483,6 +485,13 @@ def install_filters(env: Any) -> None:
         names_case=names_case,
     )
     env.filters.update(remedy_lead=remedies.remedy_lead, steps_said=steps.steps_said)
+    env.globals["commendation"] = _commendation
+
+
+@pass_context
+def _commendation(context: Any) -> Commendation:
+    """``commendation()``: the commendation speech's decisions from the rendering context."""
+    return commendation_view(context)
 
 
 def names_case(text: Any, cases: Iterable[Any]) -> int | None:

@@ -1,0 +1,144 @@
+"""Decisions of the commendation speech (总结表彰会), so that its template only says things.
+
+Where the results, shortfalls and targets go, how much stock material a passage may add,
+which rhetorical devices fit, which measures and weaknesses a part speaks of: all read
+from the plan and the brief's facts here. The template asks ``commendation()`` once and
+keeps every sentence it says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .plan import DEVICES, OutlinePlan, PartPlan
+
+REVIEW_KINDS = ("situation", "strengths")
+GOAL_KINDS = ("focus", "measures")
+QUESTION = "反问"
+CHEER = "祝贺"
+DECISION = "decision"
+PLAIN_ITEMS = ("一是", "一要", "首先")
+# budget (characters) from which a passage may add two or three stock paragraphs
+MORE_AT = ((3600, 3), (2800, 2))
+
+
+@dataclass(frozen=True)
+class Commendation:
+    """What the commendation template decides, from the plan and the brief's facts."""
+
+    plan: OutlinePlan
+    ranking: Any = None
+    rankings: Sequence[Any] = ()
+    opening: Sequence[str] = ()
+    weaknesses: Sequence[Any] = ()
+    measures: Sequence[Any] = ()
+    speaker_kinds: Sequence[str] = ()
+
+    @property
+    def review(self) -> PartPlan | None:
+        """The part that looks back (回顾成绩), or None."""
+        return self.plan.first_of(*REVIEW_KINDS)
+
+    @property
+    def goal(self) -> PartPlan | None:
+        """The part that looks ahead (锚定新目标), or None."""
+        return self.plan.first_of(*GOAL_KINDS)
+
+    @property
+    def rank_at(self) -> PartPlan | None:
+        """Where the assessment results are said: the review, else the goals."""
+        return self.review or self.goal
+
+    @property
+    def weak_at(self) -> PartPlan | None:
+        """Where the shortfalls and the rank targets are said: the goals, else the review."""
+        return self.goal or self.review
+
+    @property
+    def last_goal(self) -> PartPlan | None:
+        """The last part that looks ahead: the near-term steps and the leadership's word go there."""
+        return self.plan.last_of(*GOAL_KINDS)
+
+    @property
+    def ack(self) -> str | None:
+        """What the earlier speakers did that the acknowledgement answers: the first kind
+        other than the decision read out (its congratulations are the speech's own)."""
+        return next((k for k in self.speaker_kinds if k != DECISION), None)
+
+    @property
+    def cheered(self) -> bool:
+        """The speaker's own opening words already congratulate (祝贺) the honoured."""
+        return CHEER in "".join(self.opening)
+
+    @property
+    def more(self) -> int:
+        """How many stock paragraphs a passage may add: more for a longer budget."""
+        return next((n for least, n in MORE_AT if self.plan.budget >= least), 1)
+
+    @property
+    def devices(self) -> tuple[str, ...]:
+        """The devices stock material may use: a rhetorical question only after a fall."""
+        fell = self.ranking is not None and self.ranking.direction == "down"
+        return tuple(d for d in DEVICES if d != QUESTION or fell)
+
+    def alarm_devices(self, part: PartPlan | None) -> tuple[str, ...]:
+        """The devices of the alarm after a fall: no candour beside the speaker's own words
+        on the part (only the rhetorical question then)."""
+        return (QUESTION,) if part is not None and part.remarks else self.devices
+
+    def targets(self, part: PartPlan) -> tuple[Any, ...]:
+        """The assessments with a target, when ``part`` is where targets are said."""
+        return tuple(r for r in self.rankings if r.target) if part == self.weak_at else ()
+
+    def weak(self, part: PartPlan) -> tuple[Any, ...]:
+        """The weaknesses ``part`` speaks of (those of its sections)."""
+        return tuple(self.weaknesses) if "weaknesses" in part.sections else ()
+
+    @property
+    def weak_items(self) -> tuple[Any, ...]:
+        """The assessment items that lost points, over every assessment."""
+        return tuple(i for r in self.rankings for i in r.weak_items)
+
+    def goals(self, part: PartPlan) -> tuple[Any, ...]:
+        """The measures ``part`` deploys: all of them in a part with a measures section,
+        else those the outline gave it."""
+        if "measures" in part.sections:
+            return tuple(self.measures)
+        return tuple(x for x in self.measures if x.number in part.measures)
+
+    @staticmethod
+    def nested(part: PartPlan) -> bool:
+        """The part's items are 一是/一要/首先 points: lists inside them are joined with ；."""
+        return part.items in PLAIN_ITEMS
+
+    def plain(self, part: PartPlan) -> bool:
+        """The part's measures are 一是/一要/首先 points (their own lists then use ；)."""
+        return self.nested(part) and len(self.goals(part)) > 1
+
+    @property
+    def leads(self) -> bool:
+        """First place, not reached by a fall: the speech may speak of extending the lead."""
+        r = self.ranking
+        return r is not None and r.band == "榜首" and r.direction != "down"
+
+    @property
+    def holds(self) -> bool:
+        """In the top places and not short of a target: keep the place (no 领先 said)."""
+        r = self.ranking
+        return r is not None and r.keep_lead and r.target_state in (None, "reached")
+
+
+def commendation_view(values: Mapping[str, Any]) -> Commendation:
+    """The decisions for a commendation speech from the template's context ``values``."""
+    remarks = values.get("remarks") or {}
+    return Commendation(
+        plan=values["plan"],
+        ranking=values.get("ranking"),
+        rankings=values.get("rankings") or (),
+        opening=tuple(remarks.get("opening", ())),
+        weaknesses=values.get("weaknesses") or (),
+        measures=values.get("measures") or (),
+        speaker_kinds=tuple(values["meeting"].speaker_kinds),
+    )
