@@ -117,6 +117,12 @@ class Commendation:
         """The part's measures are 一是/一要/首先 points (their own lists then use ；)."""
         return self.nested(part) and len(self.goals(part)) > 1
 
+    @staticmethod
+    def reasoned(x: Any) -> bool:
+        """A measure with the writer's why gets one stock paragraph more, unless it already
+        says what to do (steps or points) and to what end (a target)."""
+        return bool(x.why and not ((x.steps or x.points) and x.target))
+
     @property
     def leads(self) -> bool:
         """First place, not reached by a fall: the speech may speak of extending the lead."""

@@ -101,3 +101,15 @@ def test_the_view_reads_the_template_context() -> None:
         values | {"remarks": Remarks({}), "meeting": SimpleNamespace(speaker_kinds=("decision",))}
     )
     assert not quiet.cheered and quiet.ack is None
+
+
+def test_a_measure_with_a_why_gets_a_stock_paragraph_unless_it_says_what_and_to_what_end() -> None:
+    def x(**kw: object) -> SimpleNamespace:
+        return SimpleNamespace(
+            **({"why": "短板明显", "steps": (), "points": (), "target": None} | kw)
+        )
+
+    assert Commendation.reasoned(x())
+    assert Commendation.reasoned(x(steps=("逐项整改",)))
+    assert not Commendation.reasoned(x(points=("对标",), target="进入前三"))
+    assert not Commendation.reasoned(x(why=None))
