@@ -380,8 +380,8 @@ class RankingCtx:
     @property
     def name(self) -> str:
         """The assessment's name, with its period when it has one (said once: 2025年度 and
-        年度绩效考核 make 2025年度绩效考核)."""
-        return facts.assessment_name(self.period, self.assessment)
+        年度绩效考核 make 2025年度绩效考核), without the reporter's name at its head."""
+        return facts.assessment_name(self.period, self.assessment, self.reported_by)
 
 
 @dataclass(frozen=True)

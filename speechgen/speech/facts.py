@@ -680,14 +680,52 @@ def deadline_worded(text: str | None) -> bool:
     return bool(_DUE_VERBS.search(text))
 
 
-def assessment_name(period: str | None, assessment: str | None) -> str:
+# A period ending in one of these units, and the word an assessment's name may repeat it with.
+_PERIOD_UNITS = (
+    ("半年度", "半年度"),
+    ("半年", "半年度"),
+    ("年度", "年度"),
+    ("季度", "季度"),
+    ("月", "月度"),
+)
+_QUARTER_BEFORE = "一二三四1234"
+
+
+def _period_unit_said(period: str, name: str) -> tuple[str, str]:
+    """The period and the name with the period's unit said once, when the name carries
+    it elsewhere than at its start: 2025年度 + 全省人社系统年度绩效考核 → 2025年 + the name
+    as written (the year is all the period adds); 2026年一季度 + 全县实绩季度考评 → the
+    period + 全县实绩考评 (the quarter is trimmed from the name, as 月度 and 半年度 are)."""
+    for unit, word in _PERIOD_UNITS:
+        if not period.endswith(unit):
+            continue
+        at = name.find(word)
+        if at < 0:
+            return period, name
+        if unit == "年度":
+            head = period[: -len("度")]
+            return (head, name) if head[:-1] else (period, name)
+        if word == "季度" and at and name[at - 1] in _QUARTER_BEFORE:
+            return period, name  # the name names its own quarter (全省前三季度考核)
+        return period, name[:at] + name[at + len(word) :]
+    return period, name
+
+
+def assessment_name(period: str | None, assessment: str | None, reporter: str | None = None) -> str:
     """An assessment's name with its period in front, the period said once: an assessment
-    that already names it stays as written, and a period ending where the name begins
-    (2025年度 + 年度绩效考核) is joined on the shared words."""
+    that already names it stays as written, a period ending where the name begins
+    (2025年度 + 年度绩效考核) is joined on the shared words, and a unit the name repeats
+    further on (……年度绩效考核, ……季度考评) is said once (:func:`_period_unit_said`).
+
+    A name that opens with its ``reporter`` (市国资委市属国有企业经营业绩考核, reported by
+    市国资委) loses that head: the speech says who reported the results right before it."""
     name = assessment or "考核"
+    if reporter and name.startswith(reporter) and len(name) - len(reporter) >= 4:
+        name = name[len(reporter) :]
     if not period or period in name:
         return name
     for size in range(min(len(period), len(name)), 1, -1):
         if name.startswith(period[-size:]):
             return period + name[size:]
+    period, name = _period_unit_said(period, name)
     return period + name

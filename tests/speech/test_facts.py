@@ -542,7 +542,21 @@ def test_a_deadline_written_as_a_clause(deadline, worded) -> None:
         ("上半年", "全市绩效考核", "上半年全市绩效考核"),
         ("一季度", None, "一季度考核"),
         (None, "全省系统绩效考核", "全省系统绩效考核"),
+        # the name repeats the period's unit further on: said once
+        ("2025年度", "全省人社系统年度绩效考核", "2025年全省人社系统年度绩效考核"),
+        ("2026年一季度", "全县乡村振兴实绩季度考评", "2026年一季度全县乡村振兴实绩考评"),
+        ("2026年5月", "全市重点工作月度考评", "2026年5月全市重点工作考评"),
+        ("2026年上半年", "全市半年度综合考评", "2026年上半年全市综合考评"),
+        ("2025年度", "全省前三季度考核", "2025年度全省前三季度考核"),
+        ("2026年一季度", "全省前三季度考核", "2026年一季度全省前三季度考核"),
     ],
 )
 def test_assessment_name_says_the_period_once(period, assessment, said) -> None:
     assert facts.assessment_name(period, assessment) == said
+
+
+def test_assessment_name_drops_the_reporter_at_its_head() -> None:
+    said = facts.assessment_name("2025年度", "市国资委市属国有企业经营业绩考核", "市国资委")
+    assert said == "2025年度市属国有企业经营业绩考核"
+    # a head that would leave too little is kept
+    assert facts.assessment_name(None, "考核办考核", "考核办") == "考核办考核"
