@@ -637,12 +637,23 @@ _JOINED = re.compile(r"暨|动员|誓师|启动|部署")
 _LEADING_PLACE = re.compile(
     r"^(?:全[省市县区镇乡]|[\u4e00-\u9fff]{1,5}?(?:省|市|县|区|镇|乡|街道))"
 )
-_LEADING_TIME = re.compile(r"^(?:\d{4}年度?|[一二三四]季度|上半年|下半年|年度|今年)")
+_LEADING_TIME = re.compile(
+    r"^(?:\d{4}(?:[—－–-]\d{4})?年度?|[一二三四]季度|上半年|下半年|年度|今年)"
+)
+# Words after the campaign that make it no noun a speaker says (创建三级甲等综合医院迎评,
+# 防汛备汛工作): 打好创建三级甲等综合医院这场硬仗, not …迎评这场硬仗.
+_CAMPAIGN_TAIL = re.compile(r"(?:迎评|迎检|迎审|迎查|迎验|工作)+$")
+# What is left of a meeting name that launches nothing (2026年度表彰暨动员部署大会 → 表彰).
+_NO_CAMPAIGN = re.compile(r"^(?:工作|年度|总结|表彰|先进|大会|会议|部署|动员)+$|会$")
 
 
 def campaign_name(name: str) -> str | None:
     """What a mobilization meeting launches, from its name: 「全县“百日攻坚”行动动员大会」 →
-    “百日攻坚”行动; 「全市创建全国文明城市动员大会」 → 创建全国文明城市; None when unclear."""
+    “百日攻坚”行动; 「全市创建全国文明城市动员大会」 → 创建全国文明城市; None when unclear.
+
+    Words a speaker would not say after it are left off (创建三级甲等综合医院迎评 → 创建三级甲等
+    综合医院, 防汛备汛工作 → 防汛备汛), and a name that launches nothing (表彰暨动员部署大会)
+    gives None, so the speech falls back on its general words (这次部署)."""
     quoted = _QUOTED.search(name)
     if quoted:
         return f"“{quoted.group(1)}”{quoted.group(2) or ''}"
@@ -652,6 +663,9 @@ def campaign_name(name: str) -> str | None:
     if place and len(core) - place.end() >= 2:
         core = core[place.end() :]
     core = _LEADING_TIME.sub("", core)
+    core = _CAMPAIGN_TAIL.sub("", core)
+    if _NO_CAMPAIGN.search(core):
+        return None
     return core if len(core) >= 2 else None
 
 

@@ -495,10 +495,18 @@ def test_before_holidays(month, day, festive) -> None:
     [
         ("全县“百日攻坚”行动动员大会", "“百日攻坚”行动"),
         ("全市创建全国文明城市动员大会", "创建全国文明城市"),
-        ("双河镇2026年防汛工作动员部署会", "防汛工作"),
+        ("双河镇2026年防汛工作动员部署会", "防汛"),
         ("全区营商环境优化提升推进会", "营商环境优化提升"),
         ("全市创建全国文明城市动员部署暨表彰大会", "创建全国文明城市"),
         ("动员大会", None),
+        # words after the campaign that no speaker says with it
+        ("创建三级甲等综合医院迎评动员部署大会", "创建三级甲等综合医院"),
+        ("全县2026—2027年度冬春森林防火工作动员部署会", "冬春森林防火"),
+        ("全县安全生产工作暨治本攻坚三年行动动员部署会", "安全生产"),
+        ("迎接全国文明城市复检动员部署会", "迎接全国文明城市复检"),
+        # a name that launches nothing: the speech keeps its general words
+        ("2026年度表彰暨动员部署大会", None),
+        ("2025年度工作总结暨表彰大会", None),
     ],
 )
 def test_campaign_name(name, campaign) -> None:
