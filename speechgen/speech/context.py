@@ -162,9 +162,20 @@ class MeetingCtx:
         )
 
     @property
+    def peer_kind(self) -> str:
+        """What the units ranked with this one are: 开发区 (园区) for a zone, 乡镇 for a town
+        or township, 地区 for a territory, 单位 otherwise."""
+        zone = facts.zone_noun(self.organization)
+        if zone:
+            return zone
+        if self.sector == "乡镇":
+            return "乡镇"
+        return "地区" if self.territory else "单位"
+
+    @property
     def peer_noun(self) -> str:
-        """Who else is ranked: 参评地区 for a territory, 参评单位 otherwise."""
-        return "参评地区" if self.territory else "参评单位"
+        """Who else is ranked: 参评开发区, 参评乡镇, 参评地区, 参评单位 (:attr:`peer_kind`)."""
+        return f"参评{self.peer_kind}"
 
 
 @dataclass(frozen=True)
@@ -754,7 +765,8 @@ def _meeting(brief: Brief, date_style: str) -> MeetingCtx:
         level=m.level or "单位",
         we=facts.collective_noun(m.level, _t(m.we), trim(m.organization)),
         units=facts.units_below(m.level),
-        territory=(m.level or "单位") in ("区", "县", "市", "省"),
+        territory=(m.level or "单位") in ("区", "县", "市", "省")
+        and not facts.zone_noun(trim(m.organization)),
         scope=facts.scope_noun(m.level, trim(m.organization)),
         sector=unit_sector(trim(m.organization), trim(m.name)),
         on_behalf_of=_t(m.on_behalf_of),

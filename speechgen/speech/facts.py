@@ -287,6 +287,22 @@ def unit_scope(organization: str) -> str | None:
     return None
 
 
+# A development zone or industrial park: a 区 by level, but one unit among its peers, with
+# 局办 and 街道 under it and no 各地 (高新技术产业开发区, 经开区, 工业园区).
+_ZONES = (
+    (("开发区", "高新区", "经开区", "保税区", "试验区"), "开发区"),
+    (("园区", "产业园", "工业园", "科技园"), "园区"),
+)
+
+
+def zone_noun(organization: str) -> str | None:
+    """What a zone's peers are called (开发区, 园区) when ``organization`` is one; else None."""
+    for words, noun in _ZONES:
+        if any(w in organization for w in words):
+            return noun
+    return None
+
+
 def scope_noun(level: str | None, organization: str) -> str:
     """What the speech's goals belong to: the territory (全县, 全市…) or the unit as a
     whole (全局, 全院, 全公司…), never its full legal name when a short one is known."""
