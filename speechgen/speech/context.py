@@ -200,6 +200,8 @@ class IndicatorCtx:
     target_diff: str | None = None
     last_year_diff: str | None = None
     diff_unit: str = ""
+    # the numerals of its ranks, as its assessment's (:attr:`RankingCtx.rank_style`)
+    rank_style: str = "arabic"
 
     def __str__(self) -> str:
         return self.name
@@ -694,6 +696,12 @@ def _ranking(r: Ranking, strengths: tuple[ItemCtx, ...] = ()) -> RankingCtx:
     )
 
 
+def _styled(r: RankingCtx, rank_style: str) -> RankingCtx:
+    """The ranking with its ranks, and its indicators' ranks, in the speaker's numerals."""
+    indicators = tuple(dataclasses.replace(i, rank_style=rank_style) for i in r.indicators)
+    return dataclasses.replace(r, rank_style=rank_style, indicators=indicators)
+
+
 def _heard(r: RankingCtx, heard: str, speakers: str, listed: bool) -> RankingCtx:
     """Fill in what the result line may leave out: what prior speakers already said
     (``heard``: their words joined by ；, ``speakers``: their names) and, when ``listed``
@@ -822,9 +830,8 @@ def build_context(
     rankings = tuple(
         _heard(
             dataclasses.replace(
-                _ranking(r, strengths),
+                _styled(_ranking(r, strengths), facts.rank_style(spoken, r.previous, r.current)),
                 announced=announced,
-                rank_style=facts.rank_style(spoken, r.previous, r.current),
                 first=n == 0,
             ),
             heard,

@@ -72,10 +72,16 @@ def band_words(band: str | None) -> str | None:
     return _BAND_WORDS.get(band) if band else None
 
 
+# What follows a rank written without 名 (从第四掉到第九，…): a verb of moving or a stop;
+# 第二季度, 第一责任人 or 第三批 are no rank.
+_RANK_AFTER = "(?:名|位|[掉退滑落跌升进上下到至回挤冲，。、！？；”）]|$)"
+
+
 def rank_style(spoken: str, *ranks: int | None) -> str:
     """``chinese`` when the speaker's own words (``spoken``) write one of ``ranks`` in
-    Chinese numerals (第四名), else ``arabic``: the draft writes ranks as the speaker does."""
-    said = any(n and f"第{cn_number(n)}名" in spoken for n in ranks)
+    Chinese numerals (第四名, 从第四掉到第九), else ``arabic``: the draft writes ranks as
+    the speaker does."""
+    said = any(n and re.search(f"第{cn_number(n)}{_RANK_AFTER}", spoken) for n in ranks)
     return "chinese" if said else "arabic"
 
 
