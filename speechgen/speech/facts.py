@@ -536,19 +536,28 @@ _LEADING_VERBS = (
 )
 _SUBJECT = re.compile(
     r"^(?:各|全|由)|^[\u4e00-\u9fff]{1,14}?"
-    r"(?:局|委|办|室|科|院|部|厅|组|队|处|所|站|中心|政府|公司|乡镇|街道|庭|单位|部门)"
+    r"(?:局|委|办|室|科|院|部|厅|组|队|处|所|站|中心|政府|公司|乡镇|街道|庭|单位|部门|村|社区)"
     r"(?:要|将|会同|牵头|负责|组织|召开|开展|完成|对|向|把|到|赴|分赴|派出|抽调)"
 )
 
 
+# A clause that opens with a counted noun has its own subject or topic: 5个薄弱村报送…,
+# 3个督导组分赴…, 12个项目集中开工 (将 before it would read as 把).
+_COUNTED = re.compile(
+    r"^(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|所|名|位|支|批|户|条|项|座|处|台)"
+    r"[\u4e00-\u9fff]"
+)
+
+
 def starts_with_subject(what: str, who: str | None = None) -> bool:
-    """True when an announced action names who does it first (各庭室召开…, 督查室开展…)."""
+    """True when an announced action names who does it first (各庭室召开…, 督查室开展…,
+    5个薄弱村报送…): the frame adds no 将 before it."""
     text = what.strip()
     if who and text.startswith(who):
         return True
     if text.startswith(_LEADING_VERBS):
         return False
-    return bool(_SUBJECT.match(text))
+    return bool(_SUBJECT.match(text) or _COUNTED.match(text))
 
 
 _ANNOUNCING = ("通报", "宣布", "公布", "介绍", "说明", "报告")

@@ -424,6 +424,11 @@ def test_mixed_verdict(pairs, direction) -> None:
         ("组织到全省第一名的某某县交流学习", "办公室", False),
         ("召开全局中层干部会议", None, False),
         ("对全县重点项目开展督查", None, False),
+        # a counted noun or a village opens the clause as its subject: no 将 before it
+        ("5个薄弱村报送集体经济项目方案", "镇农业农村办", True),
+        ("三个督导组分赴各乡镇", None, True),
+        ("白沙村完成土地流转", None, True),
+        ("组织5个薄弱村报送方案", None, False),
     ],
 )
 def test_next_step_names_its_subject_first(what, who, subject) -> None:

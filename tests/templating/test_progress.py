@@ -427,3 +427,16 @@ ranking:
     text = "".join(speech_of(tmp_path, brief).paragraph_texts())
     assert "在16个参评乡镇中" in text
     assert "参评单位" not in text
+
+
+def test_no_will_before_a_step_with_its_own_subject(tmp_path) -> None:
+    brief = """\
+template: progress
+meeting:
+  name: 全镇乡村振兴重点工作推进会
+  organization: 石门镇人民政府
+next_steps:
+  - {when: 6月15日前, what: 5个薄弱村报送集体经济项目方案, who: 镇农业农村办}
+"""
+    text = "".join(speech_of(tmp_path, brief).paragraph_texts())
+    assert "6月15日前，5个薄弱村报送集体经济项目方案" in text
