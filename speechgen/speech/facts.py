@@ -756,6 +756,21 @@ def _period_unit_said(period: str, name: str) -> tuple[str, str]:
     return period, name
 
 
+def assessment_parts(
+    period: str | None, assessment: str | None, reporter: str | None = None
+) -> tuple[str, str]:
+    """The period and the assessment's name as the speech says them (either may be shortened,
+    see :func:`assessment_name`); the period is "" when there is none or the name has it."""
+    name = assessment or "考核"
+    if reporter and name.startswith(reporter) and len(name) - len(reporter) >= 4:
+        name = name[len(reporter) :]
+    if not period or period in name:
+        return "", name
+    if any(name.startswith(period[-size:]) for size in range(2, len(period) + 1)):
+        return period, name  # joined on the shared words by assessment_name
+    return _period_unit_said(period, name)
+
+
 def assessment_name(period: str | None, assessment: str | None, reporter: str | None = None) -> str:
     """An assessment's name with its period in front, the period said once: an assessment
     that already names it stays as written, a period ending where the name begins
@@ -764,13 +779,8 @@ def assessment_name(period: str | None, assessment: str | None, reporter: str | 
 
     A name that opens with its ``reporter`` (市国资委市属国有企业经营业绩考核, reported by
     市国资委) loses that head: the speech says who reported the results right before it."""
-    name = assessment or "考核"
-    if reporter and name.startswith(reporter) and len(name) - len(reporter) >= 4:
-        name = name[len(reporter) :]
-    if not period or period in name:
-        return name
-    for size in range(min(len(period), len(name)), 1, -1):
-        if name.startswith(period[-size:]):
-            return period + name[size:]
-    period, name = _period_unit_said(period, name)
-    return period + name
+    said, name = assessment_parts(period, assessment, reporter)
+    for size in range(min(len(said), len(name)), 1, -1):
+        if name.startswith(said[-size:]):
+            return said + name[size:]
+    return said + name
