@@ -773,8 +773,7 @@ def _meeting(brief: Brief, date_style: str) -> MeetingCtx:
         level=m.level or "单位",
         we=facts.collective_noun(m.level, _t(m.we), trim(m.organization)),
         units=facts.units_below(m.level),
-        territory=(m.level or "单位") in ("区", "县", "市", "省")
-        and not facts.zone_noun(trim(m.organization)),
+        territory=(m.level or "单位") in ("区", "县", "市", "省"),
         scope=facts.scope_noun(m.level, trim(m.organization)),
         sector=unit_sector(trim(m.organization), trim(m.name)),
         on_behalf_of=_t(m.on_behalf_of),
@@ -806,6 +805,19 @@ def _step(s: NextStep) -> NextStepCtx:
     return NextStepCtx(trim(s.when), trim(s.what), _t(s.who))
 
 
+def _written(brief: Brief) -> str:
+    """The writer's own texts printed as typed (items, measures, praise, next steps): the
+    numerals they write ranks in stay in the draft."""
+    items = [*brief.strengths, *brief.weaknesses]
+    for r in brief.rankings:
+        items += [*r.strong_items, *r.weak_items]
+    texts = [t for i in items for t in (i.title, i.detail, i.example, *i.points)]
+    for m in brief.measures:
+        texts += [m.title, m.why, m.target, m.example, *m.steps]
+    texts += [p.for_ for p in brief.praise] + [s.what for s in brief.next_steps]
+    return "".join(t for t in texts if t)
+
+
 def build_context(
     brief: Brief,
     options: dict[str, Any] | None = None,
@@ -824,13 +836,17 @@ def build_context(
     for remark in brief.remarks:
         remarks.setdefault(remark.at.strip(), []).append(trim(remark.text))
     spoken = "".join("".join(v) for v in remarks.values())
+    written = _written(brief)
     prior = brief.meeting.prior_speakers
     heard = "；".join(trim(p.did) for p in prior if p.did and trim(p.did))
     speakers = "；".join(trim(p.who) for p in prior)
     rankings = tuple(
         _heard(
             dataclasses.replace(
-                _styled(_ranking(r, strengths), facts.rank_style(spoken, r.previous, r.current)),
+                _styled(
+                    _ranking(r, strengths),
+                    facts.rank_style(spoken, r.previous, r.current, written=written),
+                ),
                 announced=announced,
                 first=n == 0,
             ),

@@ -77,10 +77,18 @@ def band_words(band: str | None) -> str | None:
 _RANK_AFTER = "(?:名|位|[掉退滑落跌升进上下到至回挤冲，。、！？；”）]|$)"
 
 
-def rank_style(spoken: str, *ranks: int | None) -> str:
+_ARABIC_RANK = re.compile(r"第\d+名")
+
+
+def rank_style(spoken: str, *ranks: int | None, written: str = "") -> str:
     """``chinese`` when the speaker's own words (``spoken``) write one of ``ranks`` in
-    Chinese numerals (第四名, 从第四掉到第九), else ``arabic``: the draft writes ranks as
-    the speaker does."""
+    Chinese numerals (第四名, or 从第四掉到第九 when the writer's other texts, ``written``,
+    write no rank in Arabic numerals: 第4名 there is printed as typed), else ``arabic``:
+    the draft writes ranks as the speaker does."""
+    if any(n and f"第{cn_number(n)}名" in spoken for n in ranks):
+        return "chinese"
+    if _ARABIC_RANK.search(written):
+        return "arabic"
     said = any(n and re.search(f"第{cn_number(n)}{_RANK_AFTER}", spoken) for n in ranks)
     return "chinese" if said else "arabic"
 
@@ -293,8 +301,8 @@ def unit_scope(organization: str) -> str | None:
     return None
 
 
-# A development zone or industrial park: a 区 by level, but one unit among its peers, with
-# 局办 and 街道 under it and no 各地 (高新技术产业开发区, 经开区, 工业园区).
+# A development zone or industrial park: a 区 by level, ranked among other zones, not 地区
+# (高新技术产业开发区, 经开区, 工业园区).
 _ZONES = (
     (("开发区", "高新区", "经开区", "保税区", "试验区"), "开发区"),
     (("园区", "产业园", "工业园", "科技园"), "园区"),

@@ -79,6 +79,9 @@ def test_ranks_follow_the_speakers_numerals_without_ming(remark, style) -> None:
         f"remarks: [{{at: opening, text: {remark}}}]\n"
     )
     assert _ctx(brief).ranking.rank_style == style
+    # the writer's own text writes a rank in Arabic numerals: the draft keeps to them
+    arabic = brief + "weaknesses: [{title: 执法规范失分, detail: 从全省第3名掉到第9名}]\n"
+    assert _ctx(arabic).ranking.rank_style == "arabic"
 
 
 def test_item_ranks_follow_the_speakers_numerals() -> None:

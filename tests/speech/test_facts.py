@@ -264,18 +264,16 @@ def test_collective_noun_and_scope_by_level(level, we, scope, units, territory) 
 @pytest.mark.parametrize(
     ("organization", "level", "territory", "peers"),
     [
-        ("江州高新技术产业开发区管理委员会", "区", False, "参评开发区"),
-        ("临湖经开区管委会", "区", False, "参评开发区"),
-        ("江州工业园区管理委员会", "区", False, "参评园区"),
+        ("江州高新技术产业开发区管理委员会", "区", True, "参评开发区"),
+        ("临湖经开区管委会", "区", True, "参评开发区"),
+        ("江州工业园区管理委员会", "区", True, "参评园区"),
         ("中共石门镇委员会 石门镇人民政府", None, False, "参评乡镇"),
         ("柳河镇", None, False, "参评乡镇"),
         ("某某县人民政府", "县", True, "参评地区"),
         ("某某市某某局", None, False, "参评单位"),
     ],
 )
-def test_a_zone_is_no_territory_and_peers_are_named_by_kind(
-    organization, level, territory, peers
-) -> None:
+def test_peers_are_named_by_kind(organization, level, territory, peers) -> None:
     level_text = f", level: {level}" if level else ""
     m = _ctx(f"meeting: {{name: 会, organization: {organization}{level_text}}}\n").meeting
     assert (m.territory, m.peer_noun) == (territory, peers)
