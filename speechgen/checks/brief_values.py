@@ -39,6 +39,8 @@ class Expected:
     value: Any
     anchor: str | None = None
     where: str | None = None
+    # other forms the renderer may print a text in (the name as typed where it says it shortened)
+    also: tuple[str, ...] = ()
 
 
 def trim(text: str) -> str:
@@ -120,7 +122,8 @@ def _meeting(meeting: Any, *, dates: bool) -> Iterator[Expected]:
 
 def _ranking(ranking: Any, label: str) -> Iterator[Expected]:
     """An assessment: names, ranks, scores, the leader, peers, indicators and items."""
-    for key in ("assessment", "period", "target", "reported_by"):
+    yield from _assessment(ranking, label)
+    for key in ("target", "reported_by"):
         yield _text(f"{label} 的 {key}", getattr(ranking, key))
     own = f"{label} 的 "
     yield from _numbers(own, ranking, ("previous", "current"), RANK, None)
@@ -146,6 +149,23 @@ def _ranking(ranking: Any, label: str) -> Iterator[Expected]:
     for key in ("strong_items", "weak_items"):
         for j, item in enumerate(getattr(ranking, key), start=1):
             yield from _item(item, f"{label} 的 {key} 第{j}项", titles=True)
+
+
+def _assessment(ranking: Any, label: str) -> Iterator[Expected]:
+    """The assessment's name and period, as the speech says them: 2025年度 before 全省……年度
+    绩效考核 is said 2025年, 季度 after 2026年一季度 is said once, a head naming the reporter
+    is dropped (:func:`speechgen.speech.facts.assessment_parts`); the typed form counts too."""
+    from ..speech.facts import assessment_parts
+
+    typed = {key: trim(getattr(ranking, key) or "") for key in ("assessment", "period")}
+    period, name = assessment_parts(
+        typed["period"], typed["assessment"], trim(ranking.reported_by or "")
+    )
+    said = {"assessment": name if typed["assessment"] else "", "period": period}
+    for key, value in typed.items():
+        shown = getattr(ranking, key) or ""
+        also = (value,) if said[key] and said[key] != value else ()
+        yield Expected(f"{label} 的 {key}", shown, TEXT, said[key] or value, also=also)
 
 
 def _item(item: Any, label: str, *, titles: bool) -> Iterator[Expected]:

@@ -48,7 +48,7 @@ class DraftText:
     def has(self, expected: Expected) -> bool:
         """True when the draft carries ``expected`` in a form the renderer prints."""
         if expected.kind == TEXT:
-            return expected.value in self.whole
+            return any(form in self.whole for form in (expected.value, *expected.also))
         haystack = self.region(expected.anchor)
         if expected.kind == DATE:
             return any(form in self.whole for form in date_forms(expected.value))

@@ -162,9 +162,20 @@ class MeetingCtx:
         )
 
     @property
+    def peer_kind(self) -> str:
+        """What the units ranked with this one are: 开发区 (园区) for a zone, 乡镇 for a town
+        or township, 地区 for a territory, 单位 otherwise."""
+        zone = facts.zone_noun(self.organization)
+        if zone:
+            return zone
+        if self.sector == "乡镇":
+            return "乡镇"
+        return "地区" if self.territory else "单位"
+
+    @property
     def peer_noun(self) -> str:
-        """Who else is ranked: 参评地区 for a territory, 参评单位 otherwise."""
-        return "参评地区" if self.territory else "参评单位"
+        """Who else is ranked: 参评开发区, 参评乡镇, 参评地区, 参评单位 (:attr:`peer_kind`)."""
+        return f"参评{self.peer_kind}"
 
 
 @dataclass(frozen=True)
@@ -189,6 +200,8 @@ class IndicatorCtx:
     target_diff: str | None = None
     last_year_diff: str | None = None
     diff_unit: str = ""
+    # the numerals of its ranks, as its assessment's (:attr:`RankingCtx.rank_style`)
+    rank_style: str = "arabic"
 
     def __str__(self) -> str:
         return self.name
@@ -380,8 +393,8 @@ class RankingCtx:
     @property
     def name(self) -> str:
         """The assessment's name, with its period when it has one (said once: 2025年度 and
-        年度绩效考核 make 2025年度绩效考核)."""
-        return facts.assessment_name(self.period, self.assessment)
+        年度绩效考核 make 2025年度绩效考核), without the reporter's name at its head."""
+        return facts.assessment_name(self.period, self.assessment, self.reported_by)
 
 
 @dataclass(frozen=True)
@@ -683,6 +696,12 @@ def _ranking(r: Ranking, strengths: tuple[ItemCtx, ...] = ()) -> RankingCtx:
     )
 
 
+def _styled(r: RankingCtx, rank_style: str) -> RankingCtx:
+    """The ranking with its ranks, and its indicators' ranks, in the speaker's numerals."""
+    indicators = tuple(dataclasses.replace(i, rank_style=rank_style) for i in r.indicators)
+    return dataclasses.replace(r, rank_style=rank_style, indicators=indicators)
+
+
 def _heard(r: RankingCtx, heard: str, speakers: str, listed: bool) -> RankingCtx:
     """Fill in what the result line may leave out: what prior speakers already said
     (``heard``: their words joined by ；, ``speakers``: their names) and, when ``listed``
@@ -786,6 +805,19 @@ def _step(s: NextStep) -> NextStepCtx:
     return NextStepCtx(trim(s.when), trim(s.what), _t(s.who))
 
 
+def _written(brief: Brief) -> str:
+    """The writer's own texts printed as typed (items, measures, praise, next steps): the
+    numerals they write ranks in stay in the draft."""
+    items = [*brief.strengths, *brief.weaknesses]
+    for r in brief.rankings:
+        items += [*r.strong_items, *r.weak_items]
+    texts = [t for i in items for t in (i.title, i.detail, i.example, *i.points)]
+    for m in brief.measures:
+        texts += [m.title, m.why, m.target, m.example, *m.steps]
+    texts += [p.for_ for p in brief.praise] + [s.what for s in brief.next_steps]
+    return "".join(t for t in texts if t)
+
+
 def build_context(
     brief: Brief,
     options: dict[str, Any] | None = None,
@@ -804,15 +836,18 @@ def build_context(
     for remark in brief.remarks:
         remarks.setdefault(remark.at.strip(), []).append(trim(remark.text))
     spoken = "".join("".join(v) for v in remarks.values())
+    written = _written(brief)
     prior = brief.meeting.prior_speakers
     heard = "；".join(trim(p.did) for p in prior if p.did and trim(p.did))
     speakers = "；".join(trim(p.who) for p in prior)
     rankings = tuple(
         _heard(
             dataclasses.replace(
-                _ranking(r, strengths),
+                _styled(
+                    _ranking(r, strengths),
+                    facts.rank_style(spoken, r.previous, r.current, written=written),
+                ),
                 announced=announced,
-                rank_style=facts.rank_style(spoken, r.previous, r.current),
                 first=n == 0,
             ),
             heard,

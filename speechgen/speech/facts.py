@@ -72,10 +72,24 @@ def band_words(band: str | None) -> str | None:
     return _BAND_WORDS.get(band) if band else None
 
 
-def rank_style(spoken: str, *ranks: int | None) -> str:
+# What follows a rank written without 名 (从第四掉到第九，…): a verb of moving or a stop;
+# 第二季度, 第一责任人 or 第三批 are no rank.
+_RANK_AFTER = "(?:名|位|[掉退滑落跌升进上下到至回挤冲，。、！？；”）]|$)"
+
+
+_ARABIC_RANK = re.compile(r"第\d+名")
+
+
+def rank_style(spoken: str, *ranks: int | None, written: str = "") -> str:
     """``chinese`` when the speaker's own words (``spoken``) write one of ``ranks`` in
-    Chinese numerals (第四名), else ``arabic``: the draft writes ranks as the speaker does."""
-    said = any(n and f"第{cn_number(n)}名" in spoken for n in ranks)
+    Chinese numerals (第四名, or 从第四掉到第九 when the writer's other texts, ``written``,
+    write no rank in Arabic numerals: 第4名 there is printed as typed), else ``arabic``:
+    the draft writes ranks as the speaker does."""
+    if any(n and f"第{cn_number(n)}名" in spoken for n in ranks):
+        return "chinese"
+    if _ARABIC_RANK.search(written):
+        return "arabic"
+    said = any(n and re.search(f"第{cn_number(n)}{_RANK_AFTER}", spoken) for n in ranks)
     return "chinese" if said else "arabic"
 
 
@@ -284,6 +298,22 @@ def unit_scope(organization: str) -> str | None:
     for endings, scope in _UNIT_SCOPES:
         if name.endswith(endings):
             return scope
+    return None
+
+
+# A development zone or industrial park: a 区 by level, ranked among other zones, not 地区
+# (高新技术产业开发区, 经开区, 工业园区).
+_ZONES = (
+    (("开发区", "高新区", "经开区", "保税区", "试验区"), "开发区"),
+    (("园区", "产业园", "工业园", "科技园"), "园区"),
+)
+
+
+def zone_noun(organization: str) -> str | None:
+    """What a zone's peers are called (开发区, 园区) when ``organization`` is one; else None."""
+    for words, noun in _ZONES:
+        if any(w in organization for w in words):
+            return noun
     return None
 
 
@@ -514,19 +544,28 @@ _LEADING_VERBS = (
 )
 _SUBJECT = re.compile(
     r"^(?:各|全|由)|^[\u4e00-\u9fff]{1,14}?"
-    r"(?:局|委|办|室|科|院|部|厅|组|队|处|所|站|中心|政府|公司|乡镇|街道|庭|单位|部门)"
+    r"(?:局|委|办|室|科|院|部|厅|组|队|处|所|站|中心|政府|公司|乡镇|街道|庭|单位|部门|村|社区)"
     r"(?:要|将|会同|牵头|负责|组织|召开|开展|完成|对|向|把|到|赴|分赴|派出|抽调)"
 )
 
 
+# A clause that opens with a counted noun has its own subject or topic: 5个薄弱村报送…,
+# 3个督导组分赴…, 12个项目集中开工 (将 before it would read as 把).
+_COUNTED = re.compile(
+    r"^(?:\d+|[一二两三四五六七八九十百]+)(?:个|家|所|名|位|支|批|户|条|项|座|处|台)"
+    r"[\u4e00-\u9fff]"
+)
+
+
 def starts_with_subject(what: str, who: str | None = None) -> bool:
-    """True when an announced action names who does it first (各庭室召开…, 督查室开展…)."""
+    """True when an announced action names who does it first (各庭室召开…, 督查室开展…,
+    5个薄弱村报送…): the frame adds no 将 before it."""
     text = what.strip()
     if who and text.startswith(who):
         return True
     if text.startswith(_LEADING_VERBS):
         return False
-    return bool(_SUBJECT.match(text))
+    return bool(_SUBJECT.match(text) or _COUNTED.match(text))
 
 
 _ANNOUNCING = ("通报", "宣布", "公布", "介绍", "说明", "报告")
@@ -637,12 +676,23 @@ _JOINED = re.compile(r"暨|动员|誓师|启动|部署")
 _LEADING_PLACE = re.compile(
     r"^(?:全[省市县区镇乡]|[\u4e00-\u9fff]{1,5}?(?:省|市|县|区|镇|乡|街道))"
 )
-_LEADING_TIME = re.compile(r"^(?:\d{4}年度?|[一二三四]季度|上半年|下半年|年度|今年)")
+_LEADING_TIME = re.compile(
+    r"^(?:\d{4}(?:[—－–-]\d{4})?年度?|[一二三四]季度|上半年|下半年|年度|今年)"
+)
+# Words after the campaign that make it no noun a speaker says (创建三级甲等综合医院迎评,
+# 防汛备汛工作): 打好创建三级甲等综合医院这场硬仗, not …迎评这场硬仗.
+_CAMPAIGN_TAIL = re.compile(r"(?:迎评|迎检|迎审|迎查|迎验|工作)+$")
+# What is left of a meeting name that launches nothing (2026年度表彰暨动员部署大会 → 表彰).
+_NO_CAMPAIGN = re.compile(r"^(?:工作|年度|总结|表彰|先进|大会|会议|部署|动员)+$|会$")
 
 
 def campaign_name(name: str) -> str | None:
     """What a mobilization meeting launches, from its name: 「全县“百日攻坚”行动动员大会」 →
-    “百日攻坚”行动; 「全市创建全国文明城市动员大会」 → 创建全国文明城市; None when unclear."""
+    “百日攻坚”行动; 「全市创建全国文明城市动员大会」 → 创建全国文明城市; None when unclear.
+
+    Words a speaker would not say after it are left off (创建三级甲等综合医院迎评 → 创建三级甲等
+    综合医院, 防汛备汛工作 → 防汛备汛), and a name that launches nothing (表彰暨动员部署大会)
+    gives None, so the speech falls back on its general words (这次部署)."""
     quoted = _QUOTED.search(name)
     if quoted:
         return f"“{quoted.group(1)}”{quoted.group(2) or ''}"
@@ -652,6 +702,9 @@ def campaign_name(name: str) -> str | None:
     if place and len(core) - place.end() >= 2:
         core = core[place.end() :]
     core = _LEADING_TIME.sub("", core)
+    core = _CAMPAIGN_TAIL.sub("", core)
+    if _NO_CAMPAIGN.search(core):
+        return None
     return core if len(core) >= 2 else None
 
 
@@ -680,14 +733,62 @@ def deadline_worded(text: str | None) -> bool:
     return bool(_DUE_VERBS.search(text))
 
 
-def assessment_name(period: str | None, assessment: str | None) -> str:
-    """An assessment's name with its period in front, the period said once: an assessment
-    that already names it stays as written, and a period ending where the name begins
-    (2025年度 + 年度绩效考核) is joined on the shared words."""
+# A period ending in one of these units, and the word an assessment's name may repeat it with.
+_PERIOD_UNITS = (
+    ("半年度", "半年度"),
+    ("半年", "半年度"),
+    ("年度", "年度"),
+    ("季度", "季度"),
+    ("月", "月度"),
+)
+_QUARTER_BEFORE = "一二三四1234"
+
+
+def _period_unit_said(period: str, name: str) -> tuple[str, str]:
+    """The period and the name with the period's unit said once, when the name carries
+    it elsewhere than at its start: 2025年度 + 全省人社系统年度绩效考核 → 2025年 + the name
+    as written (the year is all the period adds); 2026年一季度 + 全县实绩季度考评 → the
+    period + 全县实绩考评 (the quarter is trimmed from the name, as 月度 and 半年度 are)."""
+    for unit, word in _PERIOD_UNITS:
+        if not period.endswith(unit):
+            continue
+        at = name.find(word)
+        if at < 0:
+            return period, name
+        if unit == "年度":
+            head = period[: -len("度")]
+            return (head, name) if head[:-1] else (period, name)
+        if word == "季度" and at and name[at - 1] in _QUARTER_BEFORE:
+            return period, name  # the name names its own quarter (全省前三季度考核)
+        return period, name[:at] + name[at + len(word) :]
+    return period, name
+
+
+def assessment_parts(
+    period: str | None, assessment: str | None, reporter: str | None = None
+) -> tuple[str, str]:
+    """The period and the assessment's name as the speech says them (either may be shortened,
+    see :func:`assessment_name`); the period is "" when there is none or the name has it."""
     name = assessment or "考核"
+    if reporter and name.startswith(reporter) and len(name) - len(reporter) >= 4:
+        name = name[len(reporter) :]
     if not period or period in name:
-        return name
-    for size in range(min(len(period), len(name)), 1, -1):
-        if name.startswith(period[-size:]):
-            return period + name[size:]
-    return period + name
+        return "", name
+    if any(name.startswith(period[-size:]) for size in range(2, len(period) + 1)):
+        return period, name  # joined on the shared words by assessment_name
+    return _period_unit_said(period, name)
+
+
+def assessment_name(period: str | None, assessment: str | None, reporter: str | None = None) -> str:
+    """An assessment's name with its period in front, the period said once: an assessment
+    that already names it stays as written, a period ending where the name begins
+    (2025年度 + 年度绩效考核) is joined on the shared words, and a unit the name repeats
+    further on (……年度绩效考核, ……季度考评) is said once (:func:`_period_unit_said`).
+
+    A name that opens with its ``reporter`` (市国资委市属国有企业经营业绩考核, reported by
+    市国资委) loses that head: the speech says who reported the results right before it."""
+    said, name = assessment_parts(period, assessment, reporter)
+    for size in range(min(len(said), len(name)), 1, -1):
+        if name.startswith(said[-size:]):
+            return said + name[size:]
+    return said + name

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .numerals import cn_count
+from .numerals import cn_count, ordinal
 
 _MORE_LESS = {"below": "低", "above": "高"}
 
@@ -49,11 +49,12 @@ def indicator_figures(i: Any, style: str = "plain") -> str:
     if i.score:
         full = f"满分{i.full}分、" if i.full else ""
         words.append(f"，{full}得{i.score}分")
+    ranks = getattr(i, "rank_style", "arabic")  # the numerals of the ranking's ranks
     if i.rank and i.previous and i.rank != i.previous:
         moved = "降" if i.rank > i.previous else "升"
-        words.append(f"，名次从第{i.previous}名{moved}到第{i.rank}名")
+        words.append(f"，名次从{ordinal(i.previous, ranks)}{moved}到{ordinal(i.rank, ranks)}")
     elif i.rank:
-        words.append(f"，排第{i.rank}名")
+        words.append(f"，排{ordinal(i.rank, ranks)}")
     return "".join(words)
 
 

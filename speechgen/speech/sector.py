@@ -12,6 +12,7 @@ NONE = "none"
 
 # (sector, words in the organization's name), most specific first: 医院 before 院,
 # 银行 before 公司, 公安 before 局. A word names the sector wherever it stands in the name.
+# 乡镇 and 企业 are read from the organization's name only.
 _ORG_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("公安", ("公安", "派出所", "交警", "警察", "特警", "刑侦")),
     (
@@ -45,8 +46,49 @@ _ORG_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("发改", ("发展和改革", "发展改革", "发改")),
     ("生态环境", ("生态环境", "环境保护", "环保局")),
     ("自然资源", ("自然资源", "国土资源")),
-    ("企业", ("公司", "集团", "电厂", "工厂", "有限")),
+    ("企业", ()),  # read by :func:`_industrial`: a factory, not any company
 )
+
+# The 企业 material speaks of 车间, 班组, 工序, 产量 and 原材料: it fits a manufacturing or
+# industrial enterprise (a word of its trade and a company's or factory's name), not an
+# investment, construction, 城投, 国资 or 金控 group, which keeps the general voice.
+_INDUSTRY = (
+    "制造",
+    "工厂",
+    "电厂",
+    "发电",
+    "钢铁",
+    "冶金",
+    "有色",
+    "化工",
+    "石化",
+    "炼化",
+    "机械",
+    "重工",
+    "装备",
+    "电子",
+    "纺织",
+    "汽车",
+    "制药",
+    "药业",
+    "水泥",
+    "建材",
+    "煤矿",
+    "煤业",
+    "矿业",
+    "造纸",
+    "食品",
+    "橡胶",
+    "船舶",
+    "厂",
+)
+_COMPANY = ("公司", "集团", "厂", "有限")
+
+
+def _industrial(name: str) -> bool:
+    """A manufacturing or industrial enterprise: 某某钢铁集团, 某某发电有限公司, 某某机床厂."""
+    return any(w in name for w in _COMPANY) and any(w in name for w in _INDUSTRY)
+
 
 # Organizations whose name ends in one of these are a town or township even without 人民政府.
 # A 街道 is not one: it has 社区, not 村, so it keeps the general voice.
@@ -69,8 +111,10 @@ def unit_sector(organization: str, meeting_name: str = "") -> str:
         return "乡镇"
     for text in (name, meeting_name.strip()):
         for sector, words in _ORG_WORDS:
-            if sector == "乡镇" and text is not name:
+            if sector in ("乡镇", "企业") and text is not name:
                 continue
+            if sector == "企业" and _industrial(name):
+                return sector
             if any(word in text for word in words):
                 return sector
     return NONE

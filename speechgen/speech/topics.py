@@ -14,7 +14,23 @@ TOPIC_WORDS: dict[str, tuple[str, ...]] = {
     "督办": ("督办", "督查", "督促", "跟踪问效", "调度", "销号", "台账"),
     "考核": ("考核", "奖惩", "激励", "评价", "绩效", "问责", "排名"),
     "协同": ("协同", "配合", "联动", "合力", "统筹", "协作", "补位"),
-    "创新": ("创新", "改革", "转型", "数字", "智慧", "科技", "试点"),
+    "创新": ("创新", "改革", "转型", "科技", "试点"),
+    # building or moving systems is no innovation unless the title says 创新 (数字人社建设,
+    # 平台迁移): it has reasoning of its own (用得好不好、基层减没减负)
+    "数字化": (
+        "数字",
+        "智慧",
+        "智能",
+        "信息化",
+        "数据",
+        "信息系统",
+        "信息平台",
+        "系统迁移",
+        "平台迁移",
+        "网上办",
+        "电子政务",
+        "电子病历",
+    ),
     "安全": (
         "安全",
         "隐患",
@@ -55,6 +71,7 @@ TOPIC_WORDS: dict[str, tuple[str, ...]] = {
 
 # Phrases that hold a topic's keyword without being about it: 数据安全 is no workplace safety.
 NOT_ABOUT: dict[str, tuple[str, ...]] = {
+    "创新": ("数字化转型", "数字转型", "智能化转型", "智慧化转型"),
     "安全": (
         "网络和数据安全",
         "网络安全",

@@ -266,3 +266,29 @@ def test_check_brief_on_a_word_draft(invoke, tmp_path: Path) -> None:
         "check", "--format", "json", draft, "--brief", brief_path, "--ignore", "brief.missing"
     )
     assert not [f for f in json.loads(ignored.stdout)["findings"] if f["rule"] == "brief.missing"]
+
+
+SHORTENED = """\
+meeting: {name: 形势分析会, organization: 临州市城市建设投资集团有限公司}
+ranking:
+  - {assessment: 全省人社系统年度绩效考核, period: 2025年度}
+  - {assessment: 全县乡村振兴实绩季度考评, period: 2026年一季度}
+  - {assessment: 市国资委市属国有企业经营业绩考核, period: 2025年度, reported_by: 市国资委}
+"""
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # as the renderer says them: the period's unit and the reporter said once
+        "2025年全省人社系统年度绩效考核。2026年一季度全县乡村振兴实绩考评。"
+        "市国资委通报了2025年度市属国有企业经营业绩考核结果。",
+        # as typed
+        "2025年度全省人社系统年度绩效考核。2026年一季度全县乡村振兴实绩季度考评。"
+        "市国资委通报了2025年度市国资委市属国有企业经营业绩考核结果。",
+    ],
+)
+def test_an_assessment_said_shorter_is_not_missing(tmp_path, said) -> None:
+    brief = parse_brief(tmp_path, SHORTENED)
+    assert missing(f"标题\n同志们：\n{said}\n", brief) == []
+    assert missing("标题\n同志们：\n2025年的考核。\n", brief)

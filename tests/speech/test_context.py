@@ -63,6 +63,40 @@ def test_ranks_are_written_as_the_speaker_writes_them() -> None:
     assert spoken.ranking.gap_said == "两"
 
 
+@pytest.mark.parametrize(
+    ("remark", "style"),
+    [
+        ("从第二掉到第四，我这个局长脸上无光", "chinese"),
+        ("排在第四，这个位置不该是我们的", "chinese"),
+        ("第二季度的任务更重", "arabic"),
+        ("第四批项目已经开工", "arabic"),
+    ],
+)
+def test_ranks_follow_the_speakers_numerals_without_ming(remark, style) -> None:
+    brief = (
+        "meeting: {name: 形势分析会, organization: 局}\n"
+        "ranking: {previous: 2, current: 4, total: 13}\n"
+        f"remarks: [{{at: opening, text: {remark}}}]\n"
+    )
+    assert _ctx(brief).ranking.rank_style == style
+    # the writer's own text writes a rank in Arabic numerals: the draft keeps to them
+    arabic = brief + "weaknesses: [{title: 执法规范失分, detail: 从全省第3名掉到第9名}]\n"
+    assert _ctx(arabic).ranking.rank_style == "arabic"
+
+
+def test_item_ranks_follow_the_speakers_numerals() -> None:
+    from speechgen.speech.figures import figures_said
+
+    brief = (
+        "meeting: {name: 形势分析会, organization: 局}\n"
+        "ranking:\n  previous: 4\n  current: 9\n  total: 13\n"
+        "  indicators: [{name: 社保基金安全, score: 6.5, rank: 12, previous: 6}]\n"
+        "remarks: [{at: opening, text: 从第四掉到第九，我坐不住}]\n"
+    )
+    said = figures_said(_ctx(brief).ranking.indicators)
+    assert "名次从第六名降到第十二名" in said
+
+
 def test_what_prior_speakers_said_is_not_said_again() -> None:
     ctx = _ctx(
         "meeting:\n  name: 形势分析会\n  organization: 局\n"

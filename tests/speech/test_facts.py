@@ -262,6 +262,24 @@ def test_collective_noun_and_scope_by_level(level, we, scope, units, territory) 
 
 
 @pytest.mark.parametrize(
+    ("organization", "level", "territory", "peers"),
+    [
+        ("江州高新技术产业开发区管理委员会", "区", True, "参评开发区"),
+        ("临湖经开区管委会", "区", True, "参评开发区"),
+        ("江州工业园区管理委员会", "区", True, "参评园区"),
+        ("中共石门镇委员会 石门镇人民政府", None, False, "参评乡镇"),
+        ("柳河镇", None, False, "参评乡镇"),
+        ("某某县人民政府", "县", True, "参评地区"),
+        ("某某市某某局", None, False, "参评单位"),
+    ],
+)
+def test_peers_are_named_by_kind(organization, level, territory, peers) -> None:
+    level_text = f", level: {level}" if level else ""
+    m = _ctx(f"meeting: {{name: 会, organization: {organization}{level_text}}}\n").meeting
+    assert (m.territory, m.peer_noun) == (territory, peers)
+
+
+@pytest.mark.parametrize(
     ("organization", "scope", "we"),
     [
         ("江淮能源集团南湖发电有限公司", "全公司", "全公司上下"),
@@ -404,6 +422,11 @@ def test_mixed_verdict(pairs, direction) -> None:
         ("组织到全省第一名的某某县交流学习", "办公室", False),
         ("召开全局中层干部会议", None, False),
         ("对全县重点项目开展督查", None, False),
+        # a counted noun or a village opens the clause as its subject: no 将 before it
+        ("5个薄弱村报送集体经济项目方案", "镇农业农村办", True),
+        ("三个督导组分赴各乡镇", None, True),
+        ("白沙村完成土地流转", None, True),
+        ("组织5个薄弱村报送方案", None, False),
     ],
 )
 def test_next_step_names_its_subject_first(what, who, subject) -> None:
@@ -495,10 +518,18 @@ def test_before_holidays(month, day, festive) -> None:
     [
         ("全县“百日攻坚”行动动员大会", "“百日攻坚”行动"),
         ("全市创建全国文明城市动员大会", "创建全国文明城市"),
-        ("双河镇2026年防汛工作动员部署会", "防汛工作"),
+        ("双河镇2026年防汛工作动员部署会", "防汛"),
         ("全区营商环境优化提升推进会", "营商环境优化提升"),
         ("全市创建全国文明城市动员部署暨表彰大会", "创建全国文明城市"),
         ("动员大会", None),
+        # words after the campaign that no speaker says with it
+        ("创建三级甲等综合医院迎评动员部署大会", "创建三级甲等综合医院"),
+        ("全县2026—2027年度冬春森林防火工作动员部署会", "冬春森林防火"),
+        ("全县安全生产工作暨治本攻坚三年行动动员部署会", "安全生产"),
+        ("迎接全国文明城市复检动员部署会", "迎接全国文明城市复检"),
+        # a name that launches nothing: the speech keeps its general words
+        ("2026年度表彰暨动员部署大会", None),
+        ("2025年度工作总结暨表彰大会", None),
     ],
 )
 def test_campaign_name(name, campaign) -> None:
@@ -542,7 +573,21 @@ def test_a_deadline_written_as_a_clause(deadline, worded) -> None:
         ("上半年", "全市绩效考核", "上半年全市绩效考核"),
         ("一季度", None, "一季度考核"),
         (None, "全省系统绩效考核", "全省系统绩效考核"),
+        # the name repeats the period's unit further on: said once
+        ("2025年度", "全省人社系统年度绩效考核", "2025年全省人社系统年度绩效考核"),
+        ("2026年一季度", "全县乡村振兴实绩季度考评", "2026年一季度全县乡村振兴实绩考评"),
+        ("2026年5月", "全市重点工作月度考评", "2026年5月全市重点工作考评"),
+        ("2026年上半年", "全市半年度综合考评", "2026年上半年全市综合考评"),
+        ("2025年度", "全省前三季度考核", "2025年度全省前三季度考核"),
+        ("2026年一季度", "全省前三季度考核", "2026年一季度全省前三季度考核"),
     ],
 )
 def test_assessment_name_says_the_period_once(period, assessment, said) -> None:
     assert facts.assessment_name(period, assessment) == said
+
+
+def test_assessment_name_drops_the_reporter_at_its_head() -> None:
+    said = facts.assessment_name("2025年度", "市国资委市属国有企业经营业绩考核", "市国资委")
+    assert said == "2025年度市属国有企业经营业绩考核"
+    # a head that would leave too little is kept
+    assert facts.assessment_name(None, "考核办考核", "考核办") == "考核办考核"

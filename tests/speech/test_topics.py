@@ -81,3 +81,20 @@ def test_economy_topics_finest_first() -> None:
     assert topics == ("外资外贸", "招商", "投资", "工业", "营商环境")
     assert economy_method_topic(topics) == "外资外贸"
     assert economy_method_topic(("队伍",)) == "none"
+
+
+@pytest.mark.parametrize(
+    ("title", "innovation", "digital"),
+    [
+        ("加快数字人社建设", False, True),
+        ("完成业务平台迁移和数据治理", False, True),
+        ("推进企业数字化转型", False, True),
+        ("推进智慧医院建设", False, True),
+        ("以数字化创新提升服务", True, True),
+        ("推动市场化经营转型", True, False),
+        ("深化“放管服”改革", True, False),
+    ],
+)
+def test_building_systems_is_no_innovation_unless_said(title, innovation, digital) -> None:
+    topics = topics_of(title)
+    assert ("创新" in topics, "数字化" in topics) == (innovation, digital)

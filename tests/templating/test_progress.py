@@ -409,3 +409,34 @@ def test_a_county_speech_speaks_for_the_county(tmp_path: Path) -> None:
     assert "我代表县委、县政府" in text
     plain = _text(speech_of(tmp_path, HEAD.format(meeting="") + MEASURES))
     assert "我代表" not in plain
+
+
+def test_a_township_is_ranked_among_townships(tmp_path) -> None:
+    brief = """\
+template: progress
+meeting:
+  name: 全镇乡村振兴重点工作推进会
+  organization: 中共石门镇委员会 石门镇人民政府
+ranking:
+  assessment: 全县乡村振兴实绩考评
+  period: 2026年一季度
+  previous: 9
+  current: 9
+  total: 16
+"""
+    text = "".join(speech_of(tmp_path, brief).paragraph_texts())
+    assert "在16个参评乡镇中" in text
+    assert "参评单位" not in text
+
+
+def test_no_will_before_a_step_with_its_own_subject(tmp_path) -> None:
+    brief = """\
+template: progress
+meeting:
+  name: 全镇乡村振兴重点工作推进会
+  organization: 石门镇人民政府
+next_steps:
+  - {when: 6月15日前, what: 5个薄弱村报送集体经济项目方案, who: 镇农业农村办}
+"""
+    text = "".join(speech_of(tmp_path, brief).paragraph_texts())
+    assert "6月15日前，5个薄弱村报送集体经济项目方案" in text

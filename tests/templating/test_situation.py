@@ -22,6 +22,7 @@ from helpers import (
     material,
     sentences,
     speech,
+    speech_of,
     spoken_length,
     write_brief,
 )
@@ -389,3 +390,21 @@ def test_a_long_speech_draws_no_entry_twice(tmp_path) -> None:
     for seed in range(3):
         said = sentences(speech(tmp_path, brief, seed))
         assert len(said) == len(set(said))
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_a_systems_measure_gets_no_innovation_talk(tmp_path, seed) -> None:
+    brief = """\
+template: situation
+meeting:
+  name: 全市人社系统工作形势分析会
+  organization: 江州市人力资源和社会保障局
+measures:
+  - title: 加快数字人社建设
+    owner: 信息中心
+    deadline: 5月31日前
+"""
+    text = "".join(speech_of(tmp_path, brief, seed=seed).paragraph_texts())
+    assert "加快数字人社建设" in text
+    for innovation in ("花架子", "允许试", "对标先进", "不创新"):
+        assert innovation not in text
