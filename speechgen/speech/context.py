@@ -23,7 +23,7 @@ from ..brief.model import (
     Praise,
     Ranking,
 )
-from . import facts, integrity
+from . import economy, facts, integrity
 from .numerals import cn_count, cn_date
 from .plan import OutlinePlan
 from .remarks import Remarks
@@ -162,6 +162,12 @@ class MeetingCtx:
         )
 
     @property
+    def dispatch(self) -> bool:
+        """The meeting's name calls it a dispatch meeting (调度会): the economy speech then
+        says it schedules the work; otherwise it never calls the meeting that."""
+        return "调度" in self.name
+
+    @property
     def peer_noun(self) -> str:
         """Who else is ranked: 参评地区 for a territory, 参评单位 otherwise."""
         return "参评地区" if self.territory else "参评单位"
@@ -189,6 +195,9 @@ class IndicatorCtx:
     target_diff: str | None = None
     last_year_diff: str | None = None
     diff_unit: str = ""
+    # the economy speech's analysis of this lagging indicator: ``must``, ``may`` or "" (none);
+    # see :func:`economy.mark_analysed`
+    analysis: str = ""
 
     def __str__(self) -> str:
         return self.name
@@ -417,6 +426,8 @@ class MeasureCtx:
     number: int = 0
     # days from the meeting to the deadline, when both are known (None otherwise)
     days_left: int | None = None
+    # the indicator an economy speech links this measure back to (:func:`economy.linked`)
+    linked: IndicatorCtx | None = None
 
     @property
     def economy_topics(self) -> tuple[str, ...]:
@@ -821,13 +832,18 @@ def build_context(
         )
         for n, r in enumerate(brief.rankings)
     )
+    rankings = economy.mark_analysed(rankings)
+    measures = tuple(
+        _measure(x, date_style, n, brief.meeting.date) for n, x in enumerate(brief.measures, 1)
+    )
     return SpeechContext(
         meeting=_meeting(brief, date_style),
         ranking=rankings[0] if rankings else None,
         strengths=strengths,
         weaknesses=tuple(_item(i) for i in brief.weaknesses),
         measures=tuple(
-            _measure(x, date_style, n, brief.meeting.date) for n, x in enumerate(brief.measures, 1)
+            dataclasses.replace(x, linked=economy.linked(rankings, x.economy_topics))
+            for x in measures
         ),
         counts=Counts(len(brief.strengths), len(brief.weaknesses), len(brief.measures)),
         options=opts,

@@ -42,7 +42,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from ..safewrite import user_cache_dir
-from ..speech import figures, integrity, numerals, remedies, steps
+from ..speech import economy, figures, integrity, numerals, remedies, steps
 from ..speech.spoken import as_sentence
 from . import limits
 from .errors import TemplateLimitError, template_location
@@ -482,7 +482,9 @@ def install_filters(env: Any) -> None:
         said=as_sentence,
         names_case=names_case,
     )
-    env.filters.update(remedy_lead=remedies.remedy_lead, steps_said=steps.steps_said)
+    env.filters.update(
+        remedy_lead=remedies.remedy_lead, steps_said=steps.steps_said, analysed=economy.analysed
+    )
 
 
 def names_case(text: Any, cases: Iterable[Any]) -> int | None:
