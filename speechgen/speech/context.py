@@ -378,6 +378,12 @@ class RankingCtx:
         return tuple(i for i in self.indicators if not i.judged)
 
     @property
+    def itemised(self) -> bool:
+        """Some indicator has a score or a rank: the indicators are items of the assessment
+        (从……的分项指标看), not the economy's own figures."""
+        return any(i.score or i.rank for i in self.indicators)
+
+    @property
     def lights(self) -> str | None:
         """The worst light among the indicators: ``red``, ``yellow``, ``green`` (none lit), or None."""
         if not self.judged:
