@@ -245,6 +245,10 @@ class PeerCtx:
         return self.name
 
 
+# Words with which a target names its own period (全年保三争二, 年底前进入前五).
+YEAR_WORDS = ("全年", "今年", "年底", "年内")
+
+
 @dataclass(frozen=True)
 class RankingCtx:
     """An assessment result with its direction, band, size of change and gap to target."""
@@ -376,6 +380,12 @@ class RankingCtx:
     def unjudged(self) -> tuple[IndicatorCtx, ...]:
         """Indicators with nothing to hold them against (said after the lit groups: 此外，…)."""
         return tuple(i for i in self.indicators if not i.judged)
+
+    @property
+    def target_names_year(self) -> bool:
+        """The target says its own period (全年、今年、年底、年内…): a speech says 目标是, not
+        全年的目标是."""
+        return self.target is not None and self.target.startswith(YEAR_WORDS)
 
     @property
     def itemised(self) -> bool:

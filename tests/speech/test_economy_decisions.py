@@ -79,3 +79,18 @@ def test_dispatch_meeting_is_read_from_the_name(tmp_path) -> None:
     text = BRIEF.replace("经济运行分析会", "经济运行分析暨重点工作调度会").format(measures=MEASURES)
     brief = validate_brief(load_brief(write_brief(tmp_path, text)))
     assert build_context(brief).meeting.dispatch
+
+
+def test_itemised_indicators_and_a_target_naming_its_year(tmp_path) -> None:
+    text = BRIEF.format(measures=MEASURES).replace(
+        "  - assessment: 全市营商环境评价\n",
+        "  - assessment: 全市营商环境评价\n    target: 全年进入前五\n",
+    )
+    text = text.replace(
+        "      - {name: 规上工业增加值增长,",
+        "      - {name: 营商环境, score: 8.5, rank: 3}\n      - {name: 规上工业增加值增长,",
+    )
+    brief = validate_brief(load_brief(write_brief(tmp_path, text)))
+    first, second = build_context(brief).rankings
+    assert not first.itemised and second.itemised
+    assert second.target_names_year and not first.target_names_year
