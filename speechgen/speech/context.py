@@ -23,7 +23,7 @@ from ..brief.model import (
     Praise,
     Ranking,
 )
-from . import facts, integrity
+from . import economy, facts, integrity
 from .numerals import cn_count, cn_date
 from .plan import OutlinePlan
 from .remarks import Remarks
@@ -173,6 +173,12 @@ class MeetingCtx:
         return "地区" if self.territory else "单位"
 
     @property
+    def dispatch(self) -> bool:
+        """The meeting's name calls it a dispatch meeting (调度会): the economy speech then
+        says it schedules the work; otherwise it never calls the meeting that."""
+        return "调度" in self.name
+
+    @property
     def peer_noun(self) -> str:
         """Who else is ranked: 参评开发区, 参评乡镇, 参评地区, 参评单位 (:attr:`peer_kind`)."""
         return f"参评{self.peer_kind}"
@@ -202,6 +208,9 @@ class IndicatorCtx:
     diff_unit: str = ""
     # the numerals of its ranks, as its assessment's (:attr:`RankingCtx.rank_style`)
     rank_style: str = "arabic"
+    # the economy speech's analysis of this lagging indicator: ``must``, ``may`` or "" (none);
+    # see :func:`economy.mark_analysed`
+    analysis: str = ""
 
     def __str__(self) -> str:
         return self.name
@@ -247,6 +256,10 @@ class PeerCtx:
 
     def __str__(self) -> str:
         return self.name
+
+
+# Words with which a target names its own period (全年保三争二, 年底前进入前五).
+YEAR_WORDS = ("全年", "今年", "年底", "年内")
 
 
 @dataclass(frozen=True)
@@ -382,6 +395,18 @@ class RankingCtx:
         return tuple(i for i in self.indicators if not i.judged)
 
     @property
+    def target_names_year(self) -> bool:
+        """The target says its own period (全年、今年、年底、年内…): a speech says 目标是, not
+        全年的目标是."""
+        return self.target is not None and self.target.startswith(YEAR_WORDS)
+
+    @property
+    def itemised(self) -> bool:
+        """Some indicator has a score or a rank: the indicators are items of the assessment
+        (从……的分项指标看), not the economy's own figures."""
+        return any(i.score or i.rank for i in self.indicators)
+
+    @property
     def lights(self) -> str | None:
         """The worst light among the indicators: ``red``, ``yellow``, ``green`` (none lit), or None."""
         if not self.judged:
@@ -430,6 +455,8 @@ class MeasureCtx:
     number: int = 0
     # days from the meeting to the deadline, when both are known (None otherwise)
     days_left: int | None = None
+    # the indicator an economy speech links this measure back to (:func:`economy.linked`)
+    linked: IndicatorCtx | None = None
 
     @property
     def economy_topics(self) -> tuple[str, ...]:
@@ -856,13 +883,18 @@ def build_context(
         )
         for n, r in enumerate(brief.rankings)
     )
+    rankings = economy.mark_analysed(rankings)
+    measures = tuple(
+        _measure(x, date_style, n, brief.meeting.date) for n, x in enumerate(brief.measures, 1)
+    )
     return SpeechContext(
         meeting=_meeting(brief, date_style),
         ranking=rankings[0] if rankings else None,
         strengths=strengths,
         weaknesses=tuple(_item(i) for i in brief.weaknesses),
         measures=tuple(
-            _measure(x, date_style, n, brief.meeting.date) for n, x in enumerate(brief.measures, 1)
+            dataclasses.replace(x, linked=economy.linked(rankings, x.economy_topics))
+            for x in measures
         ),
         counts=Counts(len(brief.strengths), len(brief.weaknesses), len(brief.measures)),
         options=opts,

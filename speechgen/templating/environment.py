@@ -43,7 +43,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from ..safewrite import user_cache_dir
-from ..speech import figures, integrity, numerals, remedies, steps
+from ..speech import economy, figures, integrity, numerals, remedies, steps
 from ..speech.commendation import Commendation, commendation_view
 from ..speech.spoken import as_sentence
 from . import limits
@@ -484,7 +484,9 @@ def install_filters(env: Any) -> None:
         said=as_sentence,
         names_case=names_case,
     )
-    env.filters.update(remedy_lead=remedies.remedy_lead, steps_said=steps.steps_said)
+    env.filters.update(
+        remedy_lead=remedies.remedy_lead, steps_said=steps.steps_said, analysed=economy.analysed
+    )
     env.globals["commendation"] = _commendation
 
 

@@ -131,16 +131,39 @@ def test_rank_among_peers_and_the_gap_to_the_target(tmp_path) -> None:
         "  indicators:", "  peers:\n    - {name: 东源县, rank: 3}\n  indicators:"
     )
     text = speech(tmp_path, _brief(ranking=ranking))
-    assert "从第四名下降到第七名，后退了三个位次" in text
-    assert "在十一个参评地区中处于中下游" in text
-    assert "东源县排第三名" in text
-    assert "全年的目标是进入前五，对照这个目标，我们还要前进两个位次" in text
+    assert "从第4名下降到第7名，后退了3个位次" in text
+    assert "在11个参评地区中处于中下游" in text
+    assert "东源县排第3名" in text
+    assert "全年的目标是进入前五，对照这个目标，我们还要前进2个位次" in text
+
+
+@pytest.mark.parametrize(
+    ("remark", "said"),
+    [
+        (
+            "我们从第4名退到了第7名，退了3位。",
+            ("从第4名下降到第7名，后退了3个位次", "在11个", "东源县排第3名", "前进2个位次"),
+        ),
+        (
+            "我们从第四名退到了第七名。",
+            ("从第四名下降到第七名，后退了三个位次", "在十一个", "东源县排第三名", "前进两个位次"),
+        ),
+    ],
+)
+def test_ranks_are_said_as_the_writer_writes_them(tmp_path, remark, said) -> None:
+    ranking = INDICATORS.replace(
+        "  indicators:", "  peers:\n    - {name: 东源县, rank: 3}\n  indicators:"
+    )
+    remarks = f"remarks:\n  - at: opening\n    text: {remark}\n"
+    text = speech(tmp_path, _brief(ranking=ranking) + remarks)
+    for words in said:
+        assert words in text
 
 
 def test_without_indicators_the_rank_is_still_said(tmp_path) -> None:
     ranking = "ranking:\n  assessment: 全市县域经济考核\n  previous: 6\n  current: 8\n  total: 11\n"
     text = speech(tmp_path, _brief(ranking=ranking))
-    assert "从第六名下降到第八名，后退了两个位次" in text
+    assert "从第6名下降到第8名，后退了2个位次" in text
     assert "亮了" not in text and "灯" not in text and "主要指标中" not in text
     assert not any(v in text for v in material("economy", "economy.indicators.intro"))
 
