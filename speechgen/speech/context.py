@@ -69,6 +69,32 @@ class SpeakerCtx:
     def __str__(self) -> str:
         return self.who
 
+    @property
+    def decides(self) -> str | None:
+        """For a decision read out: commend (表彰), discipline (处分) or other (a 工作方案, an
+        组织架构), from ``did``; None when ``did`` is empty (the genre's usual decision)."""
+        return facts.decision_about(self.did)
+
+    @property
+    def commends(self) -> bool:
+        """True when what was read out honours people (表彰决定, or a decision with no ``did``):
+        only then may the acknowledgement congratulate or speak of 受鼓舞、荣誉."""
+        return self.decides in (None, "commend")
+
+    @property
+    def sanctions(self) -> bool:
+        """True when a decision read out punishes (处分决定, or a decision with no ``did`` at a
+        警示教育会, where the usual decision is a sanction)."""
+        reads = (self.kind or facts.speaker_kind(self.did)) == "decision"
+        return reads and self.decides in (None, "discipline")
+
+    @property
+    def ack_kind(self) -> str:
+        """The kind the acknowledgement answers: the speaker's kind (else read from ``did``),
+        with a decision that honours nobody (宣读了工作方案) answered as ``other``."""
+        kind = self.kind or facts.speaker_kind(self.did)
+        return "other" if kind == "decision" and self.decides not in (None, "commend") else kind
+
 
 @dataclass(frozen=True)
 class NextSpeakerCtx:
@@ -156,10 +182,9 @@ class MeetingCtx:
     @property
     def speaker_kinds(self) -> tuple[str, ...]:
         """What the prior speakers did, for the acknowledgement: their kind, else read from
-        ``did`` (部署 → deployment, 表态 → pledge…), else report."""
-        return tuple(
-            dict.fromkeys(s.kind or facts.speaker_kind(s.did) for s in self.prior_speakers)
-        )
+        ``did`` (部署 → deployment, 表态 → pledge…), else report; a decision that honours
+        nobody (宣读了工作方案) is ``other``, so no 祝贺 answers it (SpeakerCtx.ack_kind)."""
+        return tuple(dict.fromkeys(s.ack_kind for s in self.prior_speakers))
 
     @property
     def peer_kind(self) -> str:

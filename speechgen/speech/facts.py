@@ -237,6 +237,25 @@ def speaker_kind(did: str | None) -> str:
     return "report"
 
 
+_COMMEND_WORDS = ("表彰", "奖励", "先进", "荣誉", "嘉奖", "记功", "授予", "命名")
+_DISCIPLINE_WORDS = ("处分", "处理决定", "问责", "通报批评", "追责", "处罚", "开除", "免职")
+
+
+def decision_about(did: str | None) -> str | None:
+    """What a decision read out at the meeting is about, from the words of ``did``.
+
+    「宣读了表彰决定」 → commend, 「宣读了处分决定」 → discipline, 「宣读了工作方案」 → other;
+    None when nothing was written (the genre's usual decision is meant).
+    """
+    if not did:
+        return None
+    if any(w in did for w in _COMMEND_WORDS):
+        return "commend"
+    if any(w in did for w in _DISCIPLINE_WORDS):
+        return "discipline"
+    return "other"
+
+
 _WE = {
     "单位": "全体干部职工",
     "系统": "全系统上下",

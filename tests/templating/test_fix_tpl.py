@@ -1,0 +1,71 @@
+"""Review J/K fixes in the mobilization, progress, warning and situation templates (FIX4)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from speechgen.speech import facts
+
+from helpers import speech_of
+
+GENRES = ("mobilization", "progress", "situation", "warning")
+
+
+def _brief(template: str, did: str, extra: str = "") -> str:
+    """A small brief whose first prior speaker read out ``did`` (kind decision)."""
+    return f"""\
+template: {template}
+meeting:
+  name: 全市某某工作会议
+  organization: 某某市某某局
+  prior_speakers:
+    - {{who: 办公室, did: {did}, kind: decision}}
+    - {{who: 李副局长, did: 通报了工作情况, kind: report}}
+weaknesses:
+  - {{title: 工作进度偏慢, detail: 有3个项目还没开工}}
+measures:
+  - {{title: 加快项目建设, owner: 办公室, deadline: 6月底前}}
+{extra}"""
+
+
+def _opening(draft) -> str:
+    """The paragraph that answers the prior speakers (刚才……)."""
+    return next(t for t in draft.paragraph_texts() if t.startswith("刚才"))
+
+
+@pytest.mark.parametrize(
+    "did,about",
+    [
+        ("宣读了表彰决定", "commend"),
+        ("宣读了《关于表彰2025年度先进集体的决定》", "commend"),
+        ("宣读了对张某的处分决定", "discipline"),
+        ("宣读了工作方案和组织架构", "other"),
+        (None, None),
+    ],
+)
+def test_what_a_decision_is_about(did, about) -> None:
+    assert facts.decision_about(did) == about
+
+
+@pytest.mark.parametrize("template", GENRES)
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_a_plan_read_out_is_not_answered_with_praise(tmp_path: Path, template, seed) -> None:
+    draft = speech_of(tmp_path, _brief(template, "宣读了工作方案和组织架构"), seed=seed)
+    opening = _opening(draft)
+    for word in ("表彰", "荣誉", "祝贺", "受鼓舞", "处分决定"):
+        assert word not in opening, (template, seed, opening)
+
+
+@pytest.mark.parametrize("template", ["mobilization", "progress", "situation"])
+def test_a_commendation_read_out_is_still_answered(tmp_path: Path, template) -> None:
+    said = " ".join(
+        _opening(speech_of(tmp_path, _brief(template, "宣读了表彰决定"), seed=s)) for s in range(3)
+    )
+    assert any(w in said for w in ("表彰", "荣誉", "祝贺")), said
+
+
+def test_a_sanction_read_out_at_a_warning_meeting_is_answered_as_one(tmp_path: Path) -> None:
+    draft = speech_of(tmp_path, _brief("warning", "宣读了对张某的处分决定"))
+    assert "处分" in _opening(draft).split("张某的处分决定")[1]
