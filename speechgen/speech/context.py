@@ -121,6 +121,8 @@ class MeetingCtx:
     prior_speakers: tuple[SpeakerCtx, ...]
     level: str = "单位"
     we: str = "全体干部职工"
+    # True when the brief named "we" itself (meeting.we): the draft must then say it.
+    we_given: bool = False
     units: str = "各部门"
     territory: bool = False
     scope: str = ""
@@ -824,6 +826,7 @@ def _meeting(brief: Brief, date_style: str) -> MeetingCtx:
         prior_speakers=tuple(SpeakerCtx(trim(p.who), _t(p.did), p.kind) for p in m.prior_speakers),
         level=m.level or "单位",
         we=facts.collective_noun(m.level, _t(m.we), trim(m.organization)),
+        we_given=_t(m.we) is not None,
         units=facts.units_below(m.level),
         territory=(m.level or "单位") in ("区", "县", "市", "省"),
         scope=facts.scope_noun(m.level, trim(m.organization)),

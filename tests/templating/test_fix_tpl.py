@@ -69,3 +69,32 @@ def test_a_commendation_read_out_is_still_answered(tmp_path: Path, template) -> 
 def test_a_sanction_read_out_at_a_warning_meeting_is_answered_as_one(tmp_path: Path) -> None:
     draft = speech_of(tmp_path, _brief("warning", "宣读了对张某的处分决定"))
     assert "处分" in _opening(draft).split("张某的处分决定")[1]
+
+
+WE_UNITS = [
+    ("某某市某某局", "全市某某工作会议", None),
+    ("石门镇人民政府", "全镇乡村振兴重点工作推进会", "领导干部"),
+    ("江州市第二人民医院", "全院重点工作会议", "中层干部"),
+    ("江州市公安局", "全市公安重点工作会议", None),
+]
+
+
+@pytest.mark.parametrize("template", GENRES)
+@pytest.mark.parametrize("organization,name,role", WE_UNITS)
+@pytest.mark.parametrize("seed", [0, 1])
+def test_a_given_we_is_said(tmp_path: Path, template, organization, name, role, seed) -> None:
+    """meeting.we is a brief field: every genre must say it (check reports brief.missing)."""
+    role_line = f"\n  audience_role: {role}" if role else ""
+    brief = f"""\
+template: {template}
+meeting:
+  name: {name}
+  organization: {organization}
+  we: 上上下下各条战线{role_line}
+weaknesses:
+  - {{title: 工作进度偏慢, detail: 有3个项目还没开工}}
+measures:
+  - {{title: 加快项目建设, owner: 办公室, deadline: 6月底前}}
+"""
+    text = "\n".join(speech_of(tmp_path, brief, seed=seed).paragraph_texts())
+    assert "上上下下各条战线" in text, (template, organization, seed)
