@@ -139,6 +139,12 @@ class MeetingCtx:
         return facts.campaign_name(self.name)
 
     @property
+    def civic_campaign(self) -> bool:
+        """The meeting launches a creation campaign for a place (创建全国文明城市), whose material
+        speaks of 群众、测评、背街小巷; a unit's own bid (创三甲) is not one."""
+        return facts.civic_campaign(self.campaign)
+
+    @property
     def safety(self) -> str | None:
         """What a safety campaign keeps (安全度汛, 安全稳定) when the meeting is about one
         (防汛、安全生产、森林防火…, read from its name); None otherwise."""

@@ -727,6 +727,17 @@ def campaign_name(name: str) -> str | None:
     return core if len(core) >= 2 else None
 
 
+_CIVIC = re.compile(
+    r"城市|城区|县城|城镇|村镇|乡村|模范城|示范(?:区|县|市)|(?:文明|卫生|园林|森林|生态)(?:城|县|区|镇|村)"
+)
+
+
+def civic_campaign(campaign: str | None) -> bool:
+    """A campaign that creates a title for a place (创建全国文明城市, 国家卫生县城): its material may
+    speak of 背街小巷, 测评 and what 群众 gain; not a unit's own bid (创建三级甲等医院, 文明单位)."""
+    return bool(campaign) and campaign.startswith("创建") and bool(_CIVIC.search(campaign))  # type: ignore[union-attr]
+
+
 _SAFETY_WORDS = ("防汛", "度汛", "汛期", "安全", "防火", "消防", "防台", "防灾", "抗旱")
 
 

@@ -98,3 +98,48 @@ measures:
 """
     text = "\n".join(speech_of(tmp_path, brief, seed=seed).paragraph_texts())
     assert "上上下下各条战线" in text, (template, organization, seed)
+
+
+HOSPITAL_BID = """\
+template: mobilization
+meeting:
+  name: 创建三级甲等综合医院迎评动员部署大会
+  organization: 江州市第二人民医院
+  audience_role: 中层干部
+  leadership_body: 院党委
+  minutes: 20
+ranking:
+  target: 11月省卫健委现场评审一次通过
+weaknesses:
+  - {title: 信息化水平是最大的短板, detail: 电子病历系统应用水平只有三级}
+measures:
+  - {title: 逐条对标补齐评审短板, owner: 评审办, deadline: 7月底前}
+  - {title: 狠抓医疗质量安全核心制度, owner: 医务部, deadline: 每月}
+"""
+
+
+@pytest.mark.parametrize(
+    "text,civic",
+    [
+        ("创建全国文明城市", True),
+        ("创建国家卫生县城", True),
+        ("创建三级甲等综合医院迎评", False),
+        ("创建全国文明单位", False),
+    ],
+)
+def test_civic_campaigns_are_told_from_a_units_own_bid(text, civic) -> None:
+    assert facts.civic_campaign(text) is civic
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_a_hospital_bid_hears_no_city_campaign_or_government_talk(tmp_path: Path, seed) -> None:
+    text = "\\n".join(speech_of(tmp_path, HOSPITAL_BID, seed=seed).paragraph_texts())
+    for words in (
+        "刷一遍墙",
+        "在创建中得到",
+        "背街小巷",
+        "让城市更文明",
+        "上级部门要加强指导",
+        "各单位",
+    ):
+        assert words not in text, (seed, words)
