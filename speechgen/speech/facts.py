@@ -735,7 +735,9 @@ _CIVIC = re.compile(
 def civic_campaign(campaign: str | None) -> bool:
     """A campaign that creates a title for a place (创建全国文明城市, 国家卫生县城): its material may
     speak of 背街小巷, 测评 and what 群众 gain; not a unit's own bid (创建三级甲等医院, 文明单位)."""
-    return bool(campaign) and campaign.startswith("创建") and bool(_CIVIC.search(campaign))  # type: ignore[union-attr]
+    if not campaign:
+        return False
+    return campaign.startswith("创建") and bool(_CIVIC.search(campaign))
 
 
 _SAFETY_WORDS = ("防汛", "度汛", "汛期", "安全", "防火", "消防", "防台", "防灾", "抗旱")
