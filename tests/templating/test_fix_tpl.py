@@ -143,3 +143,58 @@ def test_a_hospital_bid_hears_no_city_campaign_or_government_talk(tmp_path: Path
         "各单位",
     ):
         assert words not in text, (seed, words)
+
+
+SAFETY = """\
+template: mobilization
+meeting:
+  name: 全县安全生产工作动员部署会
+  organization: 平阳县人民政府
+  speaker: 陈立群
+  level: 县
+  on_behalf_of: 县政府
+  audience_role: 领导干部
+  minutes: 16
+  prior_speakers:
+    - {who: 县应急管理局局长, did: 对今年重点工作作了具体安排, kind: deployment}
+    - {who: 各乡镇和县直有关部门, did: 签订了安全生产目标责任书, kind: other}
+ranking:
+  assessment: 全市安全生产工作考核
+  previous: 9
+  current: 6
+  total: 12
+  target: 进入前四
+weaknesses:
+  - {title: 企业主体责任落实不到位, detail: 部分小微企业负责人安全意识淡薄}
+  - {title: 基层监管力量薄弱, detail: 乡镇安监站专职人员少}
+measures:
+  - {title: 紧盯重大事故隐患动态清零, owner: 县应急管理局, deadline: 长期坚持}
+  - {title: 开展电动自行车全链条整治, owner: 县消防救援大队, deadline: 10月底前}
+next_steps:
+  - {when: 3月底前, what: 开展开春安全大检查, who: 县安委办}
+"""
+
+REQUESTS = (
+    "我完全赞成，请大家认真抓好落实",
+    "请大家逐项抓好落实",
+    "请大家会后对照分工",
+    "请大家会后认真领会",
+    "大家会后要认真对照",
+    "希望大家认真领会",
+)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_a_safety_mobilization_reads_as_one(tmp_path: Path, seed) -> None:
+    """Review J: one request after the speakers, no 东风 for the meeting's own subject, no
+    「一步」 for a rise of three, few stock lines after the next steps, safety duties in part three."""
+    draft = speech_of(tmp_path, SAFETY, seed=seed)
+    texts = draft.paragraph_texts()
+    opening = _opening(draft)
+    assert sum(r in opening for r in REQUESTS) <= 1, opening
+    text = "\n".join(texts)
+    assert "东风" not in text and "往前走了一步" not in text
+    after = texts[next(i for i, t in enumerate(texts) if "开春安全大检查" in t) + 1]
+    assert after.count("。") <= 4, after
+    part3 = text[text.index("三、") :]
+    assert any(w in part3 for w in ("一岗双责", "值班值守", "倒查责任")), part3
