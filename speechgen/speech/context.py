@@ -57,6 +57,12 @@ class ItemCtx:
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def spread(self) -> bool:
+        """The problem is found in some of the audience's own units or people (部分科室、有的村),
+        so the others may check themselves for it (有则改之、无则加勉)."""
+        return facts.spread_problem(self.title) or facts.spread_problem(self.detail)
+
 
 @dataclass(frozen=True)
 class SpeakerCtx:

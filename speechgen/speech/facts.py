@@ -727,6 +727,19 @@ def campaign_name(name: str) -> str | None:
     return core if len(core) >= 2 else None
 
 
+_SPREAD = re.compile(
+    r"(?:部分|有的|个别|一些|少数|不少)[^，。；、]{0,3}?"
+    r"(?:单位|部门|科室|干部|同志|党员|职工|村|乡镇|街道|所队|派出所|学校|站所|科|所|窗口|班组)"
+)
+
+
+def spread_problem(text: str | None) -> bool:
+    """A problem found in some of the audience's own units or people (部分科室、有的村、个别干部):
+    others may have it too, so 「有则改之、无则加勉」 fits; one project's lag or a fact about
+    firms or the public (部分小微企业负责人) does not qualify."""
+    return bool(text) and bool(_SPREAD.search(text or ""))
+
+
 _CIVIC = re.compile(
     r"城市|城区|县城|城镇|村镇|乡村|模范城|示范(?:区|县|市)|(?:文明|卫生|园林|森林|生态)(?:城|县|区|镇|村)"
 )

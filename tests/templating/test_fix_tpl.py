@@ -198,3 +198,47 @@ def test_a_safety_mobilization_reads_as_one(tmp_path: Path, seed) -> None:
     assert after.count("。") <= 4, after
     part3 = text[text.index("三、") :]
     assert any(w in part3 for w in ("一岗双责", "值班值守", "倒查责任")), part3
+
+
+@pytest.mark.parametrize(
+    "text,spread",
+    [
+        ("部分科室思想准备不足", True),
+        ("个别村干部作风漂浮", True),
+        ("部分小微企业负责人安全意识淡薄", False),
+        ("雨污分流改造进度滞后", False),
+    ],
+)
+def test_a_problem_in_some_units_is_told_apart(text, spread) -> None:
+    assert facts.spread_problem(text) is spread
+
+
+def _own_problems(template: str, title: str) -> str:
+    return f"""\
+template: {template}
+meeting:
+  name: 全县城建重点项目推进会
+  organization: 云溪县住房和城乡建设局
+  minutes: 15
+weaknesses:
+  - {{title: {title}, detail: 8个小区只完成投资的三成}}
+  - {{title: 燃气隐患整治出现反弹, detail: 复查发现隐患回潮}}
+measures:
+  - {{title: 加快雨污分流改造, owner: 建设科, deadline: 6月底前}}
+  - {{title: 燃气隐患动态清零, owner: 燃气办, deadline: 每月}}
+"""
+
+
+SELF_CHECK = ("有则改之", "旁观者、评论员", "当成自己的问题来查")
+
+
+@pytest.mark.parametrize("template", ["mobilization", "progress"])
+@pytest.mark.parametrize("seed", range(6))
+def test_self_check_only_after_a_problem_others_may_share(tmp_path: Path, template, seed) -> None:
+    """Review J: 「有则改之、无则加勉」 after the unit's own lag reads as a conduct problem."""
+    own = "\n".join(
+        speech_of(
+            tmp_path, _own_problems(template, "雨污分流改造进度滞后"), seed=seed
+        ).paragraph_texts()
+    )
+    assert not any(w in own for w in SELF_CHECK), (template, seed)
