@@ -580,6 +580,12 @@ class CaseCtx:
     kinds: tuple[str, ...] = ()
 
     @property
+    def small_sum(self) -> bool:
+        """The case names a sum of money and it is small (under 3万元, :func:`.facts.small_sum`):
+        only then may the speech call it 数额不大."""
+        return facts.small_sum(self.what)
+
+    @property
     def short(self) -> str:
         """How the speech names the person after the first time: 「某市中院原执行局局长钱某」
         is 钱某 (张某某 stays 张某某); a name not ending in 某 is said whole."""

@@ -740,6 +740,27 @@ def spread_problem(text: str | None) -> bool:
     return bool(text) and bool(_SPREAD.search(text or ""))
 
 
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(亿|万)?元")
+_SMALL_SUM_WAN = 3.0  # below 3万元 a sum is 数额不大 (the threshold of 数额较大 for embezzlement)
+
+
+def sum_in_wan(text: str | None) -> float | None:
+    """The largest sum of money written in ``text`` with Arabic digits, in 万元
+    (「共计67万元」 → 67.0, 「5000元」 → 0.5); None when no sum is written that way."""
+    sums = []
+    for number, unit in _AMOUNT.findall(text or ""):
+        value = float(number)
+        sums.append(value * 10000 if unit == "亿" else value if unit == "万" else value / 10000)
+    return max(sums) if sums else None
+
+
+def small_sum(text: str | None) -> bool:
+    """True when the case names a sum and it is small (under 3万元): only then may a speech say
+    数额不大 or 小便宜; a case with no sum, or a large one, is never called small."""
+    amount = sum_in_wan(text)
+    return amount is not None and amount < _SMALL_SUM_WAN
+
+
 _CIVIC = re.compile(
     r"城市|城区|县城|城镇|村镇|乡村|模范城|示范(?:区|县|市)|(?:文明|卫生|园林|森林|生态)(?:城|县|区|镇|村)"
 )

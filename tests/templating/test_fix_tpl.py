@@ -242,3 +242,41 @@ def test_self_check_only_after_a_problem_others_may_share(tmp_path: Path, templa
         ).paragraph_texts()
     )
     assert not any(w in own for w in SELF_CHECK), (template, seed)
+
+
+@pytest.mark.parametrize(
+    "text,small",
+    [
+        ("虚报冒领补贴资金共计67万元", False),
+        ("多次虚报差旅费共计8600元", True),
+        ("累计挪用资金9.8万元", False),
+        ("挪用了一笔零星收入", False),
+    ],
+)
+def test_a_case_is_small_only_when_its_sum_is(text, small) -> None:
+    assert facts.small_sum(text) is small
+
+
+def _embezzlement(what: str) -> str:
+    return f"""\
+template: warning
+meeting:
+  name: 全县财政系统警示教育大会
+  organization: 石泉县财政局
+cases:
+  - who: 某镇财政所原所长刘某
+    what: {what}
+    result: 被开除党籍、开除公职
+"""
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_no_small_sum_talk_after_a_large_embezzlement(tmp_path: Path, seed) -> None:
+    """Review J: 「哪怕数额不大」 after a 67万元 case; small-sum lines only for a small sum."""
+    big = speech_of(tmp_path, _embezzlement("虚报冒领补贴资金共计67万元，用于个人赌博"), seed=seed)
+    text = "\n".join(big.paragraph_texts())
+    assert "数额不大" not in text and "小便宜" not in text
+    small = speech_of(tmp_path, _embezzlement("多次虚报冒领差旅费共计8600元"), seed=seed)
+    assert "数额不大" in "\n".join(small.paragraph_texts()) or "小便宜" in "\n".join(
+        small.paragraph_texts()
+    )
