@@ -348,6 +348,11 @@ class RankingCtx:
     weak_to_say: tuple[ItemCtx, ...] = ()
 
     @property
+    def yearly(self) -> bool:
+        """The assessment covers a whole year (period 2025年度): look back on 去年一年."""
+        return facts.period_is_year(self.period)
+
+    @property
     def has_ranks(self) -> bool:
         """True when the current rank is known."""
         return self.current is not None

@@ -761,6 +761,15 @@ def small_sum(text: str | None) -> bool:
     return amount is not None and amount < _SMALL_SUM_WAN
 
 
+_YEAR_PERIOD = re.compile(r"^(?:\d{4}年度?|\d{4}年全年|年度|全年)$")
+
+
+def period_is_year(period: str | None) -> bool:
+    """A whole year's assessment period (2025年度, 2025年, 全年): the speech looks back on
+    去年一年 rather than 这段时间."""
+    return bool(period) and bool(_YEAR_PERIOD.match((period or "").strip()))
+
+
 _CIVIC = re.compile(
     r"城市|城区|县城|城镇|村镇|乡村|模范城|示范(?:区|县|市)|(?:文明|卫生|园林|森林|生态)(?:城|县|区|镇|村)"
 )

@@ -280,3 +280,43 @@ def test_no_small_sum_talk_after_a_large_embezzlement(tmp_path: Path, seed) -> N
     assert "数额不大" in "\n".join(small.paragraph_texts()) or "小便宜" in "\n".join(
         small.paragraph_texts()
     )
+
+
+ANNUAL = """\
+template: situation
+meeting:
+  name: 全市人社系统形势分析会
+  organization: 江州市人力资源和社会保障局
+  theme: 作风提升年
+  minutes: 15
+ranking:
+  assessment: 全省人社系统绩效考核
+  period: 2025年度
+  previous: 4
+  current: 9
+  total: 13
+  strong_items: [就业创业, 劳动关系]
+  weak_items: [社保基金安全]
+  indicators:
+    - {name: 社保基金安全, score: 6.5, full: 10, rank: 12, previous: 6}
+    - {name: 就业创业, score: 19.4, full: 20, rank: 2, previous: 3}
+strengths:
+  - {title: 就业创业保持全省前列, detail: 全年城镇新增就业5.62万人}
+weaknesses:
+  - {title: 社保基金安全失分多, detail: 比上年少得3.5分}
+measures:
+  - {title: 织密社保基金安全防线, owner: 基金监督科, deadline: 6月底前}
+  - {title: 加快数字人社建设, owner: 信息中心, deadline: 9月底前}
+"""
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_an_annual_situation_reads_as_one(tmp_path: Path, seed) -> None:
+    """Review K: one lead-in for the items, 过去一年 for a year, a short part-two opening."""
+    texts = speech_of(tmp_path, ANNUAL, seed=seed).paragraph_texts()
+    result = next(t for t in texts if "分项来看" in t)
+    assert "从具体项目看" not in result and "劳动关系" in result
+    text = "\n".join(texts)
+    assert "这段时间" not in text
+    two = texts[texts.index(next(t for t in texts if t.startswith("二、"))) + 1]
+    assert two.count("。") <= 4, two
