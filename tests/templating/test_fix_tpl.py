@@ -320,3 +320,24 @@ def test_an_annual_situation_reads_as_one(tmp_path: Path, seed) -> None:
     assert "这段时间" not in text
     two = texts[texts.index(next(t for t in texts if t.startswith("二、"))) + 1]
     assert two.count("。") <= 4, two
+
+
+POLICE = """\
+template: commendation
+meeting:
+  name: 全市公安工作总结表彰大会
+  organization: 江陵市公安局
+  minutes: 10
+strengths:
+  - {title: 打击电信网络诈骗成效明显, detail: 电诈发案数同比下降31%}
+  - {title: 群众安全感稳步提升, detail: 群众安全感测评达到98.1%}
+"""
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_police_strength_is_followed_by_a_line_that_fits_any_police_work(
+    tmp_path: Path, seed
+) -> None:
+    """Review J: 「执法的程序一步也不能省」 after an anti-fraud strength."""
+    text = "\n".join(speech_of(tmp_path, POLICE, seed=seed).paragraph_texts())
+    assert "程序一步也不能省" not in text and "简化程序" not in text
