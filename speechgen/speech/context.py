@@ -531,6 +531,18 @@ class MeasureCtx:
         return text if text.endswith(("前", "末")) else f"{text}前"
 
     @property
+    def stock_topics(self) -> tuple[str, ...]:
+        """The topics of the stock paragraph that unfolds this measure: its own, 协同 when
+        other units work with the owner, 一般 (the general paragraphs) when it has none."""
+        extra = ("协同",) if self.co_owners and "协同" not in self.topics else ()
+        return (*self.topics, *extra) or ("一般",)
+
+    @property
+    def due_at_milestone(self) -> bool:
+        """The last milestone's date is the deadline (9月底前……): the milestone says it."""
+        return any(s.when == self.deadline_text for s in self.milestones)
+
+    @property
     def deadline_bare(self) -> bool:
         """A recurring deadline that is a bare period word (每月, 每季度)."""
         return self.deadline_kind == facts.RECURRING and facts.deadline_bare(self.deadline_text)

@@ -49,6 +49,7 @@ from ..speech.spoken import as_sentence
 from . import limits
 from .errors import TemplateLimitError, template_location
 from .inline import InlineMaterial
+from .placing import place_remarks
 
 MAX_OUTPUT_CHARS = 2_000_000
 MAX_XML_CHARS = 20_000_000  # a Word template's or shell's rendered XML, tags included
@@ -487,6 +488,8 @@ def install_filters(env: Any) -> None:
     env.filters.update(
         remedy_lead=remedies.remedy_lead, steps_said=steps.steps_said, analysed=economy.analysed
     )
+    env.filters.update(shared_owner=steps.shared_owner)
+    env.filters.update(place_remarks=place_remarks)
     env.globals["commendation"] = _commendation
 
 

@@ -102,3 +102,47 @@ def test_closing_hailed_when_a_closing_remark_opens_with_tongzhimen() -> None:
     assert _ctx(said).closing_hailed
     assert not _ctx("remarks:\n  - {at: closing, text: 最后，祝大家节日快乐}\n").closing_hailed
     assert not _ctx("").closing_hailed
+
+
+def test_stock_topics_add_working_together_and_fall_back_to_the_general() -> None:
+    ctx = _ctx(
+        "measures:\n"
+        "  - {title: 加强队伍建设, owner: 人事科, co_owners: [办公室]}\n"
+        "  - {title: 甲项工作}\n"
+        "  - {title: 乙项工作, owner: 办公室, co_owners: [财务科]}\n"
+    )
+    assert ctx.measures[0].stock_topics == (*ctx.measures[0].topics, "协同")
+    assert ctx.measures[1].stock_topics == ("一般",)
+    assert ctx.measures[2].stock_topics == ("协同",)
+
+
+def test_a_deadline_said_by_the_last_milestone_is_due_at_a_milestone() -> None:
+    ctx = _ctx(
+        "measures:\n"
+        "  - title: 甲\n    deadline: 6月底前\n"
+        "    milestones: [{when: 5月底前, what: 开工}, {when: 6月底前, what: 完工}]\n"
+        "  - title: 乙\n    deadline: 9月底前\n    milestones: [{when: 5月底前, what: 开工}]\n"
+        "  - {title: 丙, deadline: 9月底前}\n"
+    )
+    assert [m.due_at_milestone for m in ctx.measures] == [True, False, False]
+
+
+def test_one_unit_in_charge_of_several_steps_is_named_once() -> None:
+    from speechgen.speech.steps import shared_owner
+
+    ctx = _ctx(
+        "next_steps:\n"
+        "  - {when: 4月底前, what: 召开推进会, who: 办公室}\n"
+        "  - {when: 5月上旬, what: 办公室组织学习, who: 办公室}\n"
+        "  - {when: 5月底前, what: 开展督查, who: 办公室}\n"
+    )
+    shared = shared_owner(ctx.next_steps)
+    assert shared is not None and (shared.who, shared.count, shared.all) == ("办公室", 2, False)
+    two = _ctx(
+        "next_steps:\n  - {when: 4月, what: 甲, who: 办公室}\n  - {when: 5月, what: 乙, who: 财务科}\n"
+    )
+    assert shared_owner(two.next_steps) is None
+    one = _ctx(
+        "next_steps:\n  - {when: 4月, what: 甲, who: 办公室}\n  - {when: 5月, what: 乙, who: 办公室}\n"
+    )
+    assert shared_owner(one.next_steps) == type(shared)("办公室", 2, True)
