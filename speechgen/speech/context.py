@@ -531,6 +531,16 @@ class MeasureCtx:
         return text if text.endswith(("前", "末")) else f"{text}前"
 
     @property
+    def point_titles(self) -> tuple[str, ...]:
+        """The titles of the measure's points, said as a list after its steps."""
+        return tuple(p.title for p in self.points)
+
+    @property
+    def deadline_dated(self) -> bool:
+        """The deadline is a date or a period's end (6月底前): the frame says 前完成."""
+        return self.deadline_kind in (facts.DATE, facts.BY_PERIOD)
+
+    @property
     def stock_topics(self) -> tuple[str, ...]:
         """The topics of the stock paragraph that unfolds this measure: its own, 协同 when
         other units work with the owner, 一般 (the general paragraphs) when it has none."""
@@ -626,6 +636,12 @@ class NextStepCtx:
     def subject_first(self) -> bool:
         """``what`` begins with who does it (各庭室召开…, 县督查室开展…): no 将 before it."""
         return facts.starts_with_subject(self.what, self.who)
+
+    @property
+    def needs_will(self) -> bool:
+        """The frame adds 将 before ``what``: the writer wrote none and ``what`` does not
+        begin with who does it."""
+        return not (self.has_will or self.subject_first)
 
     @property
     def names_who(self) -> bool:

@@ -80,3 +80,9 @@ def light_group(indicators: Any, label: str, style: str = "plain") -> str:
         return ""
     head = f"有{cn_count(len(items))}项：" if len(items) > 1 else "是"
     return f"{label}的{head}{figures_said(items, style)}"
+
+
+def any_lit(rankings: Any) -> bool:
+    """Some assessment has an indicator lit red or yellow: the stock lines about lit
+    indicators (``has: target``) fit; otherwise those about the ranking."""
+    return any(r.lights in ("red", "yellow") for r in rankings)

@@ -29,6 +29,7 @@ KIND_WEIGHTS = {
     "custom": 1.0,
 }
 ITEM_STYLES = ("headings", "一是", "一要", "首先", "none")
+INLINE_ITEM_STYLES = ("一是", "一要", "首先")
 # Rhetorical devices material may be tagged with (``when: {device: …}``).
 DEVICES = ("反问", "有的有的", "比喻", "三句", "俗语", "直接称呼", "坦率")
 CANDOUR = "坦率"
@@ -105,6 +106,12 @@ class PartPlan:
     def name(self) -> str:
         """The kind's Chinese name (形势与排名, 举措与任务…)."""
         return PART_KIND_NAMES[self.kind]
+
+    @property
+    def inline(self) -> bool:
+        """Its items are said in running text (一是, 一要, 首先): a list inside one of them
+        is joined by semicolons, not numbered again."""
+        return self.items in INLINE_ITEM_STYLES
 
     @property
     def devices(self) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 AFTER_ACK = "刚才"
 LAST = "最后"
+CONGRATULATE = "祝贺"
 
 
 class Remarks(dict[str, tuple[str, ...]]):
@@ -26,6 +27,12 @@ class Remarks(dict[str, tuple[str, ...]]):
     def closing(self) -> tuple[str, ...]:
         """Every closing word, in the brief's order."""
         return self.get("closing", ())
+
+    @property
+    def congratulates(self) -> bool:
+        """The speaker's opening words congratulate (祝贺): the acknowledgement of a
+        commendation decision does not congratulate a second time."""
+        return any(CONGRATULATE in r for r in self.opening)
 
     def measure(self, number: int) -> tuple[str, ...]:
         """The words the speaker adds after measure ``number`` (remarks at measures.N)."""

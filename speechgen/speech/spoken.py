@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from .numerals import cn_count
 
@@ -88,3 +89,8 @@ def as_sentence(text: str | None) -> str:
     if end and end[-1] in _TERMINAL:
         return out
     return out + "。"
+
+
+def elaborated(items: Iterable[Any]) -> bool:
+    """Some item carries an example or points: each item is then said as its own sentence."""
+    return any(getattr(i, "example", None) or getattr(i, "points", None) for i in items)

@@ -45,7 +45,7 @@ from markupsafe import Markup
 from ..safewrite import user_cache_dir
 from ..speech import economy, figures, integrity, numerals, remedies, steps
 from ..speech.commendation import Commendation, commendation_view
-from ..speech.spoken import as_sentence
+from ..speech.spoken import as_sentence, elaborated
 from . import limits
 from .errors import TemplateLimitError, template_location
 from .inline import InlineMaterial
@@ -489,7 +489,7 @@ def install_filters(env: Any) -> None:
         remedy_lead=remedies.remedy_lead, steps_said=steps.steps_said, analysed=economy.analysed
     )
     env.filters.update(shared_owner=steps.shared_owner)
-    env.filters.update(place_remarks=place_remarks)
+    env.filters.update(place_remarks=place_remarks, elaborated=elaborated, any_lit=figures.any_lit)
     env.globals["commendation"] = _commendation
 
 

@@ -146,3 +146,49 @@ def test_one_unit_in_charge_of_several_steps_is_named_once() -> None:
         "next_steps:\n  - {when: 4月, what: 甲, who: 办公室}\n  - {when: 5月, what: 乙, who: 办公室}\n"
     )
     assert shared_owner(one.next_steps) == type(shared)("办公室", 2, True)
+
+
+def test_measure_values_the_base_macros_read() -> None:
+    ctx = _ctx(
+        "measures:\n"
+        "  - {title: 甲, deadline: 6月底前, points: [一要快, 二要实]}\n"
+        "  - {title: 乙, deadline: 每月}\n"
+    )
+    dated, monthly = ctx.measures
+    assert dated.deadline_dated and not monthly.deadline_dated
+    assert dated.point_titles == ("一要快", "二要实") and monthly.point_titles == ()
+
+
+def test_a_step_gets_jiang_only_where_the_writer_left_it_out() -> None:
+    ctx = _ctx(
+        "next_steps:\n"
+        "  - {when: 4月底前, what: 召开推进会, who: 办公室}\n"
+        "  - {when: 5月, what: 县政府将召开现场会}\n"
+        "  - {when: 6月, what: 办公室组织学习, who: 办公室}\n"
+    )
+    assert [s.needs_will for s in ctx.next_steps] == [True, False, False]
+
+
+def test_opening_words_that_congratulate() -> None:
+    from speechgen.speech.remarks import Remarks
+
+    assert Remarks({"opening": ("首先，向受表彰的同志们表示祝贺",)}).congratulates
+    assert not Remarks({"opening": ("今天的会很重要",), "closing": ("祝贺大家",)}).congratulates
+
+
+def test_a_part_said_in_running_text_is_inline() -> None:
+    styles = ("一是", "首先", "headings")
+    inline = [PartPlan("measures", 1, "measures", None, s).inline for s in styles]
+    assert inline == [True, True, False]
+
+
+def test_elaborated_items_and_lit_indicators() -> None:
+    from types import SimpleNamespace as NS
+
+    from speechgen.speech.figures import any_lit
+    from speechgen.speech.spoken import elaborated
+
+    assert elaborated([NS(example=None, points=()), NS(example="比如", points=())])
+    assert not elaborated([NS(example=None, points=())])
+    assert any_lit([NS(lights="green"), NS(lights="yellow")])
+    assert not any_lit([NS(lights=None), NS(lights="green")])
