@@ -19,6 +19,7 @@ GOAL_KINDS = ("focus", "measures")
 QUESTION = "反问"
 CHEER = "祝贺"
 DECISION = "decision"
+UNIT = "单位"
 PLAIN_ITEMS = ("一是", "一要", "首先")
 # budget (characters) from which a passage may add two or three stock paragraphs
 MORE_AT = ((3600, 3), (2800, 2))
@@ -35,6 +36,8 @@ class Commendation:
     weaknesses: Sequence[Any] = ()
     measures: Sequence[Any] = ()
     speaker_kinds: Sequence[str] = ()
+    scope: str = ""
+    level: str = UNIT
 
     @property
     def review(self) -> PartPlan | None:
@@ -101,6 +104,12 @@ class Commendation:
         """The assessment items that lost points, over every assessment."""
         return tuple(i for r in self.rankings for i in r.weak_items)
 
+    def lost(self, part: PartPlan) -> tuple[Any, ...]:
+        """The assessment items that lost points and that none of the weaknesses ``part``
+        speaks of already names (线损管理 after 线损管理仍有短板 is not said again)."""
+        said = "".join(f"{w.title}{w.detail or ''}" for w in self.weak(part))
+        return tuple(i for i in self.weak_items if i.title not in said)
+
     def goals(self, part: PartPlan) -> tuple[Any, ...]:
         """The measures ``part`` deploys: all of them in a part with a measures section,
         else those the outline gave it."""
@@ -122,6 +131,15 @@ class Commendation:
         """A measure with the writer's why gets one stock paragraph more, unless it already
         says what to do (steps or points) and to what end (a target)."""
         return bool(x.why and not ((x.steps or x.points) and x.target))
+
+    @property
+    def home(self) -> str:
+        """What the unit's 发展/事业 belongs to: a unit's own noun without 全 (公司 from
+        全公司: 全公司发展 reads wrong); the scope itself for a territory or system (全县,
+        全系统) and for a one-character unit noun (全局, 全院)."""
+        if self.level != UNIT or not self.scope.startswith("全") or len(self.scope) < 3:
+            return self.scope
+        return self.scope[1:]
 
     @property
     def leads(self) -> bool:
@@ -147,4 +165,6 @@ def commendation_view(values: Mapping[str, Any]) -> Commendation:
         weaknesses=values.get("weaknesses") or (),
         measures=values.get("measures") or (),
         speaker_kinds=tuple(values["meeting"].speaker_kinds),
+        scope=values["meeting"].scope,
+        level=values["meeting"].level,
     )

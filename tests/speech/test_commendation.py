@@ -88,7 +88,9 @@ def test_weaknesses_belong_to_a_part_with_their_section_and_lost_points_add_up()
 
 
 def test_the_view_reads_the_template_context() -> None:
-    meeting = SimpleNamespace(speaker_kinds=("decision", "pledge", "report"))
+    meeting = SimpleNamespace(
+        speaker_kinds=("decision", "pledge", "report"), scope="全公司", level="单位"
+    )
     values = {
         "plan": OutlinePlan(()),
         "meeting": meeting,
@@ -98,9 +100,14 @@ def test_the_view_reads_the_template_context() -> None:
     c = commendation_view(values)
     assert c.cheered and c.ack == "pledge"
     quiet = commendation_view(
-        values | {"remarks": Remarks({}), "meeting": SimpleNamespace(speaker_kinds=("decision",))}
+        values
+        | {
+            "remarks": Remarks({}),
+            "meeting": SimpleNamespace(speaker_kinds=("decision",), scope="全县", level="县"),
+        }
     )
     assert not quiet.cheered and quiet.ack is None
+    assert (c.home, quiet.home) == ("公司", "全县")
 
 
 def test_a_measure_with_a_why_gets_a_stock_paragraph_unless_it_says_what_and_to_what_end() -> None:
@@ -113,3 +120,22 @@ def test_a_measure_with_a_why_gets_a_stock_paragraph_unless_it_says_what_and_to_
     assert Commendation.reasoned(x(steps=("逐项整改",)))
     assert not Commendation.reasoned(x(points=("对标",), target="进入前三"))
     assert not Commendation.reasoned(x(why=None))
+
+
+def test_items_that_lost_points_are_not_restated_after_the_weaknesses_naming_them() -> None:
+    goal = _part("measures", sections=("weaknesses",))
+    weak = (SimpleNamespace(title="线损管理仍有短板", detail="综合线损率5.8%"),)
+    items = (SimpleNamespace(title="线损管理"), SimpleNamespace(title="执法规范化"))
+    c = Commendation(OutlinePlan((goal,)), rankings=(_rank(weak_items=items),), weaknesses=weak)
+    assert [i.title for i in c.lost(goal)] == ["执法规范化"]
+    assert [i.title for i in c.lost(_part("learning", 2))] == ["线损管理", "执法规范化"]
+
+
+def test_a_units_own_noun_goes_before_its_development_without_quan() -> None:
+    plan = OutlinePlan(())
+    homes = [
+        Commendation(plan, scope=s, level=lv).home
+        for s, lv in (("全公司", "单位"), ("全集团", "单位"), ("全局", "单位"), ("全县", "县"))
+    ]
+    assert homes == ["公司", "集团", "全局", "全县"]
+    assert Commendation(plan, scope="全系统", level="系统").home == "全系统"

@@ -21,3 +21,46 @@ def test_economy_short_closing_remark_with_tongzhimen_is_not_hailed_twice(tmp_pa
         assert said in text
         assert "同志们，同志们" not in text
         assert text.count("同志们，") - text.split(said)[0].count("同志们，") == 1, text[-300:]
+
+
+K_COMMENDATION = Path("/work/review/K/commendation.yaml")
+COMMENDATION_SAMPLE = (REPO / "templates" / "commendation" / "sample.yaml").read_text(
+    encoding="utf-8"
+)
+POWER = """\
+template: commendation
+meeting:
+  name: 2025年度工作总结暨表彰大会
+  organization: 国网清河县供电公司
+  date: 2026-01-23
+  minutes: 10
+ranking:
+  assessment: 市公司县公司同业对标
+  previous: 8
+  current: 4
+  total: 12
+  target: 进入前三
+  strong_items: [供电可靠性]
+  weak_items: [线损管理, 安全生产基础]
+strengths:
+  - title: 抗冰保电打赢硬仗
+    detail: 72小时内全部恢复送电
+weaknesses:
+  - title: 线损管理仍有短板
+    detail: 综合线损率5.8%，比市公司下达的目标高0.4个百分点
+  - title: 安全生产基础还不牢
+    detail: 全年发生两起作业现场违章被市公司通报
+measures:
+  - title: 攻坚高损台区治理
+    steps: [17个高损台区一台区一方案]
+    owner: 营销部
+    deadline: 6月底前
+"""
+
+
+def test_commendation_says_lost_items_once_and_never_quan_gongsi_fazhan(tmp_path: Path) -> None:
+    for seed in range(4):
+        text = speech(tmp_path, POWER, seed=seed)
+        assert "线损管理仍有短板" in text
+        assert "从考核情况看，线损管理" not in text
+        assert "全公司事业" not in text and "全公司发展" not in text
