@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import permutations
 from typing import Any
 
 from .plan import DEVICES, OutlinePlan, PartPlan
@@ -21,6 +22,27 @@ CHEER = "祝贺"
 DECISION = "decision"
 UNIT = "单位"
 PLAIN_ITEMS = ("一是", "一要", "首先")
+# The learning part's three qualities (学担当、学进取、学实干) and the words of a deed that
+# show each: a named honouree is told under the quality its deed shows best.
+TRAITS = ("loyal", "strive", "devote")
+TRAIT_WORDS = {
+    "loyal": (
+        "抢修",
+        "抢通",
+        "连续",
+        "连夜",
+        "昼夜",
+        "冲",
+        "救",
+        "险",
+        "攻坚",
+        "侦破",
+        "抗",
+        "关键时刻",
+    ),
+    "strive": ("第一", "最高", "为零", "零", "首", "率先", "创新", "推行", "下降", "提升", "优秀"),
+    "devote": ("扎根", "一线", "坚守", "默默", "带班", "完成", "年", "服务", "劝阻"),
+}
 # budget (characters) from which a passage may add two or three stock paragraphs
 MORE_AT = ((3600, 3), (2800, 2))
 
@@ -38,6 +60,7 @@ class Commendation:
     speaker_kinds: Sequence[str] = ()
     scope: str = ""
     level: str = UNIT
+    praise: Sequence[Any] = ()
 
     @property
     def review(self) -> PartPlan | None:
@@ -133,6 +156,32 @@ class Commendation:
         return bool(x.why and not ((x.steps or x.points) and x.target))
 
     @property
+    def named(self) -> dict[str, Any]:
+        """Which praised unit or person each quality of the learning part is told through
+        (``loyal``, ``strive``, ``devote`` to a praise entry), when two or more are praised:
+        the assignment whose deeds show the qualities best, ties kept in the brief's order."""
+        if len(self.praise) < 2:
+            return {}
+        best: tuple[int, ...] = ()
+        best_score = -1
+        for order in permutations(range(len(self.praise)), min(len(TRAITS), len(self.praise))):
+            score = sum(_shows(self.praise[i].deed, t) for i, t in zip(order, TRAITS, strict=False))
+            if score > best_score:
+                best, best_score = order, score
+        return {t: self.praise[i] for i, t in zip(best, TRAITS, strict=False)}
+
+    def told(self, trait: str) -> str:
+        """The honouree and deed a quality opens with (「抗冰保电突击队在老鹰岭……」), or ""."""
+        p = self.named.get(trait)
+        return f"{p.who}{p.deed}" if p is not None else ""
+
+    @property
+    def unnamed(self) -> tuple[Any, ...]:
+        """The praised the learning part lists before its qualities: those no quality tells."""
+        told = [id(p) for p in self.named.values()]
+        return tuple(p for p in self.praise if id(p) not in told)
+
+    @property
     def home(self) -> str:
         """What the unit's 发展/事业 belongs to: a unit's own noun without 全 (公司 from
         全公司: 全公司发展 reads wrong); the scope itself for a territory or system (全县,
@@ -154,6 +203,11 @@ class Commendation:
         return r is not None and r.keep_lead and r.target_state in (None, "reached")
 
 
+def _shows(deed: str, trait: str) -> int:
+    """How many of a quality's words a deed has (连续作业、抢通 show 担当)."""
+    return sum(w in deed for w in TRAIT_WORDS[trait])
+
+
 def commendation_view(values: Mapping[str, Any]) -> Commendation:
     """The decisions for a commendation speech from the template's context ``values``."""
     remarks = values.get("remarks") or {}
@@ -167,4 +221,5 @@ def commendation_view(values: Mapping[str, Any]) -> Commendation:
         speaker_kinds=tuple(values["meeting"].speaker_kinds),
         scope=values["meeting"].scope,
         level=values["meeting"].level,
+        praise=values.get("praise") or (),
     )

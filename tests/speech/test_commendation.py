@@ -139,3 +139,19 @@ def test_a_units_own_noun_goes_before_its_development_without_quan() -> None:
     ]
     assert homes == ["公司", "集团", "全局", "全县"]
     assert Commendation(plan, scope="全系统", level="系统").home == "全系统"
+
+
+def test_each_quality_is_told_through_the_praised_deed_that_shows_it_best() -> None:
+    def p(who: str, deed: str) -> SimpleNamespace:
+        return SimpleNamespace(who=who, deed=deed)
+
+    team, best, veteran = (
+        p("突击队", "连续作业三十多个小时，抢通线路"),
+        p("供电所", "投诉为零"),
+        p("李明辉", "扎根一线二十三年"),
+    )
+    c = Commendation(OutlinePlan(()), praise=(best, veteran, team))
+    assert c.named == {"loyal": team, "strive": best, "devote": veteran}
+    assert c.unnamed == ()
+    one = Commendation(OutlinePlan(()), praise=(best,))
+    assert one.named == {} and one.unnamed == (best,)

@@ -64,3 +64,30 @@ def test_commendation_says_lost_items_once_and_never_quan_gongsi_fazhan(tmp_path
         assert "线损管理仍有短板" in text
         assert "从考核情况看，线损管理" not in text
         assert "全公司事业" not in text and "全公司发展" not in text
+
+
+PRAISE = """\
+praise:
+  - who: 城关供电所
+    for: 全年客户投诉为零，供电可靠率全县最高
+  - who: 配电运检班的李明辉同志
+    for: 扎根一线二十三年，全年带班完成带电作业216次，零差错
+  - who: 抗冰保电突击队
+    for: 在老鹰岭连续作业三十多个小时，抢通35千伏鹰岭线
+"""
+
+
+def test_each_quality_of_the_learning_part_is_told_through_one_honouree(tmp_path: Path) -> None:
+    for seed in range(3):
+        lines = speech(tmp_path, POWER + PRAISE, seed=seed).splitlines()
+        start = next(n for n, t in enumerate(lines) if "学习先进" in t and t.startswith("二、"))
+        part = lines[
+            start + 1 : next(n for n in range(start + 1, len(lines)) if lines[n][:2] == "三、")
+        ]
+        subs = [t for t in part if t.startswith("（")]
+        assert len(subs) == 3
+        # the deed that shows each quality best: 抢通 担当, 为零/最高 标准, 扎根 实干
+        for sub, who in zip(subs, ("抗冰保电突击队", "城关供电所", "李明辉"), strict=True):
+            assert who in sub, sub
+        before = "".join(part[: part.index(subs[0])])
+        assert "点名表扬" not in before and "李明辉" not in before
