@@ -896,11 +896,13 @@ _MINI_TOPICS = ("责任", "进度", "质量", "作风", "协同", "督办", "考
 
 
 def mini_fill_text(slot: str, n: int) -> str:
-    """The ``n``-th generated fill entry of ``slot``: one sentence, distinct, about 45 characters."""
+    """The ``n``-th generated fill entry of ``slot``: one sentence, distinct, about 45 characters,
+    its clauses under six characters (entries sharing a six-character run are not said
+    together: speechgen.templating.material.phrases)."""
     topic = _MINI_TOPICS[n % len(_MINI_TOPICS)]
     return (
-        f"{slot}第{n + 1}条：抓{topic}这件事，要把要求细化到每一个岗位，"
-        f"讲清楚谁来干、怎么干、干到什么程度，做到件件有着落。"
+        f"{slot}第{n + 1}条：抓{topic}，要求要细化，落到每个岗，讲清谁来干，"
+        f"怎么去干好，干到啥程度，件件有着落，事事有回音，人人有担子。"
     )
 
 

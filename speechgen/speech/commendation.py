@@ -61,6 +61,7 @@ class Commendation:
     scope: str = ""
     level: str = UNIT
     praise: Sequence[Any] = ()
+    next_steps: Sequence[Any] = ()
 
     @property
     def review(self) -> PartPlan | None:
@@ -182,6 +183,11 @@ class Commendation:
         return tuple(p for p in self.praise if id(p) not in told)
 
     @property
+    def steps_slot(self) -> str:
+        """The material that announces the near-term steps: one step or several."""
+        return "measures.next_steps" if len(self.next_steps) > 1 else "measures.next_step"
+
+    @property
     def home(self) -> str:
         """What the unit's 发展/事业 belongs to: a unit's own noun without 全 (公司 from
         全公司: 全公司发展 reads wrong); the scope itself for a territory or system (全县,
@@ -222,4 +228,5 @@ def commendation_view(values: Mapping[str, Any]) -> Commendation:
         scope=values["meeting"].scope,
         level=values["meeting"].level,
         praise=values.get("praise") or (),
+        next_steps=values.get("next_steps") or (),
     )

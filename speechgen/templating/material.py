@@ -23,6 +23,7 @@ general ones.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -377,12 +378,19 @@ class Picker:
         tags = dict(self.tags)
         for name, value in extra.items():
             tags[name] = tuple(value)
+        said = self._phrases()
         fitting = [
-            e for e in self.library.entries(slot) if e.text not in self.used and e.fits(tags)
+            e
+            for e in self.library.entries(slot)
+            if e.text not in self.used and e.fits(tags) and not phrases(e.text) & said
         ]
         salted = f"{self.salt}|{key}"
         fitting.sort(key=lambda e: _rank(self.seed, slot, salted, e.text))
         return _sector_first(fitting)
+
+    def _phrases(self) -> frozenset[str]:
+        """The phrases of the material said so far (an entry repeating one is not said)."""
+        return frozenset().union(*(phrases(t) for t in self.used))
 
     def say(self, slot: str, key: str = "", n: int = 1, **extra: Sequence[str]) -> list[str]:
         """Up to ``n`` entries of ``slot`` that fit; marks them used."""
@@ -424,6 +432,8 @@ class Picker:
                 break
             if before + spent + size > cap:
                 break  # a part may round up by half an entry; the speech never does
+            if any(phrases(entry.text) & phrases(t) for t in out):
+                continue
             out.append(entry.text)
             self.used.add(entry.text)
             spent += size
@@ -448,6 +458,23 @@ class Picker:
         )
         picker._expected_calls = dict(self.fill_calls)
         return picker
+
+
+# Two material entries sharing a run of this many characters within a clause (有牵头的人、
+# 有时间的表; 这些成绩再一次说明) are not said in one speech: a listener hears the repeat.
+PHRASE = 6
+_CLAUSE = re.compile(r"[，。！？；：,;:!?“”「」（）()\n]")
+
+
+@functools.lru_cache(maxsize=4096)
+def phrases(text: str) -> frozenset[str]:
+    """The runs of :data:`PHRASE` Chinese characters within one clause of an entry (its
+    ``{{ names }}`` left out, 、 and digits read through)."""
+    runs: set[str] = set()
+    for clause in _CLAUSE.split(_NAME.sub("，", text)):
+        chars = "".join(ch for ch in clause if "\u4e00" <= ch <= "\u9fff")
+        runs.update(chars[i : i + PHRASE] for i in range(len(chars) - PHRASE + 1))
+    return frozenset(runs)
 
 
 def spoken_length(text: str) -> int:

@@ -155,3 +155,9 @@ def test_each_quality_is_told_through_the_praised_deed_that_shows_it_best() -> N
     assert c.unnamed == ()
     one = Commendation(OutlinePlan(()), praise=(best,))
     assert one.named == {} and one.unnamed == (best,)
+
+
+def test_one_near_term_step_or_several_are_announced_alike() -> None:
+    plan = OutlinePlan(())
+    assert Commendation(plan, next_steps=(1,)).steps_slot == "measures.next_step"
+    assert Commendation(plan, next_steps=(1, 2)).steps_slot == "measures.next_steps"
