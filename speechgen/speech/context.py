@@ -212,6 +212,11 @@ class MeetingCtx:
         return "地区" if self.territory else "单位"
 
     @property
+    def rest_of_year(self) -> str:
+        """What is left of the year to work on: 下半年 for a meeting from July on, else 今年."""
+        return "下半年" if self.date is not None and self.date.month >= 7 else "今年"
+
+    @property
     def dispatch(self) -> bool:
         """The meeting's name calls it a dispatch meeting (调度会): the economy speech then
         says it schedules the work; otherwise it never calls the meeting that."""

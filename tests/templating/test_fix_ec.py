@@ -213,3 +213,48 @@ def test_police_goals_opening_is_split_and_stock_never_repeats(tmp_path: Path) -
         first = next(n for n in range(start, len(lines)) if lines[n].startswith("（一）"))
         opening = lines[start + 1 : first]
         assert len(opening) >= 3 and max(map(len, opening)) < 450, opening
+
+
+ZONE = """\
+template: economy
+meeting:
+  name: 开发区2026年上半年经济运行分析会
+  organization: 江州高新技术产业开发区管理委员会
+  date: 2026-07-14
+  level: 区
+  we: 全区上下
+  audience_role: 领导干部
+  minutes: 18
+measures:
+  - title: 全力扩大有效投资
+    steps: [项目逐个排出节点, 班子成员包保]
+    owner: 经济发展局
+    co_owners: [江州城投集团, 财政金融局]
+    deadline: 每月
+    target: 全年固定资产投资增长10%
+  - title: 稳住工业增长基本盘
+    steps: [逐户走访规上企业, 开展产业链对接]
+    owner: 工业和信息化局
+    deadline: 9月底前
+    target: 规上工业总产值增速回升到8%以上
+  - title: 集中攻坚外资招引
+    steps: [梳理在谈外资项目清单]
+    owner: 招商服务局
+    deadline: 2026-12-31
+    target: 全年实际使用外资2亿美元
+  - title: 抓好财源培植和收支平衡
+    steps: [建立重点税源企业月度监测, 压减一般性支出10%]
+    owner: 财政金融局
+    co_owners: [自然资源和规划分局]
+    deadline: 每季度
+    target: 全年一般公共预算收入增长5%以上
+"""
+
+
+def test_zone_economy_frames_differ_and_the_closing_fits_july(tmp_path: Path) -> None:
+    for seed in range(4):
+        text = speech(tmp_path, ZONE, seed=seed)
+        assert "各地" not in text and "今年要干什么" not in text and "当场拍板" not in text
+        assert "全区上下" in text.split("同志们，")[-1] or "全区上下" in text[-400:]
+        for frame in ("目标很明确，就是", "都要往前推、都要有进展", "这项工作由", "牵头单位是"):
+            assert text.count(frame) <= 1, (seed, frame)
