@@ -897,7 +897,7 @@ _MINI_TOPICS = ("责任", "进度", "质量", "作风", "协同", "督办", "考
 
 def mini_fill_text(slot: str, n: int) -> str:
     """The ``n``-th generated fill entry of ``slot``: one sentence, distinct, about 45 characters,
-    its clauses under six characters (entries sharing a six-character run are not said
+    its clauses under seven characters (entries sharing a seven-character run are not said
     together: speechgen.templating.material.phrases)."""
     topic = _MINI_TOPICS[n % len(_MINI_TOPICS)]
     return (

@@ -460,9 +460,11 @@ class Picker:
         return picker
 
 
-# Two material entries sharing a run of this many characters within a clause (有牵头的人、
-# 有时间的表; 这些成绩再一次说明) are not said in one speech: a listener hears the repeat.
-PHRASE = 6
+# Two material entries sharing a run of this many Chinese characters within a clause (有牵头的人、
+# 有时间的表; 这些成绩再一次说明) are not said in one speech: a listener hears the repeat. Seven,
+# not six: at six a unit's own field terms (医疗质量和安全) kept too many entries apart and the
+# seeds of some briefs drew the same material.
+PHRASE = 7
 _CLAUSE = re.compile(r"[，。！？；：,;:!?“”「」（）()\n]")
 
 
