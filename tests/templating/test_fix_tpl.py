@@ -346,7 +346,9 @@ def test_a_police_strength_is_followed_by_a_line_that_fits_any_police_work(
 @pytest.mark.parametrize("seed", range(3))
 def test_lost_items_after_the_breakdown_read_as_chinese(tmp_path: Path, seed) -> None:
     """Review J: 「此外，A和B两项也失分较多」, never 「也比较失分较多」."""
-    brief = ANNUAL.replace("weak_items: [社保基金安全]", "weak_items: [社保基金安全, 工伤保险, 仲裁办案]")
+    brief = ANNUAL.replace(
+        "weak_items: [社保基金安全]", "weak_items: [社保基金安全, 工伤保险, 仲裁办案]"
+    )
     text = "\n".join(speech_of(tmp_path, brief, seed=seed).paragraph_texts())
     assert "比较失分" not in text
     assert "工伤保险和仲裁办案两项也失分较多" in text
