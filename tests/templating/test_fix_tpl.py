@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -352,3 +353,26 @@ def test_lost_items_after_the_breakdown_read_as_chinese(tmp_path: Path, seed) ->
     text = "\n".join(speech_of(tmp_path, brief, seed=seed).paragraph_texts())
     assert "比较失分" not in text
     assert "工伤保险和仲裁办案两项也失分较多" in text
+
+
+FOUR_TASKS = """\
+template: mobilization
+meeting:
+  name: 创建三级甲等综合医院动员部署大会
+  organization: 江州市第二人民医院
+  minutes: 15
+measures:
+  - {title: 逐条对标补齐短板, steps: [标准拆解到科室, 每周对账, 月底销号]}
+  - {title: 狠抓核心制度, steps: [逐科自查, 交叉检查, 限期整改]}
+  - {title: 攻坚电子病历评级, steps: [签订改造合同, 打通系统接口]}
+  - {title: 全员动员营造氛围, steps: [确定联络员, 开设迎评专栏, 每周通报]}
+"""
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_four_tasks_introduce_their_steps_four_ways(tmp_path: Path, seed) -> None:
+    """Review K: 「落实上要抓好三个环节」 said for two tasks; no task is 「分两步走」 either."""
+    text = "\n".join(speech_of(tmp_path, FOUR_TASKS, seed=seed).paragraph_texts())
+    for lead in ("工作中要抓住", "落实上要抓好", "推进中要把握", "具体要做好"):
+        assert len(re.findall(lead + "[两三四五]", text)) == 1, lead
+    assert "步走" not in text
