@@ -376,3 +376,24 @@ def test_four_tasks_introduce_their_steps_four_ways(tmp_path: Path, seed) -> Non
     for lead in ("工作中要抓住", "落实上要抓好", "推进中要把握", "具体要做好"):
         assert len(re.findall(lead + "[两三四五]", text)) == 1, lead
     assert "步走" not in text
+
+
+TARGETED = """\
+template: situation
+meeting:
+  name: 一季度经营形势分析会
+  organization: 临州市城市建设投资集团
+  minutes: 8
+measures:
+  - {title: 全力清收应收账款, owner: 财务管理部, deadline: 2026-12-31, target: 年内清收5亿元以上}
+  - {title: 加快市场化经营转型, owner: 经营发展部, deadline: 12月底前, target: 经营性收入占比提高到40%}
+  - {title: 推进子公司业务整合, owner: 企业管理部, deadline: 9月底前, target: 五家子公司主业清晰}
+"""
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_dated_task_with_a_target_is_due_to_show_results(tmp_path: Path, seed) -> None:
+    """Review J: a transformation with a target is not 「12月底前全部完成」."""
+    text = "\n".join(speech_of(tmp_path, TARGETED, seed=seed).paragraph_texts())
+    assert "全部完成" not in text and "必须完成" not in text
+    assert "见到成效" in text or "达到目标" in text
